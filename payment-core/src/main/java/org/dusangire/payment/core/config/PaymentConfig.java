@@ -1,0 +1,260 @@
+package org.dusangire.payment.core.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.model.PaymentMethod;
+
+/**
+ * Settings shared by every gateway: environment, the public site URL that providers call back,
+ * defaults for currency and country, the merchant's display name, how long each kind of payment
+ * may stay pending, and how reconciliation paces itself. Immutable; build it in code with
+ * {@link #builder()} or from environment variables with {@link #fromEnvironment(Map)}.
+ */
+public final class PaymentConfig {
+    public static final String PAYMENT_ENVIRONMENT = "PAYMENT_ENVIRONMENT";
+    public static final String SITE_URL = "SITE_URL";
+    public static final String PAYMENT_ROUTE_PREFIX = "PAYMENT_ROUTE_PREFIX";
+    public static final String PAYMENT_CURRENCY = "PAYMENT_CURRENCY";
+    public static final String PAYMENT_COUNTRY = "PAYMENT_COUNTRY";
+    public static final String PAYMENT_MERCHANT_NAME = "PAYMENT_MERCHANT_NAME";
+    /** Older name of {@link #PAYMENT_MERCHANT_NAME}, kept from the hospital system. */
+    public static final String HOSPITAL_NAME = "HOSPITAL_NAME";
+    public static final String PAYMENT_TTL_PREFIX = "PAYMENT_TTL_";
+    public static final String PAYMENT_RECONCILE_AFTER = "PAYMENT_RECONCILE_AFTER";
+    public static final String PAYMENT_RECONCILE_LEASE = "PAYMENT_RECONCILE_LEASE";
+    public static final String PAYMENT_RECONCILE_BATCH = "PAYMENT_RECONCILE_BATCH";
+
+    private final PaymentEnvironment environment;
+    private final URI siteUrl;
+    private final String routePrefix;
+    private final Currency defaultCurrency;
+    private final String defaultCountry;
+    private final String merchantName;
+    private final Map<PaymentMethod, Duration> timeToLive;
+    private final Duration reconcileAfter;
+    private final Duration reconcileLease;
+    private final int reconcileBatchSize;
+
+    private PaymentConfig(Builder b) {
+        this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
+        if (b.siteUrl == null) {
+            throw new PaymentConfigurationException(SITE_URL, "is required but not set");
+        }
+        this.siteUrl = EnvironmentReader.parseUri(SITE_URL, b.siteUrl.toString());
+        EnvironmentReader.requireHttpsIn(environment, SITE_URL, siteUrl);
+        this.routePrefix = normalisePrefix(b.routePrefix);
+        this.defaultCurrency = Objects.requireNonNull(b.defaultCurrency,
+                "defaultCurrency must not be null");
+        this.defaultCountry = Objects.requireNonNull(b.defaultCountry,
+                "defaultCountry must not be null");
+        if (b.merchantName == null || b.merchantName.isBlank()) {
+            throw new PaymentConfigurationException(PAYMENT_MERCHANT_NAME, "must not be blank");
+        }
+        this.merchantName = b.merchantName.trim();
+        this.timeToLive = Map.copyOf(b.timeToLive);
+        this.reconcileAfter = positive(PAYMENT_RECONCILE_AFTER, b.reconcileAfter);
+        this.reconcileLease = positive(PAYMENT_RECONCILE_LEASE, b.reconcileLease);
+        if (b.reconcileBatchSize <= 0) {
+            throw new PaymentConfigurationException(PAYMENT_RECONCILE_BATCH, "must be positive");
+        }
+        this.reconcileBatchSize = b.reconcileBatchSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads {@code PAYMENT_ENVIRONMENT} (sandbox|production, default sandbox), {@code SITE_URL}
+     * (required), {@code PAYMENT_ROUTE_PREFIX}, {@code PAYMENT_CURRENCY}, {@code PAYMENT_COUNTRY},
+     * {@code PAYMENT_MERCHANT_NAME} (or {@code HOSPITAL_NAME}), {@code PAYMENT_TTL_<METHOD>} and
+     * the {@code PAYMENT_RECONCILE_*} settings.
+     *
+     * @throws PaymentConfigurationException naming the first variable that is missing or malformed
+     */
+    public static PaymentConfig fromEnvironment(Map<String, String> env) {
+        EnvironmentReader r = new EnvironmentReader(env);
+        Builder b = builder();
+        r.optionalEnum(PAYMENT_ENVIRONMENT, PaymentEnvironment.class).ifPresent(b::environment);
+        b.siteUrl(r.requiredUri(SITE_URL));
+        r.optional(PAYMENT_ROUTE_PREFIX).ifPresent(b::routePrefix);
+        r.optionalCurrency(PAYMENT_CURRENCY).ifPresent(b::defaultCurrency);
+        r.optionalCountry(PAYMENT_COUNTRY).ifPresent(b::defaultCountry);
+        r.optional(PAYMENT_MERCHANT_NAME).or(() -> r.optional(HOSPITAL_NAME))
+                .ifPresent(b::merchantName);
+        for (PaymentMethod method : PaymentMethod.values()) {
+            r.optionalDuration(PAYMENT_TTL_PREFIX + method.name())
+                    .ifPresent(d -> b.timeToLive(method, d));
+        }
+        r.optionalDuration(PAYMENT_RECONCILE_AFTER).ifPresent(b::reconcileAfter);
+        r.optionalDuration(PAYMENT_RECONCILE_LEASE).ifPresent(b::reconcileLease);
+        r.optionalPositiveInt(PAYMENT_RECONCILE_BATCH).ifPresent(b::reconcileBatchSize);
+        return b.build();
+    }
+
+    public PaymentEnvironment environment() {
+        return environment;
+    }
+
+    public URI siteUrl() {
+        return siteUrl;
+    }
+
+    /** Path under which the webhook adapter is mounted, {@code /payments} by default. */
+    public String routePrefix() {
+        return routePrefix;
+    }
+
+    public Currency defaultCurrency() {
+        return defaultCurrency;
+    }
+
+    public String defaultCountry() {
+        return defaultCountry;
+    }
+
+    public String merchantName() {
+        return merchantName;
+    }
+
+    /** How long a payment by this method may stay pending before reconciliation expires it. */
+    public Duration timeToLive(PaymentMethod method) {
+        return timeToLive.get(method);
+    }
+
+    /** How long a pending payment waits before reconciliation asks its provider. */
+    public Duration reconcileAfter() {
+        return reconcileAfter;
+    }
+
+    /** How long one instance holds its claim on a payment it is reconciling. */
+    public Duration reconcileLease() {
+        return reconcileLease;
+    }
+
+    public int reconcileBatchSize() {
+        return reconcileBatchSize;
+    }
+
+    /** Public URL of the webhook route of a gateway, e.g. {@code https://h/payments/webhooks/mtn-momo/}. */
+    public URI webhookUrl(String gatewayName) {
+        return siteUrl.resolve(join(siteUrl.getPath(), routePrefix + "/webhooks/" + gatewayName + "/"));
+    }
+
+    /** Public URL the customer's browser returns to after a hosted checkout. */
+    public URI redirectUrl() {
+        return siteUrl.resolve(join(siteUrl.getPath(), routePrefix + "/callback/"));
+    }
+
+    private static String join(String base, String path) {
+        String b = base == null ? "" : base;
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return b + path;
+    }
+
+    private static String normalisePrefix(String prefix) {
+        String p = prefix == null ? "" : prefix.trim();
+        if (!p.isEmpty() && !p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private static Duration positive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new PaymentConfigurationException(name, "must be a positive duration");
+        }
+        return d;
+    }
+
+    /** Builder with the defaults of the hospital system (sandbox, UGX, Uganda). */
+    public static final class Builder {
+        private PaymentEnvironment environment = PaymentEnvironment.SANDBOX;
+        private URI siteUrl;
+        private String routePrefix = "/payments";
+        private Currency defaultCurrency = Currency.getInstance("UGX");
+        private String defaultCountry = "UG";
+        private String merchantName = "Merchant";
+        private final Map<PaymentMethod, Duration> timeToLive = new EnumMap<>(Map.of(
+                PaymentMethod.MTN_MOBILE_MONEY, Duration.ofMinutes(30),
+                PaymentMethod.AIRTEL_MONEY, Duration.ofMinutes(30),
+                PaymentMethod.CARD, Duration.ofHours(2),
+                PaymentMethod.BANK_TRANSFER, Duration.ofHours(24),
+                PaymentMethod.CASH_ON_DELIVERY, Duration.ofDays(7)));
+        private Duration reconcileAfter = Duration.ofMinutes(2);
+        private Duration reconcileLease = Duration.ofMinutes(1);
+        private int reconcileBatchSize = 100;
+
+        private Builder() {
+        }
+
+        public Builder environment(PaymentEnvironment environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder siteUrl(URI siteUrl) {
+            this.siteUrl = siteUrl;
+            return this;
+        }
+
+        public Builder siteUrl(String siteUrl) {
+            this.siteUrl = EnvironmentReader.parseUri(SITE_URL, siteUrl);
+            return this;
+        }
+
+        public Builder routePrefix(String routePrefix) {
+            this.routePrefix = routePrefix;
+            return this;
+        }
+
+        public Builder defaultCurrency(Currency currency) {
+            this.defaultCurrency = currency;
+            return this;
+        }
+
+        public Builder defaultCountry(String isoCountry) {
+            this.defaultCountry = isoCountry;
+            return this;
+        }
+
+        public Builder merchantName(String merchantName) {
+            this.merchantName = merchantName;
+            return this;
+        }
+
+        public Builder timeToLive(PaymentMethod method, Duration ttl) {
+            this.timeToLive.put(method, positive(PAYMENT_TTL_PREFIX + method.name(), ttl));
+            return this;
+        }
+
+        public Builder reconcileAfter(Duration reconcileAfter) {
+            this.reconcileAfter = reconcileAfter;
+            return this;
+        }
+
+        public Builder reconcileLease(Duration reconcileLease) {
+            this.reconcileLease = reconcileLease;
+            return this;
+        }
+
+        public Builder reconcileBatchSize(int reconcileBatchSize) {
+            this.reconcileBatchSize = reconcileBatchSize;
+            return this;
+        }
+
+        public PaymentConfig build() {
+            return new PaymentConfig(this);
+        }
+    }
+}

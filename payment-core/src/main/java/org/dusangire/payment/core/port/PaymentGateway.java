@@ -1,0 +1,83 @@
+package org.dusangire.payment.core.port;
+
+import java.util.Set;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
+import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+
+/**
+ * The port every payment provider adapter implements (one per provider). A gateway talks to its
+ * provider and maps answers into the core's vocabulary; it never touches the repository and never
+ * decides a payment's status by itself: the service does, after checking what the gateway reports.
+ *
+ * <p>Mandatory operations are abstract; optional capabilities (refunds) are default methods that
+ * report "unsupported".
+ */
+public interface PaymentGateway {
+
+    /** Stable name used in routes and storage, e.g. {@code mtn-momo}, {@code flutterwave}. */
+    String name();
+
+    /** The payment methods this gateway can serve. */
+    Set<PaymentMethod> methods();
+
+    /**
+     * Checks, before anything is stored or sent, that this gateway can take the payment (currency,
+     * payer fields it needs). The default accepts everything.
+     *
+     * @throws PaymentValidationException saying what is missing or wrong
+     */
+    default void validate(Payment payment) {
+    }
+
+    /**
+     * Starts the payment at the provider, with the payment's id as the provider reference. Calling
+     * it again for the same payment must be safe: it reuses the same reference, and a provider's
+     * "already exists" answer counts as accepted.
+     *
+     * @throws GatewayRejectedException    the provider refused: the outcome is known, nothing charged
+     * @throws GatewayUnavailableException timeout, connection failure or 5xx: the outcome is unknown
+     */
+    InitiationResult initiate(InitiationRequest request);
+
+    /**
+     * Asks the provider where the payment stands. Never returns a final status the provider did
+     * not state; an answer it cannot map is {@link ProviderStatus#UNKNOWN}.
+     *
+     * @throws GatewayUnavailableException when the provider cannot be asked right now
+     */
+    StatusReport checkStatus(Payment payment);
+
+    /**
+     * Authenticates and parses a raw inbound webhook.
+     *
+     * @throws WebhookRejectedException with reason AUTHENTICATION when the request is not from the
+     *                                  provider, MALFORMED when it cannot be understood
+     */
+    WebhookNotification parseWebhook(InboundRequest request);
+
+    /** True when {@link #refund} is implemented. */
+    default boolean supportsRefunds() {
+        return false;
+    }
+
+    /** True when refunds for less than the refundable amount are possible. */
+    default boolean supportsPartialRefunds() {
+        return false;
+    }
+
+    /**
+     * Sends a refund for a succeeded payment.
+     *
+     * @throws UnsupportedCapabilityException when the gateway cannot refund
+     * @throws GatewayRejectedException       when the provider refuses the refund
+     * @throws GatewayUnavailableException    when the outcome is unknown
+     */
+    default RefundResult refund(RefundRequest request) {
+        throw new UnsupportedCapabilityException(name(), "refunds");
+    }
+}

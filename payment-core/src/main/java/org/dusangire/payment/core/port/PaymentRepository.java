@@ -1,0 +1,78 @@
+package org.dusangire.payment.core.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+
+/**
+ * Where payments and the webhook inbox are kept. Implementations must enforce, as a database
+ * would, the uniqueness of the idempotency key, of gateway plus provider reference and of gateway
+ * plus inbox event key, and must guard every update by the payment's version.
+ *
+ * <p>Every method may throw {@link PaymentStoreUnavailableException} when the store cannot be
+ * reached; nothing is then half written.
+ */
+public interface PaymentRepository {
+
+    /**
+     * Stores a new payment (version 0).
+     *
+     * @return the stored payment
+     * @throws DuplicatePaymentException when the id, idempotency key or gateway plus provider
+     *                                   reference is already taken
+     */
+    Payment insert(Payment payment);
+
+    Optional<Payment> findById(PaymentId id);
+
+    Optional<Payment> findByIdempotencyKey(String idempotencyKey);
+
+    Optional<Payment> findByProviderReference(String gatewayName, String providerReference);
+
+    /**
+     * Stores a changed payment if the stored version still equals {@code payment.version()}, and
+     * in the same transaction marks the inbox event it came from as processed.
+     *
+     * @param processedEvent the inbox event that caused the change, or {@code null}
+     * @return the stored payment, its version incremented
+     * @throws ConcurrentPaymentModificationException when someone else changed it first
+     */
+    Payment update(Payment payment, InboxKey processedEvent);
+
+    /** {@link #update(Payment, InboxKey)} without an inbox event. */
+    default Payment update(Payment payment) {
+        return update(payment, null);
+    }
+
+    /**
+     * Claims up to {@code limit} pending payments last updated before {@code staleBefore} and not
+     * claimed by anyone at {@code now}, holding each claim until {@code now + lease}. Two callers,
+     * in one process or on several instances, never receive the same payment while a claim holds;
+     * a crashed caller's claims simply run out.
+     */
+    List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease, int limit);
+
+    /**
+     * Records an inbound event once.
+     *
+     * @return {@code true} when recorded now, {@code false} when the same key was recorded before
+     */
+    boolean recordInbound(InboxEntry entry);
+
+    /** Marks an inbox event processed with an outcome; does nothing if it is already processed. */
+    void markInboundProcessed(InboxKey key, Instant at, String outcome);
+
+    /** Inbox events received before {@code receivedBefore} that were never marked processed. */
+    List<InboxEntry> findUnprocessedInbound(Instant receivedBefore, int limit);
+
+    Optional<InboxEntry> findInbound(InboxKey key);
+
+    /** The most recently created payments, newest first, for listings. */
+    List<Payment> findRecent(int limit);
+}
