@@ -51,8 +51,9 @@ public final class CallbackSender {
                 .handle((response, error) -> {
                     int status = response == null ? -1 : response.statusCode();
                     if (error != null) {
-                        LOG.info("callback for {} to {} failed: {}", reference, url,
-                                error.toString());
+                        // the URL may carry the merchant's secret path token: log the reference only
+                        LOG.info("callback for {} failed: {}", reference,
+                                error.getClass().getSimpleName());
                     }
                     return recorded(new CallbackAttempt(started, method, url, reference, text,
                             status, false));
