@@ -25,6 +25,7 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.port.InboundRequest;
+import org.dusangire.payment.core.service.CashOnDeliveryGateway;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.core.service.WebhookResult;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class PaymentWebhookServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Route route = Route.match(relativePath(req), name -> service.gateway(name).isPresent());
+        Route route = Route.match(relativePath(req), this::hasWebhooks);
         try (RequestLog rl = new RequestLog(log, req.getMethod(), route.logPath(),
                 req.getHeader("X-Request-Id"))) {
             resp.setHeader("X-Request-Id", rl.requestId());
@@ -114,6 +115,12 @@ public final class PaymentWebhookServlet extends HttpServlet {
                 }
             }
         }
+    }
+
+    /** A registered gateway has a webhook route; cash on delivery is confirmed by a cashier. */
+    private boolean hasWebhooks(String gatewayName) {
+        return !CashOnDeliveryGateway.NAME.equals(gatewayName)
+                && service.gateway(gatewayName).isPresent();
     }
 
     private void dispatch(Route route, HttpServletRequest req, HttpServletResponse resp,
@@ -289,7 +296,10 @@ public final class PaymentWebhookServlet extends HttpServlet {
     }
 
     private static String error(String code) {
-        return Json.object(Map.of("status", "error", "error", code));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("status", "error");
+        fields.put("error", code);
+        return Json.object(fields);
     }
 
     private static void answer(HttpServletResponse resp, int status, String json) throws IOException {
