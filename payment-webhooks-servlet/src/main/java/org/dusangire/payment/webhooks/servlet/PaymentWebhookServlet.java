@@ -90,6 +90,8 @@ public final class PaymentWebhookServlet extends HttpServlet {
      * Starts a builder for a servlet serving {@code service}.
      *
      * @param service the payment service every route delegates to
+     * @return a builder; {@link Builder#successUrl(URI)} and {@link Builder#failureUrl(URI)} are
+     *         required before {@link Builder#build()}
      */
     public static Builder builder(PaymentService service) {
         return new Builder(Objects.requireNonNull(service, "service must not be null"));
