@@ -1,0 +1,22 @@
+package org.dusangire.payment.core.service;
+
+/**
+ * What one {@code reconcile} pass did.
+ *
+ * @param checked        payments whose provider was asked
+ * @param succeeded      payments that became SUCCEEDED
+ * @param failed         payments that became FAILED or CANCELLED
+ * @param expired        payments that became EXPIRED
+ * @param stillPending   payments the provider still calls pending
+ * @param resent         initiations resent under the same reference (the provider never had them)
+ * @param errors         payments whose provider could not be asked (retried on a later pass)
+ * @param inboxRecovered inbox events whose interrupted processing was finished
+ */
+public record ReconcileReport(int checked, int succeeded, int failed, int expired,
+        int stillPending, int resent, int errors, int inboxRecovered) {
+
+    /** True when the pass found nothing to do. */
+    public boolean isQuiet() {
+        return checked == 0 && inboxRecovered == 0;
+    }
+}

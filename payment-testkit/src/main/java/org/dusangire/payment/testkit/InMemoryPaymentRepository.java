@@ -1,0 +1,194 @@
+package org.dusangire.payment.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentRepository;
+
+/**
+ * A thread-safe {@link PaymentRepository} in memory, for tests and for hosts that do not need
+ * durability. It enforces what a database would: unique idempotency key, unique gateway plus
+ * provider reference, unique inbox key, and updates guarded by version. Every operation holds
+ * one lock, which keeps it simple and exactly serialisable.
+ */
+public final class InMemoryPaymentRepository implements PaymentRepository {
+    private final Object lock = new Object();
+    private final Map<PaymentId, Payment> payments = new LinkedHashMap<>();
+    private final Map<String, PaymentId> byIdempotencyKey = new HashMap<>();
+    private final Map<String, PaymentId> byProviderReference = new HashMap<>();
+    private final Map<PaymentId, Instant> claims = new HashMap<>();
+    private final Map<InboxKey, InboxEntry> inbox = new LinkedHashMap<>();
+
+    @Override
+    public Payment insert(Payment payment) {
+        Objects.requireNonNull(payment, "payment must not be null");
+        synchronized (lock) {
+            if (payments.containsKey(payment.id())) {
+                throw new DuplicatePaymentException("payment id already stored", payment.id().toString());
+            }
+            if (byIdempotencyKey.containsKey(payment.idempotencyKey())) {
+                throw new DuplicatePaymentException("idempotency key already used",
+                        payment.id().toString());
+            }
+            String ref = referenceKey(payment);
+            if (byProviderReference.containsKey(ref)) {
+                throw new DuplicatePaymentException("provider reference already used",
+                        payment.id().toString());
+            }
+            Payment stored = payment.toBuilder().version(0).build();
+            payments.put(stored.id(), stored);
+            byIdempotencyKey.put(stored.idempotencyKey(), stored.id());
+            byProviderReference.put(ref, stored.id());
+            return stored;
+        }
+    }
+
+    @Override
+    public Optional<Payment> findById(PaymentId id) {
+        synchronized (lock) {
+            return Optional.ofNullable(payments.get(id));
+        }
+    }
+
+    @Override
+    public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
+        synchronized (lock) {
+            return Optional.ofNullable(byIdempotencyKey.get(idempotencyKey)).map(payments::get);
+        }
+    }
+
+    @Override
+    public Optional<Payment> findByProviderReference(String gatewayName, String providerReference) {
+        synchronized (lock) {
+            return Optional.ofNullable(byProviderReference.get(gatewayName + "\u0000" + providerReference))
+                    .map(payments::get);
+        }
+    }
+
+    @Override
+    public Payment update(Payment payment, InboxKey processedEvent) {
+        Objects.requireNonNull(payment, "payment must not be null");
+        synchronized (lock) {
+            Payment current = payments.get(payment.id());
+            if (current == null) {
+                throw new PaymentNotFoundException(payment.id().toString());
+            }
+            if (current.version() != payment.version()) {
+                throw new ConcurrentPaymentModificationException(payment.id().toString(),
+                        payment.version());
+            }
+            String oldRef = referenceKey(current);
+            String newRef = referenceKey(payment);
+            if (!oldRef.equals(newRef)) {
+                if (byProviderReference.containsKey(newRef)) {
+                    throw new DuplicatePaymentException("provider reference already used",
+                            payment.id().toString());
+                }
+                byProviderReference.remove(oldRef);
+                byProviderReference.put(newRef, payment.id());
+            }
+            Payment stored = payment.toBuilder().version(current.version() + 1).build();
+            payments.put(stored.id(), stored);
+            if (processedEvent != null) {
+                markProcessedLocked(processedEvent, stored.updatedAt(), "PROCESSED");
+            }
+            return stored;
+        }
+    }
+
+    @Override
+    public List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease, int limit) {
+        synchronized (lock) {
+            List<Payment> claimed = new ArrayList<>();
+            payments.values().stream()
+                    .filter(p -> p.status() == PaymentStatus.PENDING)
+                    .filter(p -> p.updatedAt().isBefore(staleBefore))
+                    .filter(p -> {
+                        Instant until = claims.get(p.id());
+                        return until == null || !until.isAfter(now);
+                    })
+                    .sorted(Comparator.comparing(Payment::updatedAt))
+                    .limit(limit)
+                    .forEach(claimed::add);
+            Instant until = now.plus(lease);
+            claimed.forEach(p -> claims.put(p.id(), until));
+            return claimed;
+        }
+    }
+
+    @Override
+    public boolean recordInbound(InboxEntry entry) {
+        Objects.requireNonNull(entry, "entry must not be null");
+        synchronized (lock) {
+            return inbox.putIfAbsent(entry.key(), entry) == null;
+        }
+    }
+
+    @Override
+    public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
+        synchronized (lock) {
+            markProcessedLocked(key, at, outcome);
+        }
+    }
+
+    @Override
+    public List<InboxEntry> findUnprocessedInbound(Instant receivedBefore, int limit) {
+        synchronized (lock) {
+            return inbox.values().stream()
+                    .filter(e -> !e.isProcessed() && e.receivedAt().isBefore(receivedBefore))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    @Override
+    public Optional<InboxEntry> findInbound(InboxKey key) {
+        synchronized (lock) {
+            return Optional.ofNullable(inbox.get(key));
+        }
+    }
+
+    @Override
+    public List<Payment> findRecent(int limit) {
+        synchronized (lock) {
+            return payments.values().stream()
+                    .sorted(Comparator.comparing(Payment::createdAt).reversed())
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    /** Number of stored payments. */
+    public int size() {
+        synchronized (lock) {
+            return payments.size();
+        }
+    }
+
+    private void markProcessedLocked(InboxKey key, Instant at, String outcome) {
+        InboxEntry entry = inbox.get(key);
+        if (entry != null && !entry.isProcessed()) {
+            inbox.put(key, new InboxEntry(entry.key(), entry.paymentReference(), entry.receivedAt(),
+                    entry.payload(), at, outcome));
+        }
+    }
+
+    private static String referenceKey(Payment p) {
+        return p.gatewayName() + "\u0000" + p.providerReference();
+    }
+}

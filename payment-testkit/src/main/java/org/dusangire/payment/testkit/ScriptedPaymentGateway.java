@@ -1,0 +1,284 @@
+package org.dusangire.payment.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.error.WebhookRejectedException.Reason;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.port.InboundRequest;
+import org.dusangire.payment.core.port.InitiationRequest;
+import org.dusangire.payment.core.port.InitiationResult;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.core.port.RefundRequest;
+import org.dusangire.payment.core.port.RefundResult;
+import org.dusangire.payment.core.port.StatusReport;
+import org.dusangire.payment.core.port.WebhookNotification;
+
+/**
+ * A fake provider and its gateway in one, for tests of the core and of adapters that sit in front
+ * of it. It keeps a provider-side record per reference (as a real provider would), lets a test act
+ * as the customer ({@link #approve}, {@link #fail}, {@link #settle}), script initiation outcomes
+ * (refusal, timeout before or after the provider recorded the payment) and status outages, and
+ * counts every call. Thread-safe.
+ *
+ * <p>Its webhooks are plain text {@code reference=<ref>;status=<STATUS>;event=<key>} authenticated
+ * by the header {@link #SIGNATURE_HEADER} carrying the shared secret.
+ */
+public final class ScriptedPaymentGateway implements PaymentGateway {
+    /** Header that must carry the webhook secret. */
+    public static final String SIGNATURE_HEADER = "X-Scripted-Signature";
+    /** The default webhook secret. */
+    public static final String DEFAULT_SECRET = "scripted-webhook-secret";
+
+    /** A scripted outcome for the next initiation. */
+    public enum InitiationOutcome {
+        /** The provider accepts (the default). */
+        ACCEPT,
+        /** The provider refuses with code {@code SCRIPTED_REFUSAL}. */
+        REJECT,
+        /** The request never reaches the provider and the call times out. */
+        TIMEOUT_BEFORE_PROVIDER,
+        /** The provider records the payment but the answer is lost (timeout). */
+        TIMEOUT_AFTER_PROVIDER
+    }
+
+    /** The provider's own view of one reference. */
+    public record ProviderRecord(String reference, Money due, ProviderStatus status, Money paid,
+            String reportedReference, String transactionId, String reason) {
+    }
+
+    private final String name;
+    private final Set<PaymentMethod> methods;
+    private final String secret;
+    private final boolean refunds;
+    private final Map<String, ProviderRecord> records = new ConcurrentHashMap<>();
+    private final Deque<InitiationOutcome> script = new ArrayDeque<>();
+    private final Map<String, AtomicInteger> initiationsByReference = new ConcurrentHashMap<>();
+    private final AtomicInteger initiations = new AtomicInteger();
+    private final AtomicInteger statusChecks = new AtomicInteger();
+    private final AtomicInteger refundCalls = new AtomicInteger();
+    private final AtomicBoolean statusUnavailable = new AtomicBoolean();
+    private final AtomicInteger transactionIds = new AtomicInteger(1000);
+
+    public ScriptedPaymentGateway(String name, Set<PaymentMethod> methods, String secret,
+            boolean refunds) {
+        this.name = Objects.requireNonNull(name, "name must not be null");
+        this.methods = Set.copyOf(methods);
+        this.secret = Objects.requireNonNull(secret, "secret must not be null");
+        this.refunds = refunds;
+    }
+
+    /** A refund-capable scripted gateway named {@code name} serving {@code methods}. */
+    public static ScriptedPaymentGateway named(String name, PaymentMethod first, PaymentMethod... rest) {
+        return new ScriptedPaymentGateway(name, EnumSet.of(first, rest), DEFAULT_SECRET, true);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<PaymentMethod> methods() {
+        return methods;
+    }
+
+    @Override
+    public InitiationResult initiate(InitiationRequest request) {
+        Payment p = request.payment();
+        initiations.incrementAndGet();
+        initiationsByReference.computeIfAbsent(p.providerReference(), k -> new AtomicInteger())
+                .incrementAndGet();
+        InitiationOutcome outcome;
+        synchronized (script) {
+            outcome = script.isEmpty() ? InitiationOutcome.ACCEPT : script.removeFirst();
+        }
+        switch (outcome) {
+            case REJECT -> throw new GatewayRejectedException("scripted refusal", name,
+                    "SCRIPTED_REFUSAL", p.id().toString(), 400);
+            case TIMEOUT_BEFORE_PROVIDER -> throw new GatewayUnavailableException("scripted timeout",
+                    name, null, p.id().toString(), null, null);
+            case TIMEOUT_AFTER_PROVIDER -> {
+                recordIfAbsent(p);
+                throw new GatewayUnavailableException("scripted timeout after the provider recorded it",
+                        name, null, p.id().toString(), null, null);
+            }
+            case ACCEPT -> recordIfAbsent(p);
+        }
+        boolean redirect = p.method().isRedirect();
+        return new InitiationResult(null,
+                redirect ? java.net.URI.create("https://checkout.example/pay/" + p.providerReference()) : null,
+                "{\"accepted\":true}");
+    }
+
+    private void recordIfAbsent(Payment p) {
+        records.putIfAbsent(p.providerReference(), new ProviderRecord(p.providerReference(), p.money(),
+                ProviderStatus.PENDING, null, p.providerReference(), null, null));
+    }
+
+    @Override
+    public StatusReport checkStatus(Payment payment) {
+        statusChecks.incrementAndGet();
+        if (statusUnavailable.get()) {
+            throw new GatewayUnavailableException("scripted status outage", name, null,
+                    payment.id().toString(), 503, null);
+        }
+        ProviderRecord r = records.get(payment.providerReference());
+        if (r == null) {
+            return StatusReport.of(ProviderStatus.NOT_FOUND, "{\"found\":false}");
+        }
+        Money reported = r.status() == ProviderStatus.SUCCEEDED ? r.paid() : null;
+        return new StatusReport(r.status(), r.reportedReference(), reported, r.transactionId(),
+                r.reason(), "{\"status\":\"" + r.status() + "\"}");
+    }
+
+    @Override
+    public WebhookNotification parseWebhook(InboundRequest request) {
+        String signature = request.header(SIGNATURE_HEADER).orElse(null);
+        if (signature == null || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8))) {
+            throw new WebhookRejectedException(Reason.AUTHENTICATION, name, "bad or missing signature");
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String part : request.bodyAsString().split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                fields.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        String reference = fields.get("reference");
+        String status = fields.get("status");
+        String event = fields.get("event");
+        if (reference == null || status == null || event == null) {
+            throw new WebhookRejectedException(Reason.MALFORMED, name,
+                    "webhook needs reference, status and event");
+        }
+        ProviderStatus reported;
+        try {
+            reported = ProviderStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            reported = ProviderStatus.UNKNOWN;
+        }
+        return new WebhookNotification(event, reference, null, reported, null);
+    }
+
+    @Override
+    public boolean supportsRefunds() {
+        return refunds;
+    }
+
+    @Override
+    public boolean supportsPartialRefunds() {
+        return refunds;
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        if (!refunds) {
+            return PaymentGateway.super.refund(request);
+        }
+        refundCalls.incrementAndGet();
+        return new RefundResult(RefundResult.Status.COMPLETED, "refund-" + request.refundId(),
+                "{\"refunded\":\"" + request.amount() + "\"}");
+    }
+
+    // ---------------------------------------------------------------- the customer and the script
+
+    /** The customer pays the amount due. */
+    public void approve(Payment payment) {
+        settle(payment, ProviderStatus.SUCCEEDED, null, null, payment.providerReference());
+    }
+
+    /** The payment fails at the provider with {@code reason}. */
+    public void fail(Payment payment, String reason) {
+        settle(payment, ProviderStatus.FAILED, null, reason, payment.providerReference());
+    }
+
+    /**
+     * Sets the provider-side outcome in full; {@code paid} may differ from what was due (to test
+     * underpayment or another currency) and {@code reportedReference} from ours.
+     */
+    public void settle(Payment payment, ProviderStatus status, Money paid, String reason,
+            String reportedReference) {
+        Money amount = status == ProviderStatus.SUCCEEDED && paid == null ? payment.money() : paid;
+        String tx = status == ProviderStatus.SUCCEEDED ? "TX" + transactionIds.incrementAndGet() : null;
+        records.put(payment.providerReference(), new ProviderRecord(payment.providerReference(),
+                payment.money(), status, amount, reportedReference, tx, reason));
+    }
+
+    /** Scripts the outcomes of the next initiations, in order. */
+    public void script(InitiationOutcome... outcomes) {
+        synchronized (script) {
+            for (InitiationOutcome o : outcomes) {
+                script.addLast(o);
+            }
+        }
+    }
+
+    /** While true, every status check fails as if the provider were down. */
+    public void statusUnavailable(boolean unavailable) {
+        statusUnavailable.set(unavailable);
+    }
+
+    /** An authentic webhook claiming {@code status} for the payment. */
+    public InboundRequest webhook(Payment payment, ProviderStatus status, String eventKey) {
+        return InboundRequest.builder("POST")
+                .header(SIGNATURE_HEADER, secret)
+                .header("Content-Type", "text/plain")
+                .body("reference=" + payment.providerReference() + ";status=" + status + ";event="
+                        + eventKey)
+                .build();
+    }
+
+    /** The same webhook with a wrong secret. */
+    public InboundRequest forgedWebhook(Payment payment, ProviderStatus status, String eventKey) {
+        return InboundRequest.builder("POST")
+                .header(SIGNATURE_HEADER, "not-the-secret")
+                .header("Content-Type", "text/plain")
+                .body("reference=" + payment.providerReference() + ";status=" + status + ";event="
+                        + eventKey)
+                .build();
+    }
+
+    public ProviderRecord record(Payment payment) {
+        return records.get(payment.providerReference());
+    }
+
+    /** How many provider-side records exist (each reference counts once). */
+    public int providerRecordCount() {
+        return records.size();
+    }
+
+    public int initiations() {
+        return initiations.get();
+    }
+
+    /** How many initiation calls carried this payment's reference. */
+    public int initiations(Payment payment) {
+        AtomicInteger n = initiationsByReference.get(payment.providerReference());
+        return n == null ? 0 : n.get();
+    }
+
+    public int statusChecks() {
+        return statusChecks.get();
+    }
+
+    public int refundCalls() {
+        return refundCalls.get();
+    }
+}
