@@ -2,8 +2,7 @@ package org.dusangire.payment.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.dusangire.payment.persistence.jdbi.TestPayments.T0;
-import static org.dusangire.payment.persistence.jdbi.TestPayments.pending;
+import static org.dusangire.payment.testkit.TestPayments.T0;
 
 import java.net.URI;
 import java.time.Duration;
@@ -31,14 +30,31 @@ import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.testkit.PaymentRepositoryContract;
+import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behaviour of the Jdbi repository beyond the shared contract, run on H2 and on PostgreSQL:
- * field round trips, database-enforced uniqueness and locking, and concurrency across instances.
+ * The shared repository contract plus what the Jdbi repository must show beyond it, run on H2
+ * and on PostgreSQL: exact round trips, database-enforced uniqueness and locking without partial
+ * writes, and concurrency across two instances with their own connections.
  */
-abstract class JdbiPaymentRepositoryTestBase {
+abstract class JdbiPaymentRepositoryTestBase extends PaymentRepositoryContract {
     static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Override
+    protected PaymentRepository createRepository() {
+        return newRepository();
+    }
+
+    static Payment pending(Instant createdAt) {
+        return TestPayments.pending("mtn-momo", createdAt).build();
+    }
+
+    static Payment pending() {
+        return pending(T0);
+    }
 
     /** A repository on an empty store. */
     abstract JdbiPaymentRepository newRepository();
@@ -51,6 +67,7 @@ abstract class JdbiPaymentRepositoryTestBase {
         JdbiPaymentRepository repo = newRepository();
         Instant micros = Instant.parse("2025-03-01T08:15:30.123456Z");
         Payment payment = pending(micros).toBuilder()
+                .createdAt(micros)
                 .money(Money.of("99.5", "KES"))
                 .refundedAmount(Money.of("0", "KES"))
                 .method(PaymentMethod.CARD)

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 final class TestPool implements DataSource, AutoCloseable {
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
+    private volatile boolean closed;
 
     TestPool(DataSource target, int size) {
         idle = new ArrayBlockingQueue<>(size);
@@ -38,6 +39,9 @@ final class TestPool implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection() throws SQLException {
+        if (closed) {
+            throw new SQLException("test pool is closed", "08003");
+        }
         Connection physical;
         try {
             physical = idle.poll(30, TimeUnit.SECONDS);
@@ -80,6 +84,7 @@ final class TestPool implements DataSource, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Connection c : all) {
             try {
                 c.close();
