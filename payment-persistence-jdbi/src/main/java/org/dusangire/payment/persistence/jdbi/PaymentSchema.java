@@ -26,7 +26,12 @@ public final class PaymentSchema {
     private PaymentSchema() {
     }
 
-    /** Applies pending migrations with the default prefix {@value #DEFAULT_TABLE_PREFIX}. */
+    /**
+     * Applies pending migrations with the default prefix {@value #DEFAULT_TABLE_PREFIX}.
+     *
+     * @throws org.flywaydb.core.api.FlywayException when the database cannot be reached or a
+     *                                               migration fails (it is then rolled back)
+     */
     public static void migrate(DataSource dataSource) {
         migrate(dataSource, DEFAULT_TABLE_PREFIX);
     }
@@ -38,6 +43,8 @@ public final class PaymentSchema {
      *
      * @throws IllegalArgumentException when the prefix is not lower-case letters, digits and
      *                                  underscores starting with a letter (at most 20)
+     * @throws org.flywaydb.core.api.FlywayException when the database cannot be reached or a
+     *                                               migration fails (it is then rolled back)
      */
     public static void migrate(DataSource dataSource, String tablePrefix) {
         flyway(dataSource, tablePrefix).load().migrate();
