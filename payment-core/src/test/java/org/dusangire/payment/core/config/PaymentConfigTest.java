@@ -191,4 +191,22 @@ class PaymentConfigTest {
         assertThat(config.webhookUrl("mtn-momo")).isEqualTo(URI.create(webhook));
         assertThat(config.redirectUrl()).isEqualTo(URI.create(redirect));
     }
+
+    /**
+     * KNOWN PRODUCTION BUG - fails until PaymentConfig.webhookUrl/redirectUrl use the raw path.
+     * PaymentConfig.java {@code webhookUrl}/{@code redirectUrl} join {@code siteUrl.getPath()}
+     * (the decoded path, "/my app") and pass it to {@code URI.resolve(String)}, which throws
+     * IllegalArgumentException "Illegal character in path". The SITE_URL is accepted at start-up,
+     * so the failure only shows at the first checkout, as an IllegalArgumentException rather than
+     * a PaymentConfigurationException. Using {@code getRawPath()} keeps the encoding.
+     */
+    @Test
+    void siteUrlWithAPercentEncodedPathKeepsItsEncodingInCallbackUrls() {
+        PaymentConfig config = PaymentConfig.fromEnvironment(env("SITE_URL", "https://hospital.example/my%20app"));
+
+        assertThat(config.webhookUrl("mtn-momo"))
+                .isEqualTo(URI.create("https://hospital.example/my%20app/payments/webhooks/mtn-momo/"));
+        assertThat(config.redirectUrl())
+                .isEqualTo(URI.create("https://hospital.example/my%20app/payments/callback/"));
+    }
 }
