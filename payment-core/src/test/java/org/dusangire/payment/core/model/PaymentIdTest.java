@@ -55,4 +55,20 @@ class PaymentIdTest {
         assertThatThrownBy(() -> new PaymentId(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("payment id must not be null");
     }
+
+    /**
+     * KNOWN PRODUCTION BUG - fails until PaymentId.parse checks the canonical form.
+     * PaymentId.java {@code parse}: the length check (36) passes and {@code UUID.fromString}
+     * falls back to a lenient parser that accepts a sign in a group ({@code Long.parseLong}), so
+     * "+1234567-1234-1234-1234-123456789012" is accepted as 01234567-1234-1234-1234-123456789012.
+     * The Javadoc promises the canonical form; a reference from a webhook or redirect then
+     * resolves to a different-looking id than the one sent. Fix: match
+     * {@code [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-...} before {@code UUID.fromString}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"+1234567-1234-1234-1234-123456789012", "-1234567-1234-1234-1234-123456789012",
+            "12345678-+234-1234-1234-123456789012"})
+    void uuidLookalikeWithASignIsRefused(String text) {
+        assertThatThrownBy(() -> PaymentId.parse(text)).isInstanceOf(PaymentValidationException.class);
+    }
 }
