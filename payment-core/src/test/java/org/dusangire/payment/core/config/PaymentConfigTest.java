@@ -193,7 +193,7 @@ class PaymentConfigTest {
     }
 
     /**
-     * KNOWN PRODUCTION BUG - fails until PaymentConfig.webhookUrl/redirectUrl use the raw path.
+     * Regression guard (fixed): PaymentConfig.webhookUrl/redirectUrl now use the raw path.
      * PaymentConfig.java {@code webhookUrl}/{@code redirectUrl} join {@code siteUrl.getPath()}
      * (the decoded path, "/my app") and pass it to {@code URI.resolve(String)}, which throws
      * IllegalArgumentException "Illegal character in path". The SITE_URL is accepted at start-up,

@@ -61,6 +61,12 @@ class MsisdnTest {
     }
 
     @Test
+    void trunkZeroTypedAfterTheCountryCodeIsDropped() {
+        assertThat(Msisdn.parse("+256 0772 123456").digits()).isEqualTo("256772123456");
+        assertThat(Msisdn.parse("+250 0788 123456").digits()).isEqualTo("250788123456");
+    }
+
+    @Test
     void nationalNumberAndCallingCodeSplitTheDigits() {
         Msisdn ug = Msisdn.parse("+256772123456");
         Msisdn ke = Msisdn.parse("0110123456", "KE");
@@ -168,7 +174,7 @@ class MsisdnTest {
     }
 
     /**
-     * KNOWN PRODUCTION BUG - fails until Msisdn.isValidInternational is fixed (Msisdn.java, the
+     * Regression guard (fixed): Msisdn.isValidInternational once checked the (Msisdn.java, the
      * MTN sandbox branch: {@code digits.length() == 11 && digits.startsWith(MTN_SANDBOX_PREFIX)}
      * returns true before the all-digits check). The compact constructor accepts an 11-character value starting with the
      * MTN sandbox prefix without checking that its last character is a digit, so a record that a

@@ -57,7 +57,7 @@ class PaymentIdTest {
     }
 
     /**
-     * KNOWN PRODUCTION BUG - fails until PaymentId.parse checks the canonical form.
+     * Regression guard (fixed): PaymentId.parse now checks the canonical form first.
      * PaymentId.java {@code parse}: the length check (36) passes and {@code UUID.fromString}
      * falls back to a lenient parser that accepts a sign in a group ({@code Long.parseLong}), so
      * "+1234567-1234-1234-1234-123456789012" is accepted as 01234567-1234-1234-1234-123456789012.
