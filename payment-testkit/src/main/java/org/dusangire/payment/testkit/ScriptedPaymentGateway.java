@@ -54,7 +54,9 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         /** The request never reaches the provider and the call times out. */
         TIMEOUT_BEFORE_PROVIDER,
         /** The provider records the payment but the answer is lost (timeout). */
-        TIMEOUT_AFTER_PROVIDER
+        TIMEOUT_AFTER_PROVIDER,
+        /** The provider refuses our credentials before anything is sent. */
+        MISCONFIGURED
     }
 
     /** The provider's own view of one reference. */
@@ -118,6 +120,8 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
                 throw new GatewayUnavailableException("scripted timeout after the provider recorded it",
                         name, null, p.id().toString(), null, null);
             }
+            case MISCONFIGURED -> throw new org.dusangire.payment.core.error.PaymentConfigurationException(
+                    "SCRIPTED_API_KEY", "the provider refused the credentials", name, "login_failed", 500);
             case ACCEPT -> recordIfAbsent(p);
         }
         boolean redirect = p.method().isRedirect();

@@ -179,6 +179,23 @@ class CheckoutTest {
     }
 
     @Test
+    void refusedCredentialsReachTheHostAndTheUnsentPaymentIsResentOnceFixed() {
+        f.mtn.script(InitiationOutcome.MISCONFIGURED);
+        CheckoutRequest request = TestPayments.mtnCheckout().build();
+
+        assertThatThrownBy(() -> f.service.initiate(request))
+                .isInstanceOf(org.dusangire.payment.core.error.PaymentConfigurationException.class)
+                .hasMessageContaining("SCRIPTED_API_KEY");
+        Payment stored = f.store.findByIdempotencyKey(request.idempotencyKey()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(stored.outcomeUnknown()).isTrue();
+
+        f.clock.advance(Duration.ofMinutes(3));
+        assertThat(f.service.reconcile().resent()).isEqualTo(1);
+        assertThat(f.mtn.record(stored)).isNotNull();
+    }
+
+    @Test
     void idempotentRetryOfATimedOutCheckoutDoesNotReachTheProviderAgain() {
         f.mtn.script(InitiationOutcome.TIMEOUT_BEFORE_PROVIDER);
         CheckoutRequest request = TestPayments.mtnCheckout().build();

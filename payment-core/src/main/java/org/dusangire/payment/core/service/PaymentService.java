@@ -192,6 +192,13 @@ public final class PaymentService {
             log.warn("payment {}: outcome unknown at {} ({}); reconciliation will settle it",
                     payment.id(), gateway.name(), e.getMessage());
             return payment;
+        } catch (PaymentConfigurationException e) {
+            // refused credentials or settings: nothing was sent; the operator must act, so say it
+            // loudly. The payment stays pending and is resent under the same reference once the
+            // provider can be asked again and says it never saw it.
+            log.error("payment {}: {} is misconfigured: {}", payment.id(), gateway.name(),
+                    e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             log.error("payment {}: unexpected error from {}; outcome treated as unknown",
                     payment.id(), gateway.name(), e);
