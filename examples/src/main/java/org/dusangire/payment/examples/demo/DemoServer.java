@@ -1,0 +1,195 @@
+package org.dusangire.payment.examples.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.config.PaymentEnvironment;
+import org.dusangire.payment.core.config.Secret;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
+import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
+import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
+import org.dusangire.payment.persistence.jdbi.PaymentSchema;
+import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hospital cashier demo: embedded Jetty serving the page, its JSON API and the webhook
+ * adapter, payments kept in H2, and, unless {@code PAYMENT_ENVIRONMENT} is set, the provider
+ * simulators started in-process so it runs with no credentials and no internet.
+ */
+public final class DemoServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DemoServer.class);
+
+    private final Server jetty;
+    private final URI baseUri;
+    private final PaymentService payments;
+    private final List<AutoCloseable> resources;
+    private final ScheduledExecutorService scheduler;
+    private final boolean simulated;
+
+    private DemoServer(Server jetty, URI baseUri, PaymentService payments,
+            List<AutoCloseable> resources, ScheduledExecutorService scheduler, boolean simulated) {
+        this.jetty = jetty;
+        this.baseUri = baseUri;
+        this.payments = payments;
+        this.resources = resources;
+        this.scheduler = scheduler;
+        this.simulated = simulated;
+    }
+
+    /**
+     * Starts the demo on {@code port} (0 picks a free one). With {@code PAYMENT_ENVIRONMENT} set in
+     * {@code env}, gateways are configured from the environment and talk to the real providers.
+     */
+    public static DemoServer start(Map<String, String> env, int port) throws Exception {
+        int actualPort = port == 0 ? freePort() : port;
+        boolean simulated = !env.containsKey(PaymentConfig.PAYMENT_ENVIRONMENT);
+        List<AutoCloseable> resources = new ArrayList<>();
+        Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
+        List<PaymentGateway> gateways = new ArrayList<>();
+        PaymentConfig config;
+        if (simulated) {
+            config = PaymentConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .siteUrl("http://localhost:" + actualPort)
+                    .merchantName("Dusangire Hospital")
+                    .reconcileAfter(Duration.ofSeconds(15))
+                    .reconcileLease(Duration.ofSeconds(10))
+                    .build();
+            MtnMomoSimulator mtn = MtnMomoSimulator.builder()
+                    .targetEnvironment("mtnuganda").currency("UGX")
+                    .providerCallbackHost("localhost").build().start();
+            resources.add(mtn);
+            gateways.add(new MtnMomoGateway(MtnMomoConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .apiUser(Secret.of(mtn.apiUser()))
+                    .apiKey(Secret.of(mtn.apiKey()))
+                    .subscriptionKey(Secret.of(mtn.collectionSubscriptionKey()))
+                    .disbursementSubscriptionKey(Secret.of(mtn.disbursementSubscriptionKey()))
+                    .targetEnvironment(mtn.targetEnvironment())
+                    .currency(Currency.getInstance("UGX"))
+                    .baseUrl(mtn.baseUri())
+                    .build()));
+            customers.put("mtn", new SimulatedCustomer() {
+                @Override
+                public boolean approve(String reference) {
+                    return mtn.approve(reference);
+                }
+
+                @Override
+                public boolean decline(String reference) {
+                    return mtn.decline(reference);
+                }
+            });
+        } else {
+            config = PaymentConfig.fromEnvironment(env);
+            if (env.containsKey(MtnMomoConfig.API_KEY)) {
+                gateways.add(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())));
+            }
+        }
+
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(env.getOrDefault("DEMO_H2_URL", "jdbc:h2:mem:demo-" + actualPort
+                + ";DB_CLOSE_DELAY=-1"));
+        PaymentSchema.migrate(dataSource);
+        PaymentRepository repository = JdbiPaymentRepository.create(dataSource);
+
+        PaymentService.Builder builder = PaymentService.builder().config(config).repository(repository);
+        gateways.forEach(builder::gateway);
+        PaymentService payments = builder.build();
+
+        ObjectMapper mapper = new ObjectMapper();
+        ServletContextHandler context = new ServletContextHandler();
+        String mode = simulated ? "Simulated providers (no real money): approve or decline on the simulated phone"
+                : "Connected to providers in " + config.environment().name().toLowerCase(java.util.Locale.ROOT);
+        StaticPageServlet page = new StaticPageServlet(mapper.writeValueAsString(Map.of(
+                "simulated", simulated, "description", mode)));
+        context.addServlet(new ServletHolder(page), "/");
+        context.addServlet(new ServletHolder(page), "/api/mode");
+        context.addServlet(new ServletHolder(new DemoApiServlet(payments, mapper)), "/api/*");
+        context.addServlet(new ServletHolder(PaymentWebhookServlet.builder(payments)
+                .successUrl("/?result=paid")
+                .failureUrl("/?result=failed")
+                .pendingUrl("/?result=pending")
+                .verifyAuthorizer(request -> true)
+                .build()), config.routePrefix() + "/*");
+        if (simulated) {
+            context.addServlet(new ServletHolder(new SimulatorControlServlet(customers, payments)),
+                    "/simulator/*");
+        }
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setPort(actualPort);
+        jetty.addConnector(connector);
+        jetty.setHandler(context);
+        jetty.start();
+
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-reconcile");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                payments.reconcile();
+            } catch (RuntimeException e) {
+                log.warn("reconcile pass failed: {}", e.getMessage());
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        return new DemoServer(jetty, URI.create("http://localhost:" + actualPort + "/"), payments,
+                resources, scheduler, simulated);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    public boolean simulated() {
+        return simulated;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        scheduler.shutdownNow();
+        jetty.stop();
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

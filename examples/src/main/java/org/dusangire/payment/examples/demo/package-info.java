@@ -1,0 +1,2 @@
+/** The hospital cashier demo web app: page, JSON API, simulated customers and wiring. */
+package org.dusangire.payment.examples.demo;
