@@ -1,8 +1,6 @@
 package org.dusangire.payment.examples.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +61,14 @@ public final class DemoServer implements AutoCloseable {
      * {@code env}, gateways are configured from the environment and talk to the real providers.
      */
     public static DemoServer start(Map<String, String> env, int port) throws Exception {
-        int actualPort = port == 0 ? freePort() : port;
+        // bind first, so the port (and with it SITE_URL) is known and cannot be taken meanwhile
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("localhost");
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        connector.open();
+        int actualPort = connector.getLocalPort();
         boolean simulated = !env.containsKey(PaymentConfig.PAYMENT_ENVIRONMENT);
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
@@ -138,10 +143,6 @@ public final class DemoServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new SimulatorControlServlet(customers, payments)),
                     "/simulator/*");
         }
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setPort(actualPort);
-        jetty.addConnector(connector);
         jetty.setHandler(context);
         jetty.start();
 
@@ -184,12 +185,6 @@ public final class DemoServer implements AutoCloseable {
         jetty.stop();
         for (AutoCloseable r : resources) {
             r.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
