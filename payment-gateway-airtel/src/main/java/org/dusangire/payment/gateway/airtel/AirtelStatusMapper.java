@@ -24,7 +24,11 @@ final class AirtelStatusMapper {
             return StatusReport.of(AirtelErrors.notFound(r) ? ProviderStatus.NOT_FOUND
                     : ProviderStatus.UNKNOWN, raw);
         }
-        String id = JsonNodes.text(tx, "id");
+        // Airtel's own samples show the echoed id masked ("83****88"): a masked echo proves
+        // nothing either way, so it is not reported (the core then skips the reference check
+        // rather than flag every payment as a mismatch).
+        String echoed = JsonNodes.text(tx, "id");
+        String id = echoed == null || echoed.indexOf('*') >= 0 ? null : echoed;
         String airtelId = JsonNodes.text(tx, "airtel_money_id");
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "TS" -> new StatusReport(ProviderStatus.SUCCEEDED, id, null, airtelId, null, raw);
