@@ -17,10 +17,13 @@ import org.dusangire.payment.core.config.Secret;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.persistence.jdbi.PaymentSchema;
+import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -107,10 +110,41 @@ public final class DemoServer implements AutoCloseable {
                     return mtn.decline(reference);
                 }
             });
+            String airtelKey = "demo-airtel-callback-key";
+            AirtelMoneySimulator airtel = AirtelMoneySimulator.builder()
+                    .country("UG").currency("UGX")
+                    .callbackAuthentication(airtelKey)
+                    .callbackUrl(config.webhookUrl("airtel-money").toString())
+                    .build().start();
+            resources.add(airtel);
+            gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .clientId(airtel.clientId())
+                    .clientSecret(Secret.of(airtel.clientSecret()))
+                    .country("UG")
+                    .currency(Currency.getInstance("UGX"))
+                    .callbackPrivateKey(Secret.of(airtelKey))
+                    .baseUrl(airtel.baseUri())
+                    .build()));
+            customers.put("airtel", new SimulatedCustomer() {
+                @Override
+                public boolean approve(String reference) {
+                    return airtel.approve(reference);
+                }
+
+                @Override
+                public boolean decline(String reference) {
+                    return airtel.decline(reference);
+                }
+            });
         } else {
             config = PaymentConfig.fromEnvironment(env);
             if (env.containsKey(MtnMomoConfig.API_KEY)) {
                 gateways.add(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())));
+            }
+            if (env.containsKey("AIRTEL_MONEY_CLIENT_ID")) {
+                gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env,
+                        config.environment())));
             }
         }
 

@@ -77,6 +77,20 @@ class DemoApiTest {
     }
 
     @Test
+    void airtelPaymentApprovedOnThePhoneSucceedsThroughTheSignedCallback() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"8000\",\"method\":"
+                + "\"AIRTEL_MONEY\",\"phone\":\"0752 123456\"}").body());
+        assertThat(p.get("nextAction").asText()).isEqualTo("APPROVE_ON_PHONE");
+        String id = p.get("id").asText();
+
+        assertThat(post("/simulator/airtel/payments/" + id + "/approve", "").statusCode()).isEqualTo(200);
+
+        JsonNode paid = awaitStatus(id, "SUCCEEDED");
+        assertThat(paid.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(paid.get("gateway").asText()).isEqualTo("airtel-money");
+    }
+
+    @Test
     void declinedOnThePhoneEndsFailedWithTheProviderReason() throws Exception {
         JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"5000\",\"method\":"
                 + "\"MTN_MOBILE_MONEY\",\"phone\":\"+256 772 123456\"}").body());
