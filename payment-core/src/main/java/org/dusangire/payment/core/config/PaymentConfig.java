@@ -143,12 +143,12 @@ public final class PaymentConfig {
 
     /** Public URL of the webhook route of a gateway, e.g. {@code https://h/payments/webhooks/mtn-momo/}. */
     public URI webhookUrl(String gatewayName) {
-        return siteUrl.resolve(join(siteUrl.getPath(), routePrefix + "/webhooks/" + gatewayName + "/"));
+        return siteUrl.resolve(join(siteUrl.getRawPath(), routePrefix + "/webhooks/" + gatewayName + "/"));
     }
 
     /** Public URL the customer's browser returns to after a hosted checkout. */
     public URI redirectUrl() {
-        return siteUrl.resolve(join(siteUrl.getPath(), routePrefix + "/callback/"));
+        return siteUrl.resolve(join(siteUrl.getRawPath(), routePrefix + "/callback/"));
     }
 
     private static String join(String base, String path) {

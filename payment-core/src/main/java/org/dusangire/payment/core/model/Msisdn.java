@@ -70,7 +70,7 @@ public record Msisdn(String digits) {
                     "phone number may contain only digits, spaces, dashes and a leading +");
         }
         if (international || isValidInternational(compact)) {
-            return new Msisdn(compact);
+            return new Msisdn(withoutTrunkZero(compact));
         }
         Plan plan = defaultCountry == null ? null : planFor(defaultCountry).orElseThrow(() ->
                 new PaymentValidationException("phone", "country " + defaultCountry
@@ -89,18 +89,32 @@ public record Msisdn(String digits) {
     }
 
     private static boolean isValidInternational(String digits) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
         if (digits.length() == 11 && digits.startsWith(MTN_SANDBOX_PREFIX)) {
             return true;
         }
         for (Plan plan : PLANS) {
             if (digits.startsWith(plan.callingCode())
                     && digits.length() == plan.callingCode().length() + plan.nationalLength()
-                    && plan.mobilePrefixes().indexOf(digits.charAt(plan.callingCode().length())) >= 0
-                    && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    && plan.mobilePrefixes().indexOf(digits.charAt(plan.callingCode().length())) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** People often keep the national 0 after the country code (+256 0772...); drop it. */
+    private static String withoutTrunkZero(String digits) {
+        for (Plan plan : PLANS) {
+            String cc = plan.callingCode();
+            if (digits.startsWith(cc + "0")
+                    && digits.length() == cc.length() + 1 + plan.nationalLength()) {
+                return cc + digits.substring(cc.length() + 1);
+            }
+        }
+        return digits;
     }
 
     private static Optional<Plan> planFor(String iso) {

@@ -54,7 +54,12 @@ public final class Payment {
         this.lastGatewayResponse = b.lastGatewayResponse;
         this.failureReason = b.failureReason;
         this.outcomeUnknown = b.outcomeUnknown;
-        this.refundedAmount = b.refundedAmount == null ? Money.zero(b.money.currency()) : b.refundedAmount;
+        this.refundedAmount = b.refundedAmount == null
+                || (b.refundedAmount.isZero() && !b.refundedAmount.currency().equals(b.money.currency()))
+                ? Money.zero(b.money.currency()) : b.refundedAmount;
+        if (!refundedAmount.currency().equals(money.currency())) {
+            throw new IllegalArgumentException("refundedAmount must be in " + money.currency());
+        }
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt must not be null");
         this.updatedAt = b.updatedAt == null ? b.createdAt : b.updatedAt;
         this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt must not be null");

@@ -10,6 +10,9 @@ import org.dusangire.payment.core.error.PaymentValidationException;
  * {@code tx_ref}), so a retry always carries the same reference.
  */
 public record PaymentId(UUID value) {
+    private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     public PaymentId {
         Objects.requireNonNull(value, "payment id must not be null");
     }
@@ -20,7 +23,7 @@ public record PaymentId(UUID value) {
 
     /** Parses the canonical UUID text form. */
     public static PaymentId parse(String text) {
-        if (text == null || text.length() != 36) {
+        if (text == null || !CANONICAL.matcher(text).matches()) {
             throw new PaymentValidationException("paymentId", "payment id must be a UUID");
         }
         try {

@@ -1,0 +1,207 @@
+package org.dusangire.payment.examples.demo;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.UUID;
+import org.dusangire.payment.core.error.IllegalPaymentStateException;
+import org.dusangire.payment.core.error.PaymentException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
+import org.dusangire.payment.core.model.Payer;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.service.CheckoutRequest;
+import org.dusangire.payment.core.service.CheckoutResult;
+import org.dusangire.payment.core.service.PaymentService;
+
+/**
+ * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, and confirm
+ * a cash payment. Bad input answers 400 with a message that says what is wrong.
+ */
+final class DemoApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_BODY = 16 * 1024;
+
+    private final transient PaymentService payments;
+    private final transient ObjectMapper mapper;
+    private final String defaultCountry;
+
+    DemoApiServlet(PaymentService payments, ObjectMapper mapper) {
+        this.payments = payments;
+        this.mapper = mapper;
+        this.defaultCountry = payments.config().defaultCountry();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] parts = parts(req);
+        if (parts.length == 1 && parts[0].equals("payments")) {
+            ArrayNode list = mapper.createArrayNode();
+            payments.recent(100).forEach(p -> list.add(PaymentJson.of(mapper, p)));
+            write(resp, 200, list);
+        } else if (parts.length == 2 && parts[0].equals("payments")) {
+            withPayment(resp, parts[1], p -> write(resp, 200, PaymentJson.of(mapper, p)));
+        } else {
+            error(resp, 404, "no such resource");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] parts = parts(req);
+        try {
+            if (parts.length == 1 && parts[0].equals("payments")) {
+                create(req, resp);
+            } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("confirm-cash")) {
+                PaymentId id = PaymentId.parse(parts[1]);
+                JsonNode body = readOptional(req);
+                String who = text(body, "confirmedBy");
+                Payment paid = payments.confirmCashPayment(id, who == null ? "demo cashier" : who);
+                write(resp, 200, PaymentJson.of(mapper, paid));
+            } else {
+                error(resp, 404, "no such resource");
+            }
+        } catch (PaymentValidationException e) {
+            error(resp, 400, e.getMessage());
+        } catch (PaymentNotFoundException e) {
+            error(resp, 404, e.getMessage());
+        } catch (IllegalPaymentStateException e) {
+            error(resp, 409, e.getMessage());
+        } catch (PaymentException e) {
+            error(resp, 502, "the payment provider could not be reached; try again");
+        }
+    }
+
+    private void create(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        JsonNode body;
+        try {
+            body = read(req);
+        } catch (JacksonException e) {
+            error(resp, 400, "body must be a JSON object");
+            return;
+        }
+        PaymentMethod method = method(text(body, "method"));
+        String amount = body.hasNonNull("amount") ? body.get("amount").asText() : null;
+        String currency = text(body, "currency");
+        Money money = Money.of(amount, currency == null ? payments.config().defaultCurrency()
+                .getCurrencyCode() : currency);
+        String phone = text(body, "phone");
+        Msisdn msisdn = phone == null ? null : Msisdn.parse(phone, defaultCountry);
+        String email = text(body, "email");
+        if (method.isRedirect() && email == null) {
+            email = "patient@example.org";
+        }
+        String key = text(body, "idempotencyKey");
+        String order = text(body, "orderReference");
+        CheckoutResult result = payments.initiate(CheckoutRequest.builder()
+                .orderReference(order == null ? "BILL-" + UUID.randomUUID().toString().substring(0, 8) : order)
+                .money(money)
+                .method(method)
+                .payer(new Payer(msisdn, email, text(body, "name")))
+                .idempotencyKey(key == null ? UUID.randomUUID().toString() : key)
+                .description(text(body, "description"))
+                .build());
+        ObjectNode json = PaymentJson.of(mapper, result.payment());
+        json.put("nextAction", result.nextAction().name());
+        json.put("instructions", result.instructions());
+        write(resp, 201, json);
+    }
+
+    private static PaymentMethod method(String text) {
+        if (text == null) {
+            throw new PaymentValidationException("method", "method is required: one of "
+                    + java.util.Arrays.toString(PaymentMethod.values()));
+        }
+        try {
+            return PaymentMethod.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new PaymentValidationException("method", "unknown method '" + abbreviate(text)
+                    + "': one of " + java.util.Arrays.toString(PaymentMethod.values()));
+        }
+    }
+
+    private interface PaymentAction {
+        void accept(Payment p) throws IOException;
+    }
+
+    private void withPayment(HttpServletResponse resp, String id, PaymentAction action) throws IOException {
+        PaymentId paymentId;
+        try {
+            paymentId = PaymentId.parse(id);
+        } catch (PaymentValidationException e) {
+            error(resp, 400, e.getMessage());
+            return;
+        }
+        var found = payments.find(paymentId);
+        if (found.isEmpty()) {
+            error(resp, 404, "no payment " + paymentId);
+        } else {
+            action.accept(found.get());
+        }
+    }
+
+    private JsonNode read(HttpServletRequest req) throws IOException {
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new PaymentValidationException("body", "body is larger than " + MAX_BODY + " bytes");
+            }
+            JsonNode node = mapper.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new PaymentValidationException("body", "body must be a JSON object");
+            }
+            return node;
+        }
+    }
+
+    private JsonNode readOptional(HttpServletRequest req) throws IOException {
+        try {
+            return req.getContentLengthLong() > 0 ? read(req) : mapper.createObjectNode();
+        } catch (JacksonException e) {
+            throw new PaymentValidationException("body", "body must be a JSON object");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String s = v.asText().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String[] parts(HttpServletRequest req) {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    private void write(HttpServletResponse resp, int status, JsonNode json) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=utf-8");
+        resp.setHeader("Cache-Control", "no-store");
+        mapper.writeValue(resp.getOutputStream(), json);
+    }
+
+    private void error(HttpServletResponse resp, int status, String message) throws IOException {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("error", message);
+        write(resp, status, json);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 30 ? s : s.substring(0, 30) + "...";
+    }
+}

@@ -1,0 +1,42 @@
+package org.dusangire.payment.examples.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.StatusChange;
+
+/** How the demo's JSON API shows a payment: no full phone number, no callback token. */
+final class PaymentJson {
+    private PaymentJson() {
+    }
+
+    static ObjectNode of(ObjectMapper mapper, Payment p) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", p.id().toString());
+        json.put("orderReference", p.orderReference());
+        json.put("status", p.status().name());
+        json.put("method", p.method().name());
+        json.put("amount", p.money().toPlainString());
+        json.put("currency", p.money().currency().getCurrencyCode());
+        json.put("gateway", p.gatewayName());
+        json.put("providerReference", p.providerReference());
+        json.put("providerTransactionId", p.providerTransactionId());
+        json.put("phone", p.payer().msisdn() == null ? null : p.payer().msisdn().masked());
+        json.put("paymentLink", p.paymentLink() == null ? null : p.paymentLink().toString());
+        json.put("failureReason", p.failureReason());
+        json.put("outcomeUnknown", p.outcomeUnknown());
+        json.put("createdAt", p.createdAt().toString());
+        json.put("updatedAt", p.updatedAt().toString());
+        ArrayNode history = json.putArray("history");
+        for (StatusChange c : p.history()) {
+            ObjectNode h = history.addObject();
+            h.put("from", c.from() == null ? null : c.from().name());
+            h.put("to", c.to().name());
+            h.put("at", c.at().toString());
+            h.put("trigger", c.trigger().name());
+            h.put("detail", c.detail());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,2 @@
+/** Runnable examples of embedding the library. */
+package org.dusangire.payment.examples;

@@ -1,0 +1,207 @@
+package org.dusangire.payment.gateway.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.dusangire.payment.core.model.Msisdn;
+
+/**
+ * Removes what must never reach a log or the stored {@code rawResponse}: credentials, tokens,
+ * authorisation headers and full phone numbers. A gateway configures it with the names of its
+ * secret and phone fields; everything else that looks like a token (Bearer/Basic values, JWTs) or
+ * a full phone number (10 to 15 digits) is masked wherever it appears, in JSON or in plain text.
+ * Field and header names match without regard to case.
+ */
+public final class Redactor {
+    /** What a removed secret is replaced with. */
+    public static final String REDACTED = "[REDACTED]";
+
+    private static final Pattern AUTH_SCHEME = Pattern.compile(
+            "(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern JWT = Pattern.compile(
+            "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9]{10,15}(?![0-9A-Za-z])");
+
+    private final Set<String> secretFields;
+    private final Set<String> phoneFields;
+    private final Set<String> plainFields;
+    private final Set<String> secretHeaders;
+    private final Pattern secretFieldInText;
+
+    private Redactor(Builder b) {
+        this.secretFields = Set.copyOf(b.secretFields);
+        this.phoneFields = Set.copyOf(b.phoneFields);
+        this.plainFields = Set.copyOf(b.plainFields);
+        this.secretHeaders = Set.copyOf(b.secretHeaders);
+        String names = secretFields.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        this.secretFieldInText = Pattern.compile("(?i)(\"(?:" + names + ")\"\\s*:\\s*)\"[^\"]*\"");
+    }
+
+    /** A builder preloaded with the usual secret fields and headers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A redactor with only the usual defaults. */
+    public static Redactor defaults() {
+        return builder().build();
+    }
+
+    /** A redacted copy of a JSON tree as compact text. */
+    public String redact(JsonNode node, JsonCodec codec) {
+        return codec.writeString(redactTree(node.deepCopy(), null));
+    }
+
+    /**
+     * A redacted rendering of a body: JSON-aware when it parses, pattern-based when it does not.
+     */
+    public String redactBody(byte[] body, JsonCodec codec) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        return codec.readTree(body).map(node -> redact(node, codec))
+                .orElseGet(() -> redactText(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Masks secret fields, tokens and phone numbers in free text (or JSON that did not parse). */
+    public String redactText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = secretFieldInText.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
+        out = AUTH_SCHEME.matcher(out).replaceAll("$1 " + REDACTED);
+        out = JWT.matcher(out).replaceAll(REDACTED);
+        return maskPhones(out);
+    }
+
+    /** The value to log for a header: hidden for secret headers, pattern-redacted otherwise. */
+    public String redactHeader(String name, String value) {
+        return isSecretHeader(name) ? REDACTED : redactText(value);
+    }
+
+    /** True for headers whose values are credentials (Authorization, subscription keys...). */
+    public boolean isSecretHeader(String name) {
+        return name != null && secretHeaders.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Headers rendered for a log line with secret values hidden. */
+    public String redactHeaders(Map<String, List<String>> headers) {
+        return headers.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().stream()
+                        .map(v -> redactHeader(e.getKey(), v)).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; ", "{", "}"));
+    }
+
+    private JsonNode redactTree(JsonNode node, String fieldName) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                field.setValue(redactTree(field.getValue(), field.getKey()));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redactTree(array.get(i), fieldName));
+            }
+            return array;
+        }
+        if (!node.isValueNode() || node.isNull()) {
+            return node;
+        }
+        String key = fieldName == null ? "" : fieldName.toLowerCase(Locale.ROOT);
+        if (secretFields.contains(key)) {
+            return TextNode.valueOf(REDACTED);
+        }
+        if (phoneFields.contains(key)) {
+            return TextNode.valueOf(Msisdn.mask(node.asText().replace("+", "")));
+        }
+        if (node.isTextual() && !plainFields.contains(key)) {
+            String redacted = redactText(node.asText());
+            return redacted.equals(node.asText()) ? node : TextNode.valueOf(redacted);
+        }
+        return node;
+    }
+
+    private static String maskPhones(String text) {
+        Matcher m = PHONE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(Msisdn.mask(m.group().replace("+", ""))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Configures a {@link Redactor}. */
+    public static final class Builder {
+        private final Set<String> secretFields = lowerSet("access_token", "refresh_token",
+                "id_token", "token", "apikey", "api_key", "client_secret", "secret", "secret_key",
+                "password", "pin", "hash", "signature");
+        private final Set<String> phoneFields = lowerSet("msisdn", "partyid", "phone",
+                "phone_number", "phonenumber");
+        private final Set<String> plainFields = new TreeSet<>();
+        private final Set<String> secretHeaders = lowerSet("authorization",
+                "proxy-authorization", "cookie", "set-cookie", "ocp-apim-subscription-key",
+                "x-api-key");
+
+        private Builder() {
+        }
+
+        /** JSON fields whose values are replaced by {@link #REDACTED}. */
+        public Builder secretFields(String... names) {
+            addLower(secretFields, names);
+            return this;
+        }
+
+        /** JSON fields holding phone numbers; their values are masked. */
+        public Builder phoneFields(String... names) {
+            addLower(phoneFields, names);
+            return this;
+        }
+
+        /**
+         * JSON fields left untouched by the phone-number pattern (long numeric ids such as a
+         * provider's transaction id); secret and phone fields are still redacted.
+         */
+        public Builder plainFields(String... names) {
+            addLower(plainFields, names);
+            return this;
+        }
+
+        /** Headers whose values are hidden entirely. */
+        public Builder secretHeaders(String... names) {
+            addLower(secretHeaders, names);
+            return this;
+        }
+
+        public Redactor build() {
+            return new Redactor(this);
+        }
+
+        private static Set<String> lowerSet(String... names) {
+            Set<String> set = new TreeSet<>();
+            addLower(set, names);
+            return set;
+        }
+
+        private static void addLower(Set<String> set, String... names) {
+            for (String name : names) {
+                set.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

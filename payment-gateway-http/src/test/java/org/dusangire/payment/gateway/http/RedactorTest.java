@@ -1,0 +1,88 @@
+package org.dusangire.payment.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.dusangire.payment.core.config.Secret;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class RedactorTest {
+    private static final String JWT = "eyJhbGciOiJSMjU2In0.eyJjbGllbnRJZCI6IjEyMyJ9.c2lnbmF0dXJl";
+    private final JsonCodec codec = JsonCodec.create();
+    private final Redactor redactor = Redactor.builder().secretFields("apiKey")
+            .plainFields("financialTransactionId").build();
+
+    private String body(String json) {
+        return redactor.redactBody(json.getBytes(StandardCharsets.UTF_8), codec);
+    }
+
+    @Test
+    void secretFieldsAndTokensAreRemovedFromJson() {
+        String out = body("{\"access_token\":\"" + JWT + "\",\"token_type\":\"access_token\","
+                + "\"expires_in\":3600,\"apiKey\":\"f1db798c98df4bcf83b538175893bbf0\"}");
+        assertThat(out).doesNotContain(JWT).doesNotContain("f1db798c98df4bcf83b538175893bbf0")
+                .contains("\"expires_in\":3600").contains(Redactor.REDACTED);
+    }
+
+    @Test
+    void phoneNumbersAreMaskedInPhoneFieldsAndInFreeText() {
+        String out = body("{\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"256772123456\"},"
+                + "\"payerMessage\":\"call +256772123456 or 0772123456\","
+                + "\"financialTransactionId\":\"1806336820112\"}");
+        assertThat(out).doesNotContain("256772123456").doesNotContain("0772123456")
+                .contains("2567******56").contains("1806336820112");
+    }
+
+    @Test
+    void textThatIsNotJsonIsStillScrubbed() {
+        String out = redactor.redactText("{\"access_token\":\"abc123\", truncated... Authorization: Bearer "
+                + JWT + " Basic dXNlcjpwYXNz msisdn 46733123450");
+        assertThat(out).doesNotContain("abc123").doesNotContain(JWT).doesNotContain("dXNlcjpwYXNz")
+                .doesNotContain("46733123450");
+    }
+
+    @Test
+    void secretHeadersAreHidden() {
+        assertThat(redactor.redactHeader("authorization", "Bearer abc")).isEqualTo(Redactor.REDACTED);
+        assertThat(redactor.redactHeader("Ocp-Apim-Subscription-Key", "k")).isEqualTo(Redactor.REDACTED);
+        assertThat(redactor.redactHeader("X-Target-Environment", "sandbox")).isEqualTo("sandbox");
+    }
+
+    @Test
+    void wireLogAtDebugCarriesNoSecretTokenOrPhoneNumber() throws Exception {
+        Logger wire = (Logger) LoggerFactory.getLogger("org.dusangire.payment.gateway.http.wire.scrub");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        wire.addAppender(appender);
+        wire.setLevel(Level.DEBUG);
+        wire.setAdditive(false);
+        try (LoopbackServer server = new LoopbackServer((req, n) -> req.path().equals("/token")
+                ? LoopbackServer.Answer.json(200, "{\"access_token\":\"" + JWT + "\",\"expires_in\":3600}")
+                : LoopbackServer.Answer.json(200, "{\"payer\":{\"partyId\":\"256772123456\"}}"))) {
+            JsonHttpClient client = JsonHttpClient.builder("scrub", server.uri()).redactor(redactor).build();
+            TokenCache tokens = TokenCache.create(() -> new AccessToken(Secret.of(JsonNodes.text(
+                    client.send(ApiRequest.post("/token").header("Authorization", "Basic dXNlcjpzZWNyZXQ=")
+                            .header("Ocp-Apim-Subscription-Key", "sub-key-123").build()).json().orElseThrow(),
+                    "access_token")), Duration.ofHours(1)), new FakeTime(), Duration.ofMinutes(1));
+            client.send(ApiRequest.post("/pay/256772123456").json(new Payer("256772123456", "apiKey-secret-1"))
+                    .build(), tokens);
+        } finally {
+            wire.detachAppender(appender);
+        }
+        String logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .collect(Collectors.joining("\n"));
+        assertThat(logged).contains("/pay/").contains("HTTP 200")
+                .doesNotContain(JWT).doesNotContain("dXNlcjpzZWNyZXQ=").doesNotContain("sub-key-123")
+                .doesNotContain("256772123456").doesNotContain("apiKey-secret-1");
+    }
+
+    record Payer(String msisdn, String apiKey) {
+    }
+}

@@ -1,0 +1,302 @@
+package org.dusangire.payment.gateway.mtn;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
+import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.port.InboundRequest;
+import org.dusangire.payment.core.port.InitiationRequest;
+import org.dusangire.payment.core.port.InitiationResult;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.core.port.RefundRequest;
+import org.dusangire.payment.core.port.RefundResult;
+import org.dusangire.payment.core.port.StatusReport;
+import org.dusangire.payment.core.port.WebhookNotification;
+import org.dusangire.payment.gateway.http.ApiResponse;
+import org.dusangire.payment.gateway.http.JsonNodes;
+import org.dusangire.payment.gateway.http.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MTN Mobile Money through the MoMo Open API: Collection request-to-pay with our payment id as
+ * {@code X-Reference-Id}, status by GET, unsigned callbacks authenticated by the per-payment token
+ * in their path, and refunds through the Disbursement product when its subscription key is set.
+ *
+ * <p>A request-to-pay that times out or meets a 5xx is retried under the same reference (MTN
+ * answers 409 to a reference it already has, which counts as accepted); if no answer comes, the
+ * outcome stays unknown and the status API settles it. Thread-safe; build one per MTN account and
+ * keep it, as it holds the connection pool and the token cache.
+ */
+public final class MtnMomoGateway implements PaymentGateway {
+    /** The gateway's name in routes and storage. */
+    public static final String NAME = "mtn-momo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MtnMomoGateway.class);
+
+    private final MtnMomoConfig config;
+    private final MtnApi api;
+    private final MtnCallbackParser callbacks;
+
+    private MtnMomoGateway(Builder b) {
+        this.config = b.config;
+        this.api = new MtnApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin);
+        this.callbacks = new MtnCallbackParser(api.http().codec());
+    }
+
+    /** A gateway with the system clock and its own HTTP client. */
+    public MtnMomoGateway(MtnMomoConfig config) {
+        this(builder(config));
+    }
+
+    /** A builder for tests and hosts that inject the clock, sleeper or HTTP client. */
+    public static Builder builder(MtnMomoConfig config) {
+        return new Builder(config);
+    }
+
+    public MtnMomoConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<PaymentMethod> methods() {
+        return Set.of(PaymentMethod.MTN_MOBILE_MONEY);
+    }
+
+    /**
+     * Accepts MTN Mobile Money payments in the configured currency with a payer's number.
+     *
+     * @throws PaymentValidationException naming the field that does not fit
+     */
+    @Override
+    public void validate(Payment payment) {
+        if (payment.method() != PaymentMethod.MTN_MOBILE_MONEY) {
+            throw new PaymentValidationException("method", "MTN MoMo takes only MTN_MOBILE_MONEY");
+        }
+        if (!payment.money().currency().equals(config.currency())) {
+            throw new PaymentValidationException("currency", "MTN MoMo (" + config.targetEnvironment()
+                    + ") collects only " + config.currency().getCurrencyCode() + ", not "
+                    + payment.money().currency().getCurrencyCode());
+        }
+        if (!payment.money().isPositive()) {
+            throw new PaymentValidationException("amount", "amount must be more than zero");
+        }
+        if (payment.payer().msisdn() == null) {
+            throw new PaymentValidationException("phone", "MTN MoMo needs the payer's phone number");
+        }
+    }
+
+    /**
+     * Sends a request-to-pay under the payment's reference.
+     *
+     * @throws GatewayRejectedException      MTN refused (400, 403, or a 500 business code)
+     * @throws GatewayUnavailableException   no usable answer: the outcome is unknown
+     * @throws PaymentConfigurationException MTN refused our credentials (names the variable)
+     */
+    @Override
+    public InitiationResult initiate(InitiationRequest request) {
+        Payment payment = request.payment();
+        validate(payment);
+        String reference = payment.providerReference();
+        String payer = payment.payer().msisdn().digits();
+        if (config.validateAccountHolder()) {
+            requireActiveAccount(payer, reference);
+        }
+        MtnWire.RequestToPay body = new MtnWire.RequestToPay(wireAmount(payment.money()),
+                payment.money().currency().getCurrencyCode(), reference, MtnWire.Party.msisdn(payer),
+                MtnText.clean(payment.description(), "Payment to " + request.merchantName()),
+                MtnText.clean("Order " + payment.orderReference(), "Payment"));
+        ApiResponse r = api.requestToPay(reference, request.callbackUrl(), body);
+        if (r.isSuccess()) {
+            return InitiationResult.accepted(r.redactedBody());
+        }
+        if (r.status() == 409) {
+            // the only documented 409 is "reference already exists": our earlier attempt got there
+            LOG.info("payment {}: MTN already has this reference (409); counted as accepted", reference);
+            return InitiationResult.accepted(r.redactedBody());
+        }
+        throw MtnErrors.toException(r, reference, MtnMomoConfig.SUBSCRIPTION_KEY);
+    }
+
+    /**
+     * Asks MTN where the request-to-pay stands.
+     *
+     * @throws GatewayUnavailableException   MTN could not be asked (timeouts, 5xx after retries)
+     * @throws PaymentConfigurationException MTN refused our credentials (names the variable)
+     */
+    @Override
+    public StatusReport checkStatus(Payment payment) {
+        String reference = payment.providerReference();
+        ApiResponse r = api.requestToPayStatus(reference);
+        String raw = r.redactedBody();
+        if (r.status() == 404) {
+            return StatusReport.of("RESOURCE_NOT_FOUND".equals(MtnErrors.code(r))
+                    ? ProviderStatus.NOT_FOUND : ProviderStatus.UNKNOWN, raw);
+        }
+        if (!r.isSuccess()) {
+            throw MtnErrors.toException(r, reference, MtnMomoConfig.SUBSCRIPTION_KEY);
+        }
+        return r.json().filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+                .map(MtnStatusMapper::read)
+                .map(reading -> report(reading, raw))
+                .orElseGet(() -> StatusReport.of(ProviderStatus.UNKNOWN, raw));
+    }
+
+    private static StatusReport report(MtnStatusMapper.Reading reading, String raw) {
+        if (reading.status() == ProviderStatus.SUCCEEDED && reading.amount() == null) {
+            // success without a readable amount cannot be checked against what is due
+            return StatusReport.of(ProviderStatus.UNKNOWN, raw);
+        }
+        return new StatusReport(reading.status(), reading.externalId(),
+                reading.status() == ProviderStatus.SUCCEEDED ? reading.amount() : null,
+                reading.financialTransactionId(), reading.reason(), raw);
+    }
+
+    /**
+     * Reads an MTN callback addressed to {@code <paymentId>/<token>}.
+     *
+     * @throws WebhookRejectedException MALFORMED for an odd path, method or body; AUTHENTICATION
+     *                                  when the path carries no plausible token
+     */
+    @Override
+    public WebhookNotification parseWebhook(InboundRequest request) {
+        return callbacks.parse(request);
+    }
+
+    @Override
+    public boolean supportsRefunds() {
+        return api.hasDisbursement();
+    }
+
+    @Override
+    public boolean supportsPartialRefunds() {
+        return api.hasDisbursement();
+    }
+
+    /**
+     * Refunds through the Disbursement product under {@link RefundRequest#refundId()}.
+     *
+     * @throws UnsupportedCapabilityException when no disbursement subscription key is configured
+     * @throws GatewayRejectedException       MTN refused the refund
+     * @throws GatewayUnavailableException    no usable answer: the outcome is unknown
+     */
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        if (!supportsRefunds()) {
+            throw new UnsupportedCapabilityException(NAME, "refunds (set "
+                    + MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY + ")");
+        }
+        Payment payment = request.payment();
+        String refundId = request.refundId();
+        MtnWire.Refund body = new MtnWire.Refund(wireAmount(request.amount()),
+                request.amount().currency().getCurrencyCode(), refundId,
+                MtnText.clean(request.reason(), "Refund"),
+                MtnText.clean("Refund of order " + payment.orderReference(), "Refund"),
+                payment.providerReference());
+        ApiResponse r = api.refund(refundId, body);
+        if (!r.isSuccess() && r.status() != 409) {
+            throw MtnErrors.toException(r, payment.providerReference(),
+                    MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY);
+        }
+        return refundStatus(refundId, r.redactedBody());
+    }
+
+    private RefundResult refundStatus(String refundId, String accepted) {
+        ApiResponse r;
+        try {
+            r = api.refundStatus(refundId);
+        } catch (GatewayUnavailableException e) {
+            return new RefundResult(RefundResult.Status.PENDING, refundId, accepted);
+        }
+        var body = r.isSuccess() ? r.json().orElse(null) : null;
+        String ftid = JsonNodes.text(body, "financialTransactionId");
+        RefundResult.Status status = switch (String.valueOf(JsonNodes.text(body, "status"))) {
+            case "SUCCESSFUL" -> RefundResult.Status.COMPLETED;
+            case "FAILED" -> RefundResult.Status.FAILED;
+            default -> RefundResult.Status.PENDING;
+        };
+        return new RefundResult(status, ftid != null ? ftid : refundId, r.redactedBody());
+    }
+
+    private void requireActiveAccount(String msisdn, String reference) {
+        ApiResponse r;
+        try {
+            r = api.accountHolderActive(msisdn, reference);
+        } catch (GatewayUnavailableException e) {
+            LOG.info("payment {}: account-holder check unavailable; sending anyway", reference);
+            return;
+        }
+        boolean inactive = r.status() == 404 || r.isSuccess()
+                && "false".equalsIgnoreCase(JsonNodes.text(r.json().orElse(null), "result"));
+        if (inactive) {
+            throw new GatewayRejectedException("MTN MoMo has no active account for the payer",
+                    NAME, "PAYER_NOT_FOUND", reference, r.status());
+        }
+        if (!r.isSuccess()) {
+            LOG.info("payment {}: account-holder check answered HTTP {}; sending anyway", reference,
+                    r.status());
+        }
+    }
+
+    /** The amount at the currency's scale: {@code 1500} for UGX, {@code 6.00} for EUR. */
+    static String wireAmount(Money money) {
+        return money.amount().toPlainString();
+    }
+
+    /** Builds an {@link MtnMomoGateway} with injected seams. */
+    public static final class Builder {
+        private final MtnMomoConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private HttpClient httpClient;
+        private Duration tokenRefreshMargin = Duration.ofSeconds(60);
+
+        private Builder(MtnMomoConfig config) {
+            this.config = Objects.requireNonNull(config, "config must not be null");
+        }
+
+        /** Clock for token expiry and retry budgets. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** How retries wait; tests pass one that does not sleep. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+            return this;
+        }
+
+        /** An HTTP client to use instead of building one (proxies, shared executors). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** How long before expiry a token is replaced; 60 s by default. */
+        public Builder tokenRefreshMargin(Duration margin) {
+            this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin must not be null");
+            return this;
+        }
+
+        public MtnMomoGateway build() {
+            return new MtnMomoGateway(this);
+        }
+    }
+}

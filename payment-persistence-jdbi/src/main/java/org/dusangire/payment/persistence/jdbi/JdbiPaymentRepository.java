@@ -1,0 +1,515 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.PaymentException;
+import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * {@link PaymentRepository} on Jdbi 3, for PostgreSQL and H2. Uniqueness and optimistic locking
+ * are enforced by the database (unique constraints, {@code UPDATE ... WHERE version = ?}), every
+ * write runs in one transaction, and reconciliation claims are safe across instances
+ * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, a conditional update per row elsewhere).
+ *
+ * <p>The tables must exist: call {@link PaymentSchema#migrate(DataSource, String)} with the same
+ * prefix, or run the scripts with the host's own Flyway. Any database failure surfaces as
+ * {@link PaymentStoreUnavailableException}; nothing is ever half written.
+ */
+public final class JdbiPaymentRepository implements PaymentRepository {
+    private static final String PROCESSED = "PROCESSED";
+    private static final int MAX_CLAIM_ROUNDS = 10;
+    private static final int IN_LIST_CHUNK = 500;
+
+    private final Jdbi jdbi;
+    private final Statements sql;
+    private volatile Dialect dialect;
+
+    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
+        this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
+    }
+
+    /** A repository on {@code dataSource} with tables prefixed {@code pay_}. */
+    public static JdbiPaymentRepository create(DataSource dataSource) {
+        return create(dataSource, PaymentSchema.DEFAULT_TABLE_PREFIX);
+    }
+
+    /**
+     * A repository on {@code dataSource} with tables named {@code <tablePrefix>payments} and so on.
+     *
+     * @throws IllegalArgumentException when the prefix is not a plain lower-case identifier
+     */
+    public static JdbiPaymentRepository create(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource must not be null");
+        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix);
+    }
+
+    /** A repository on the host's own {@link Jdbi} with tables prefixed {@code pay_}. */
+    public static JdbiPaymentRepository create(Jdbi jdbi) {
+        return create(jdbi, PaymentSchema.DEFAULT_TABLE_PREFIX);
+    }
+
+    /**
+     * A repository on the host's own {@link Jdbi}. The host's SQL parser and template settings
+     * are left alone: this repository configures each of its handles for its own statements.
+     *
+     * @throws IllegalArgumentException when the prefix is not a plain lower-case identifier
+     */
+    public static JdbiPaymentRepository create(Jdbi jdbi, String tablePrefix) {
+        return new JdbiPaymentRepository(jdbi, tablePrefix);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DuplicatePaymentException        when the id, idempotency key or gateway plus
+     *                                          provider reference is already taken
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public Payment insert(Payment payment) {
+        Payment stored = payment.toBuilder().version(0).build();
+        try {
+            return transaction("insert", h -> {
+                PaymentRows.bind(h.createUpdate(sql.insertPayment), stored).execute();
+                insertHistory(h, stored, 0);
+                return stored;
+            });
+        } catch (PaymentStoreUnavailableException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                throw new DuplicatePaymentException("payment " + stored.id()
+                        + " duplicates a stored payment's id, idempotency key or provider reference",
+                        stored.id().toString());
+            }
+            throw e;
+        }
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<Payment> findById(PaymentId id) {
+        return findOne("findById", sql.selectPayments + " WHERE id = :v", id.value());
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
+        return findOne("findByIdempotencyKey", sql.selectPayments + " WHERE idempotency_key = :v",
+                idempotencyKey);
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<Payment> findByProviderReference(String gatewayName, String providerReference) {
+        return read("findByProviderReference", h -> withHistory(h, h.createQuery(sql.selectPayments
+                        + " WHERE gateway_name = :g AND provider_reference = :r")
+                .bind("g", gatewayName).bind("r", providerReference)
+                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ConcurrentPaymentModificationException when the stored version is no longer
+     *                                                {@code payment.version()}
+     * @throws DuplicatePaymentException              when the change takes another payment's
+     *                                                provider reference
+     * @throws PaymentStoreUnavailableException       when the store cannot be reached or refuses
+     */
+    @Override
+    public Payment update(Payment payment, InboxKey processedEvent) {
+        long expected = payment.version();
+        try {
+            return transaction("update", h -> {
+                int rows = PaymentRows.bind(h.createUpdate(sql.updatePayment), payment)
+                        .bind("version", expected).execute();
+                if (rows != 1) {
+                    throw new ConcurrentPaymentModificationException(payment.id().toString(),
+                            expected);
+                }
+                int storedChanges = h.createQuery(sql.countHistory)
+                        .bind("id", payment.id().value()).mapTo(Integer.class).one();
+                insertHistory(h, payment, storedChanges);
+                if (processedEvent != null) {
+                    markProcessed(h, processedEvent, payment.updatedAt(), PROCESSED);
+                }
+                return payment.toBuilder().version(expected + 1).build();
+            });
+        } catch (PaymentStoreUnavailableException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                throw new DuplicatePaymentException("payment " + payment.id()
+                        + " would take another payment's provider reference",
+                        payment.id().toString());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease,
+            int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        if (dialect() == Dialect.POSTGRESQL) {
+            return transaction("claimStalePending", h -> loadByIds(h, h.createQuery(sql.claimSkipLocked)
+                    .bind("stale", UtcTimestamps.bind(staleBefore))
+                    .bind("now", UtcTimestamps.bind(now))
+                    .bind("until", UtcTimestamps.bind(until))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list()));
+        }
+        List<UUID> claimed = new ArrayList<>();
+        for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
+            int wanted = limit - claimed.size();
+            List<UUID> candidates = call("claimStalePending", h -> h.createQuery(sql.claimCandidates)
+                    .bind("stale", UtcTimestamps.bind(staleBefore))
+                    .bind("now", UtcTimestamps.bind(now))
+                    .bind("limit", wanted)
+                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list());
+            if (candidates.isEmpty()) {
+                break;
+            }
+            for (UUID id : candidates) {
+                // each claim is its own short transaction: the row lock makes a concurrent
+                // claimer re-check the condition, so only one update count is ever 1
+                int rows = call("claimStalePending", h -> h.createUpdate(sql.claimOne)
+                        .bind("id", id)
+                        .bind("stale", UtcTimestamps.bind(staleBefore))
+                        .bind("now", UtcTimestamps.bind(now))
+                        .bind("until", UtcTimestamps.bind(until))
+                        .execute());
+                if (rows == 1) {
+                    claimed.add(id);
+                }
+            }
+        }
+        return read("claimStalePending", h -> loadByIds(h, claimed));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public boolean recordInbound(InboxEntry entry) {
+        String statement = dialect() == Dialect.POSTGRESQL ? sql.insertInboxIfAbsent : sql.insertInbox;
+        try {
+            return call("recordInbound", h -> h.createUpdate(statement)
+                    .bind("g", entry.key().gatewayName())
+                    .bind("k", entry.key().eventKey())
+                    .bind("ref", entry.paymentReference())
+                    .bind("received", UtcTimestamps.bind(entry.receivedAt()))
+                    .bind("payload", entry.payload())
+                    .bind("processed", UtcTimestamps.bind(entry.processedAt()))
+                    .bind("outcome", entry.outcome())
+                    .execute()) == 1;
+        } catch (PaymentStoreUnavailableException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
+    @Override
+    public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
+        call("markInboundProcessed", h -> markProcessed(h, key, at, outcome));
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public List<InboxEntry> findUnprocessedInbound(Instant receivedBefore, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return call("findUnprocessedInbound", h -> h.createQuery(sql.selectUnprocessedInbox)
+                .bind("before", UtcTimestamps.bind(receivedBefore))
+                .bind("limit", limit)
+                .map((rs, ctx) -> PaymentRows.inbox(rs)).list());
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<InboxEntry> findInbound(InboxKey key) {
+        return call("findInbound", h -> h.createQuery(sql.selectInbox)
+                .bind("g", key.gatewayName()).bind("k", key.eventKey())
+                .map((rs, ctx) -> PaymentRows.inbox(rs)).findOne());
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public List<Payment> findRecent(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return read("findRecent", h -> withHistory(h, h.createQuery(sql.selectRecent)
+                .bind("limit", limit).map((rs, ctx) -> PaymentRows.payment(rs)).list()));
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiPaymentRepository[" + sql.prefix + "]";
+    }
+
+    private Optional<Payment> findOne(String operation, String query, Object value) {
+        return read(operation, h -> withHistory(h, h.createQuery(query).bind("v", value)
+                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+    }
+
+    private int markProcessed(Handle h, InboxKey key, Instant at, String outcome) {
+        return h.createUpdate(sql.markInboxProcessed)
+                .bind("g", key.gatewayName()).bind("k", key.eventKey())
+                .bind("at", UtcTimestamps.bind(at)).bind("outcome", outcome)
+                .execute();
+    }
+
+    private void insertHistory(Handle h, Payment payment, int from) {
+        List<StatusChange> history = payment.history();
+        if (from >= history.size()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(sql.insertHistory);
+        for (int seq = from; seq < history.size(); seq++) {
+            StatusChange c = history.get(seq);
+            batch.bind("id", payment.id().value())
+                    .bind("seq", seq)
+                    .bind("from", c.from() == null ? null : c.from().name())
+                    .bind("to", c.to().name())
+                    .bind("at", UtcTimestamps.bind(c.at()))
+                    .bind("trigger", c.trigger().name())
+                    .bind("detail", c.detail())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private List<Payment> loadByIds(Handle h, List<UUID> ids) {
+        List<Payment.Builder> rows = new ArrayList<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            rows.addAll(h.createQuery(sql.selectPayments + " WHERE id IN (" + placeholders(chunk) + ")")
+                    .bindMap(params(chunk)).map((rs, ctx) -> PaymentRows.payment(rs)).list());
+        }
+        List<Payment> payments = withHistory(h, rows);
+        List<Payment> sorted = new ArrayList<>(payments);
+        sorted.sort(Comparator.comparing(Payment::updatedAt).thenComparing(p -> p.id().value()));
+        return sorted;
+    }
+
+    /** Attaches every payment's history with one query per chunk instead of one per payment. */
+    private List<Payment> withHistory(Handle h, List<Payment.Builder> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Payment.Builder row : rows) {
+            ids.add(row.build().id().value());
+        }
+        Map<UUID, List<StatusChange>> histories = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            h.createQuery(sql.selectHistory + " WHERE payment_id IN (" + placeholders(chunk)
+                            + ") ORDER BY payment_id, seq")
+                    .bindMap(params(chunk))
+                    .map((rs, ctx) -> Map.entry(rs.getObject("payment_id", UUID.class),
+                            PaymentRows.change(rs)))
+                    .forEach(e -> histories.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+        }
+        List<Payment> payments = new ArrayList<>(rows.size());
+        for (Payment.Builder row : rows) {
+            Payment bare = row.build();
+            payments.add(row.history(histories.getOrDefault(bare.id().value(), List.of())).build());
+        }
+        return payments;
+    }
+
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IN_LIST_CHUNK) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_LIST_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(List<UUID> chunk) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chunk.size(); i++) {
+            sb.append(i == 0 ? ":id" : ", :id").append(i);
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> params(List<UUID> chunk) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            params.put("id" + i, chunk.get(i));
+        }
+        return params;
+    }
+
+    private Dialect dialect() {
+        Dialect d = dialect;
+        if (d == null) {
+            d = call("detectDatabase", h -> Dialect.fromProductName(
+                    h.getConnection().getMetaData().getDatabaseProductName()));
+            dialect = d;
+        }
+        return d;
+    }
+
+    /** Runs in one read-committed transaction; a {@link PaymentException} passes through. */
+    private <T> T transaction(String operation, Function<Handle, T> work) {
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                    h -> work.apply(configure(h)));
+        } catch (JdbiException e) {
+            throw StoreErrors.unavailable(operation, e);
+        }
+    }
+
+    /** Reads a payment row and its history from one snapshot. */
+    private <T> T read(String operation, Function<Handle, T> work) {
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                    h -> work.apply(configure(h)));
+        } catch (JdbiException e) {
+            throw StoreErrors.unavailable(operation, e);
+        }
+    }
+
+    /** Runs one auto-committed statement. */
+    private <T> T call(String operation, SqlWork<T> work) {
+        try {
+            return jdbi.withHandle(h -> work.apply(configure(h)));
+        } catch (JdbiException e) {
+            throw StoreErrors.unavailable(operation, e);
+        } catch (java.sql.SQLException e) {
+            throw StoreErrors.unavailable(operation, e);
+        }
+    }
+
+    /** Our statements use named parameters only, whatever the host configured on its Jdbi. */
+    private static Handle configure(Handle h) {
+        h.getConfig(SqlStatements.class)
+                .setTemplateEngine(TemplateEngine.NOP)
+                .setSqlParser(new ColonPrefixSqlParser());
+        return h;
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Handle h) throws java.sql.SQLException;
+    }
+
+    /** The SQL text, with the table prefix filled in once. */
+    private static final class Statements {
+        final String prefix;
+        final String selectPayments;
+        final String insertPayment;
+        final String updatePayment;
+        final String countHistory;
+        final String insertHistory;
+        final String selectHistory;
+        final String selectRecent;
+        final String claimSkipLocked;
+        final String claimCandidates;
+        final String claimOne;
+        final String insertInbox;
+        final String insertInboxIfAbsent;
+        final String markInboxProcessed;
+        final String selectInbox;
+        final String selectUnprocessedInbox;
+
+        Statements(String p) {
+            prefix = p;
+            String payments = p + "payments";
+            String history = p + "payment_history";
+            String inbox = p + "inbox";
+            String stale = "status = '" + PaymentStatus.PENDING.name() + "' AND updated_at < :stale"
+                    + " AND (claimed_until IS NULL OR claimed_until <= :now)";
+            selectPayments = "SELECT " + PaymentRows.COLUMNS + " FROM " + payments;
+            StringBuilder values = new StringBuilder();
+            for (String column : PaymentRows.COLUMNS.split(",\\s*")) {
+                values.append(values.length() == 0 ? "" : ", ")
+                        .append("version".equals(column) ? "0" : ":" + column);
+            }
+            insertPayment = "INSERT INTO " + payments + " (" + PaymentRows.COLUMNS + ") VALUES ("
+                    + values + ")";
+            updatePayment = "UPDATE " + payments + " SET order_reference = :order_reference,"
+                    + " amount = :amount, currency = :currency, method = :method,"
+                    + " payer_msisdn = :payer_msisdn, payer_email = :payer_email,"
+                    + " payer_name = :payer_name, description = :description, status = :status,"
+                    + " gateway_name = :gateway_name, provider_reference = :provider_reference,"
+                    + " provider_transaction_id = :provider_transaction_id,"
+                    + " callback_token = :callback_token, payment_link = :payment_link,"
+                    + " last_gateway_response = :last_gateway_response,"
+                    + " failure_reason = :failure_reason, outcome_unknown = :outcome_unknown,"
+                    + " refunded_amount = :refunded_amount, updated_at = :updated_at,"
+                    + " expires_at = :expires_at, version = version + 1"
+                    + " WHERE id = :id AND version = :version";
+            countHistory = "SELECT COALESCE(MAX(seq) + 1, 0) FROM " + history
+                    + " WHERE payment_id = :id";
+            insertHistory = "INSERT INTO " + history + " (payment_id, seq, from_status, to_status,"
+                    + " changed_at, change_trigger, detail)"
+                    + " VALUES (:id, :seq, :from, :to, :at, :trigger, :detail)";
+            selectHistory = "SELECT payment_id, seq, from_status, to_status, changed_at,"
+                    + " change_trigger, detail FROM " + history;
+            selectRecent = selectPayments + " ORDER BY created_at DESC, id DESC"
+                    + " FETCH FIRST :limit ROWS ONLY";
+            claimSkipLocked = "UPDATE " + payments + " SET claimed_until = :until WHERE id IN ("
+                    + "SELECT id FROM " + payments + " WHERE " + stale
+                    + " ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id";
+            claimCandidates = "SELECT id FROM " + payments + " WHERE " + stale
+                    + " ORDER BY updated_at, id FETCH FIRST :limit ROWS ONLY";
+            claimOne = "UPDATE " + payments + " SET claimed_until = :until WHERE id = :id AND "
+                    + stale;
+            String inboxColumns = " (gateway_name, event_key, payment_reference, received_at,"
+                    + " payload, processed_at, outcome) VALUES (:g, :k, :ref, :received, :payload,"
+                    + " :processed, :outcome)";
+            insertInbox = "INSERT INTO " + inbox + inboxColumns;
+            insertInboxIfAbsent = insertInbox + " ON CONFLICT (gateway_name, event_key) DO NOTHING";
+            markInboxProcessed = "UPDATE " + inbox + " SET processed_at = :at, outcome = :outcome"
+                    + " WHERE gateway_name = :g AND event_key = :k AND processed_at IS NULL";
+            String selectInboxRows = "SELECT gateway_name, event_key, payment_reference,"
+                    + " received_at, payload, processed_at, outcome FROM " + inbox;
+            selectInbox = selectInboxRows + " WHERE gateway_name = :g AND event_key = :k";
+            selectUnprocessedInbox = selectInboxRows + " WHERE processed_at IS NULL"
+                    + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY";
+        }
+    }
+}

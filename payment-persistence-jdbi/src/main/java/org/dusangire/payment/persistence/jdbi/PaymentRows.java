@@ -1,0 +1,111 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+import java.util.UUID;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
+import org.dusangire.payment.core.model.Payer;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** Binds payments to statements and rebuilds them from rows; history is attached by the caller. */
+final class PaymentRows {
+    static final String COLUMNS = "id, order_reference, idempotency_key, amount, currency, method,"
+            + " payer_msisdn, payer_email, payer_name, description, status, gateway_name,"
+            + " provider_reference, provider_transaction_id, callback_token, payment_link,"
+            + " last_gateway_response, failure_reason, outcome_unknown, refunded_amount,"
+            + " created_at, updated_at, expires_at, version";
+
+    private PaymentRows() {
+    }
+
+    /** Binds every column of {@link #COLUMNS} under its own name, except {@code version}. */
+    static <S extends SqlStatement<S>> S bind(S statement, Payment p) {
+        Payer payer = p.payer();
+        return statement
+                .bind("id", p.id().value())
+                .bind("order_reference", p.orderReference())
+                .bind("idempotency_key", p.idempotencyKey())
+                .bind("amount", p.money().amount())
+                .bind("currency", p.money().currency().getCurrencyCode())
+                .bind("method", p.method().name())
+                .bind("payer_msisdn", payer.msisdn() == null ? null : payer.msisdn().digits())
+                .bind("payer_email", payer.email())
+                .bind("payer_name", payer.name())
+                .bind("description", p.description())
+                .bind("status", p.status().name())
+                .bind("gateway_name", p.gatewayName())
+                .bind("provider_reference", p.providerReference())
+                .bind("provider_transaction_id", p.providerTransactionId())
+                .bind("callback_token", p.callbackToken())
+                .bind("payment_link", p.paymentLink() == null ? null : p.paymentLink().toString())
+                .bind("last_gateway_response", p.lastGatewayResponse())
+                .bind("failure_reason", p.failureReason())
+                .bind("outcome_unknown", p.outcomeUnknown())
+                .bind("refunded_amount", p.refundedAmount().amount())
+                .bind("created_at", UtcTimestamps.bind(p.createdAt()))
+                .bind("updated_at", UtcTimestamps.bind(p.updatedAt()))
+                .bind("expires_at", UtcTimestamps.bind(p.expiresAt()));
+    }
+
+    static Payment.Builder payment(ResultSet rs) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").trim());
+        String msisdn = rs.getString("payer_msisdn");
+        String link = rs.getString("payment_link");
+        return Payment.builder()
+                .id(new PaymentId(rs.getObject("id", UUID.class)))
+                .orderReference(rs.getString("order_reference"))
+                .idempotencyKey(rs.getString("idempotency_key"))
+                .money(money(rs.getBigDecimal("amount"), currency))
+                .method(PaymentMethod.valueOf(rs.getString("method")))
+                .payer(new Payer(msisdn == null ? null : new Msisdn(msisdn),
+                        rs.getString("payer_email"), rs.getString("payer_name")))
+                .description(rs.getString("description"))
+                .status(PaymentStatus.valueOf(rs.getString("status")))
+                .gatewayName(rs.getString("gateway_name"))
+                .providerReference(rs.getString("provider_reference"))
+                .providerTransactionId(rs.getString("provider_transaction_id"))
+                .callbackToken(rs.getString("callback_token"))
+                .paymentLink(link == null ? null : URI.create(link))
+                .lastGatewayResponse(rs.getString("last_gateway_response"))
+                .failureReason(rs.getString("failure_reason"))
+                .outcomeUnknown(rs.getBoolean("outcome_unknown"))
+                .refundedAmount(money(rs.getBigDecimal("refunded_amount"), currency))
+                .createdAt(UtcTimestamps.read(rs, "created_at"))
+                .updatedAt(UtcTimestamps.read(rs, "updated_at"))
+                .expiresAt(UtcTimestamps.read(rs, "expires_at"))
+                .version(rs.getLong("version"));
+    }
+
+    static StatusChange change(ResultSet rs) throws SQLException {
+        String from = rs.getString("from_status");
+        return new StatusChange(from == null ? null : PaymentStatus.valueOf(from),
+                PaymentStatus.valueOf(rs.getString("to_status")),
+                UtcTimestamps.read(rs, "changed_at"),
+                Trigger.valueOf(rs.getString("change_trigger")),
+                rs.getString("detail"));
+    }
+
+    static InboxEntry inbox(ResultSet rs) throws SQLException {
+        return new InboxEntry(new InboxKey(rs.getString("gateway_name"), rs.getString("event_key")),
+                rs.getString("payment_reference"), UtcTimestamps.read(rs, "received_at"),
+                rs.getString("payload"), UtcTimestamps.read(rs, "processed_at"),
+                rs.getString("outcome"));
+    }
+
+    /** The column holds four decimals; {@link Money} brings it back to the currency's scale. */
+    private static Money money(BigDecimal stored, Currency currency) {
+        return Money.of(stored, currency);
+    }
+}

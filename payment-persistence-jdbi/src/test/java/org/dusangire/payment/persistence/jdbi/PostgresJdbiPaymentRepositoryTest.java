@@ -1,0 +1,47 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The repository on a real PostgreSQL, in a schema of its own that is dropped afterwards. Each
+ * instance gets its own small connection pool. Fails, never skips, when PostgreSQL is down.
+ */
+class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
+    private static String schema;
+    private final List<TestPool> pools = new ArrayList<>();
+
+    @BeforeAll
+    static void createSchema() {
+        schema = TestDatabases.createPostgresSchema("repo");
+        PaymentSchema.migrate(TestDatabases.postgres(schema));
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        TestDatabases.dropPostgresSchema(schema);
+    }
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(TestPool::close);
+        pools.clear();
+    }
+
+    @Override
+    JdbiPaymentRepository newRepository() {
+        TestDatabases.execute(TestDatabases.postgres(schema),
+                "TRUNCATE pay_payment_history, pay_payments, pay_inbox");
+        return secondInstance();
+    }
+
+    @Override
+    JdbiPaymentRepository secondInstance() {
+        TestPool pool = new TestPool(TestDatabases.postgres(schema), 4);
+        pools.add(pool);
+        return JdbiPaymentRepository.create(pool);
+    }
+}

@@ -1,0 +1,67 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Fresh H2 databases and PostgreSQL schemas for the tests. */
+final class TestDatabases {
+    static final String PG_START_HINT = "PostgreSQL must run at 127.0.0.1:5432 (trust auth, user"
+            + " postgres, database test) for these tests; start it with:"
+            + " pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private TestDatabases() {
+    }
+
+    /** A new, empty in-memory H2 database (kept open until the JVM ends). */
+    static DataSource freshH2() {
+        return h2("jdbc:h2:mem:payments-" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1");
+    }
+
+    static DataSource h2(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /** A data source whose search path is {@code schema}; every call opens a new connection. */
+    static DataSource postgres(String schema) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {5432});
+        ds.setDatabaseName("test");
+        ds.setUser("postgres");
+        ds.setCurrentSchema(schema);
+        ds.setConnectTimeout(5);
+        return ds;
+    }
+
+    /**
+     * Creates a new schema; fails (never skips) with the start command when PostgreSQL is down.
+     */
+    static String createPostgresSchema(String purpose) {
+        String schema = "pay_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
+        execute(postgres("public"), "CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    static void dropPostgresSchema(String schema) {
+        execute(postgres("public"), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    static void execute(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(PG_START_HINT + " (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.dusangire.payment.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import org.dusangire.payment.core.error.IllegalPaymentStateException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.core.service.ReconcileReport;
+import org.junit.jupiter.api.Test;
+
+class CashRefundAndReconcileTest {
+    private final ServiceFixture f = new ServiceFixture();
+
+    private Payment cash() {
+        return f.service.initiate(TestPayments.checkout(PaymentMethod.CASH_ON_DELIVERY, "5000", "UGX")
+                .build()).payment();
+    }
+
+    @Test
+    void cashierConfirmationSucceedsAndRecordsWhoAndWhen() {
+        Payment p = cash();
+        f.clock.advance(Duration.ofMinutes(40));
+
+        Payment paid = f.service.confirmCashPayment(p.id(), "cashier Grace");
+
+        assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        StatusChange last = paid.history().get(paid.history().size() - 1);
+        assertThat(last.trigger()).isEqualTo(Trigger.CASH_CONFIRMATION);
+        assertThat(last.detail()).isEqualTo("confirmed by cashier Grace");
+        assertThat(last.at()).isEqualTo(TestPayments.T0.plus(Duration.ofMinutes(40)));
+        assertThat(f.listener.count(p.id(), PaymentStatus.SUCCEEDED)).isEqualTo(1);
+    }
+
+    @Test
+    void cashConfirmationOnlyAppliesToPendingCashPayments() {
+        Payment p = cash();
+        f.service.confirmCashPayment(p.id(), "Grace");
+        Payment mobile = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+
+        assertThatThrownBy(() -> f.service.confirmCashPayment(p.id(), "Grace"))
+                .isInstanceOf(IllegalPaymentStateException.class).hasMessageContaining("SUCCEEDED");
+        assertThatThrownBy(() -> f.service.confirmCashPayment(mobile.id(), "Grace"))
+                .isInstanceOf(IllegalPaymentStateException.class).hasMessageContaining("cash");
+        assertThatThrownBy(() -> f.service.confirmCashPayment(p.id(), " "))
+                .isInstanceOf(PaymentValidationException.class);
+        assertThat(f.listener.events()).hasSize(1);
+    }
+
+    @Test
+    void partialThenFullRefundEndsRefunded() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.approve(p);
+        f.service.verify(p.id());
+
+        Payment partly = f.service.refund(p.id(), Money.of("500", "UGX"), "one item returned");
+        Payment fully = f.service.refund(p.id(), null, "rest");
+
+        assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(fully.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(fully.refundedAmount()).isEqualTo(Money.of("1500", "UGX"));
+        assertThat(f.mtn.refundCalls()).isEqualTo(2);
+        assertThatThrownBy(() -> f.service.refund(p.id(), null, "again"))
+                .isInstanceOf(IllegalPaymentStateException.class);
+    }
+
+    @Test
+    void refundBeyondWhatWasPaidIsRefused() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.approve(p);
+        f.service.verify(p.id());
+
+        assertThatThrownBy(() -> f.service.refund(p.id(), Money.of("1501", "UGX"), null))
+                .isInstanceOf(PaymentValidationException.class);
+        assertThat(f.mtn.refundCalls()).isZero();
+    }
+
+    @Test
+    void gatewayWithoutRefundsSaysSoClearly() {
+        ScriptedPaymentGateway noRefunds = new ScriptedPaymentGateway("mtn-momo",
+                EnumSet.of(PaymentMethod.MTN_MOBILE_MONEY), ScriptedPaymentGateway.DEFAULT_SECRET, false);
+        PaymentService service = PaymentService.builder().config(f.config).repository(f.store)
+                .gateway(noRefunds).clock(f.clock).build();
+        Payment p = service.initiate(TestPayments.mtnCheckout().build()).payment();
+        noRefunds.approve(p);
+        service.verify(p.id());
+
+        assertThatThrownBy(() -> service.refund(p.id(), null, null))
+                .isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessageContaining("mtn-momo").hasMessageContaining("refunds");
+    }
+
+    @Test
+    void reconcileAppliesLostCallbacksAndLeavesFreshPaymentsAlone() {
+        Payment paid = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        Payment declined = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        Payment waiting = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.approve(paid);
+        f.mtn.fail(declined, "APPROVAL_REJECTED");
+
+        assertThat(f.service.reconcile().checked()).as("nothing is stale yet").isZero();
+        f.clock.advance(Duration.ofMinutes(3));
+        ReconcileReport report = f.service.reconcile();
+
+        assertThat(report.checked()).isEqualTo(3);
+        assertThat(report.succeeded()).isEqualTo(1);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.stillPending()).isEqualTo(1);
+        assertThat(f.store.findById(declined.id()).orElseThrow().failureReason())
+                .isEqualTo("APPROVAL_REJECTED");
+        assertThat(f.store.findById(waiting.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(f.service.reconcile().checked()).as("claims hold for the lease").isZero();
+    }
+
+    @Test
+    void reconcileExpiresPaymentsPastTheirTimeToLiveAfterAskingTheProvider() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.clock.advance(Duration.ofMinutes(31));
+
+        ReconcileReport report = f.service.reconcile();
+
+        assertThat(report.expired()).isEqualTo(1);
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(f.mtn.statusChecks()).as("asked before giving up").isEqualTo(1);
+    }
+
+    @Test
+    void paymentPaidJustBeforeItsTimeToLiveIsNotExpired() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.approve(p);
+        f.clock.advance(Duration.ofMinutes(31));
+
+        f.service.reconcile();
+
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void providerOutageNeverExpiresOrFailsAPayment() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.statusUnavailable(true);
+        f.clock.advance(Duration.ofMinutes(31));
+
+        ReconcileReport report = f.service.reconcile();
+
+        assertThat(report.errors()).isEqualTo(1);
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void successReportedAfterExpiryIsRaisedNotApplied() {
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.clock.advance(Duration.ofMinutes(31));
+        f.service.reconcile();
+        f.mtn.approve(p);
+
+        f.service.handleWebhook("mtn-momo", f.mtn.webhook(p,
+                org.dusangire.payment.core.port.ProviderStatus.SUCCEEDED, "late-success"));
+
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(f.listener.anomalies()).hasSize(1);
+    }
+}
