@@ -204,4 +204,17 @@ class FlutterwavePaymentServiceTest {
         assertThat(fully.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(fx.sim.transaction(id).orElseThrow().refunded()).isEqualByComparingTo("1500");
     }
+
+    @Test
+    void otherEventsAreAcknowledgedAndChangeNothing() {
+        Payment p = checkout(PaymentMethod.CARD).payment();
+        String body = "{\"event\":\"transfer.completed\",\"data\":{\"id\":9,\"status\":\"SUCCESSFUL\","
+                + "\"reference\":\"" + p.providerReference() + "\"}}";
+
+        WebhookResult result = service.handleWebhook(FlutterwaveGateway.NAME, InboundRequest.builder("POST")
+                .header("verif-hash", FlwFixture.HASH).body(body).build());
+
+        assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.UNKNOWN_REFERENCE);
+        assertThat(status(p)).isEqualTo(PaymentStatus.PENDING);
+    }
 }
