@@ -70,6 +70,7 @@ public final class FlutterwaveConfig {
         this.requestTimeout = positive(TIMEOUT, b.requestTimeout);
     }
 
+    /** A builder with sandbox defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -101,6 +102,7 @@ public final class FlutterwaveConfig {
         return b.build();
     }
 
+    /** Sandbox or production; decides which key mode is accepted. */
     public PaymentEnvironment environment() {
         return environment;
     }
@@ -198,20 +200,24 @@ public final class FlutterwaveConfig {
         private Builder() {
         }
 
+        /** Sandbox (default) or production. */
         public Builder environment(PaymentEnvironment environment) {
             this.environment = environment;
             return this;
         }
 
+        /** The secret key ({@code FLWSECK_TEST-...} or {@code FLWSECK-...}); required. */
         public Builder secretKey(Secret secretKey) {
             this.secretKey = secretKey;
             return this;
         }
 
+        /** The secret key as text. */
         public Builder secretKey(String secretKey) {
             return secretKey(secretKey == null ? null : Secret.of(secretKey));
         }
 
+        /** The public key, optional; blank means none. */
         public Builder publicKey(String publicKey) {
             this.publicKey = publicKey == null || publicKey.isBlank() ? null : publicKey.trim();
             return this;
@@ -223,25 +229,30 @@ public final class FlutterwaveConfig {
             return this;
         }
 
+        /** The dashboard secret hash as text; {@code null} for none. */
         public Builder secretHash(String secretHash) {
             return secretHash(secretHash == null ? null : Secret.of(secretHash));
         }
 
+        /** The v3 API base; a simulator's {@code apiBaseUri()} in tests. */
         public Builder baseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
+        /** The v3 API base as text. */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = EnvironmentReader.parseUri(BASE_URL, baseUrl);
             return this;
         }
 
+        /** See {@link FlutterwaveConfig#checkoutSessionWindow()}; 30 minutes by default. */
         public Builder checkoutSessionWindow(Duration window) {
             this.checkoutSessionWindow = window;
             return this;
         }
 
+        /** See {@link FlutterwaveConfig#requestTimeout()}; 40 seconds by default. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
             return this;
@@ -256,6 +267,9 @@ public final class FlutterwaveConfig {
             return this;
         }
 
+        /**
+         * @throws PaymentConfigurationException naming the variable of the first bad value
+         */
         public FlutterwaveConfig build() {
             return new FlutterwaveConfig(this);
         }

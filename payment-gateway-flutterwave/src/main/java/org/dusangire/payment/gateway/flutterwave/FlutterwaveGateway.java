@@ -75,6 +75,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
         return new Builder(config);
     }
 
+    /** The configuration this gateway runs with. */
     public FlutterwaveConfig config() {
         return config;
     }
@@ -286,6 +287,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
             return this;
         }
 
+        /** Builds the gateway and its HTTP client. */
         public FlutterwaveGateway build() {
             return new FlutterwaveGateway(this);
         }
