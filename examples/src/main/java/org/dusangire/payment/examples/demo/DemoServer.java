@@ -19,11 +19,14 @@ import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
 import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.persistence.jdbi.PaymentSchema;
 import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -137,10 +140,40 @@ public final class DemoServer implements AutoCloseable {
                     return airtel.decline(reference);
                 }
             });
+            String flwHash = "demo-flutterwave-secret-hash";
+            FlutterwaveSimulator flutterwave = FlutterwaveSimulator.builder()
+                    .secretHash(flwHash)
+                    .webhookUrl(config.webhookUrl("flutterwave"))
+                    .build().start();
+            resources.add(flutterwave);
+            gateways.add(new FlutterwaveGateway(FlutterwaveConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .secretKey(flutterwave.secretKey())
+                    .publicKey(flutterwave.publicKey())
+                    .secretHash(flwHash)
+                    .baseUrl(flutterwave.apiBaseUri())
+                    .build()));
+            customers.put("flutterwave", new SimulatedCustomer() {
+                @Override
+                public boolean approve(String reference) {
+                    flutterwave.payByCard(reference);
+                    return true;
+                }
+
+                @Override
+                public boolean decline(String reference) {
+                    flutterwave.fail(reference);
+                    return true;
+                }
+            });
         } else {
             config = PaymentConfig.fromEnvironment(env);
             if (env.containsKey(MtnMomoConfig.API_KEY)) {
                 gateways.add(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())));
+            }
+            if (env.containsKey("FLUTTERWAVE_SECRET_KEY")) {
+                gateways.add(new FlutterwaveGateway(FlutterwaveConfig.fromEnvironment(env,
+                        config.environment())));
             }
             if (env.containsKey("AIRTEL_MONEY_CLIENT_ID")) {
                 gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env,

@@ -103,6 +103,22 @@ class DemoBrowserTest {
     }
 
     @Test
+    void cardPaymentGoesThroughTheHostedCheckoutAndComesBackPaid() throws Exception {
+        payWith("CARD");
+
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("checkout-link"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("pay-card")));
+        screenshot("demo-card-checkout.png");
+        browser.findElement(By.id("pay-card")).click();
+
+        waiting().until(ExpectedConditions.urlContains("paymentId="));
+        assertThat(browser.getCurrentUrl()).startsWith(demo.baseUri().toString()).contains("result=paid");
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
+        screenshot("demo-card-succeeded.png");
+        assertThat(browser.findElement(By.cssSelector("#payments tbody")).getText()).contains("CARD");
+    }
+
+    @Test
     void cashierConfirmsACashPayment() throws Exception {
         payWith("CASH_ON_DELIVERY");
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class FlutterwaveConfigTest {
 
-    static final String TEST_SECRET = "FLWSECK_TEST-0123456789abcdef0123456789abcdef-X";
-    static final String LIVE_SECRET = "FLWSECK-0123456789abcdef0123456789abcdef-X";
-    static final String TEST_PUBLIC = "FLWPUBK_TEST-0123456789abcdef0123456789abcdef-X";
-    static final String LIVE_PUBLIC = "FLWPUBK-0123456789abcdef0123456789abcdef-X";
+    static final String TEST_SECRET = "FLWSECK_TEST-FAKE-SIMULATOR-KEY-X";
+    static final String LIVE_SECRET = "FLWSECK-FAKE-LIVE-LOOKING-KEY-X";
+    static final String TEST_PUBLIC = "FLWPUBK_TEST-FAKE-SIMULATOR-KEY-X";
+    static final String LIVE_PUBLIC = "FLWPUBK-FAKE-LIVE-LOOKING-KEY-X";
 
     private static Map<String, String> env(String secret, String publicKey, String hash) {
         Map<String, String> env = new HashMap<>();

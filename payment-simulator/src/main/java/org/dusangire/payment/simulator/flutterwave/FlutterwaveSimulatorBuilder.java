@@ -15,9 +15,9 @@ import java.time.Duration;
 public final class FlutterwaveSimulatorBuilder {
 
     /** The secret key accepted when none is configured (test mode). */
-    public static final String DEFAULT_SECRET_KEY = "FLWSECK_TEST-5f0a1c2b3d4e5f60718293a4b5c6d7e8-X";
+    public static final String DEFAULT_SECRET_KEY = "FLWSECK_TEST-FAKE-SIMULATOR-KEY-X";
     /** The public key reported when none is configured. */
-    public static final String DEFAULT_PUBLIC_KEY = "FLWPUBK_TEST-0a1b2c3d4e5f60718293a4b5c6d7e8f9-X";
+    public static final String DEFAULT_PUBLIC_KEY = "FLWPUBK_TEST-FAKE-SIMULATOR-KEY-X";
     /** The dashboard secret hash used when none is configured. */
     public static final String DEFAULT_SECRET_HASH = "sim-secret-hash";
 

@@ -131,7 +131,7 @@ class FlutterwaveVerifyTest {
     @Test
     void liveKeysGiveLiveReferences() {
         try (var live = FlutterwaveSimulator.builder()
-                .secretKey("FLWSECK-0123456789abcdef0123456789abcdef-X").build().start()) {
+                .secretKey("FLWSECK-FAKE-LIVE-LOOKING-KEY-X").build().start()) {
             var c = new FlwClient(live);
             assertThat(live.testMode()).isFalse();
             var data = FlwClient.json(c.verify(live.payByCard(c.newLink()))).get("data");
