@@ -1,0 +1,25 @@
+package org.dusangire.payment.simulator.airtel;
+
+import java.util.function.BooleanSupplier;
+
+/** Waits for asynchronous effects (callbacks) without asserting on elapsed time. */
+final class Await {
+
+    private Await() {
+    }
+
+    static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
