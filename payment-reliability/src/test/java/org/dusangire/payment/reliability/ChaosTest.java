@@ -36,7 +36,7 @@ class ChaosTest {
     }
 
     private static void chaos(String db, DataSource ds, long seed) throws Exception {
-        List<ProviderRig> rigs = List.of(new MtnRig(), ScriptedRig.airtel(), ScriptedRig.flutterwave());
+        List<ProviderRig> rigs = Rigs.all();
         try {
             long start = System.nanoTime();
             ChaosRun run = new ChaosRun(rigs, JdbiPaymentRepository.create(ds));

@@ -29,7 +29,7 @@ class CrashRecoveryTest {
 
     @Test
     void reconcileRecoversEveryPaymentAfterACrashBetweenProviderAndCommit() {
-        List<ProviderRig> rigs = List.of(new MtnRig(), ScriptedRig.airtel(), ScriptedRig.flutterwave());
+        List<ProviderRig> rigs = Rigs.all();
         try {
             PaymentRepository database = JdbiPaymentRepository.create(Databases.freshH2());
             MutableClock clock = new MutableClock(TestPayments.T0);
