@@ -2,34 +2,23 @@ package org.dusangire.payment.gateway.airtel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
-import java.util.stream.Collectors;
 import org.dusangire.payment.core.config.Secret;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.RefundRequest;
 import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
+import org.dusangire.payment.testkit.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** A full flow logged at DEBUG shows no credential, token, hash key or full phone number. */
 class AirtelLogScrubbingTest {
 
     @Test
     void fullFlowLogsNoSecretTokenOrFullMsisdn() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = (Logger) LoggerFactory.getLogger("org.dusangire");
-        Level before = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.DEBUG);
-        try (var sim = AirtelMoneySimulator.builder().callbackAuthentication(AirtelFixture.CALLBACK_KEY)
+        try (var captured = LogCapture.atDebug("org.dusangire");
+             var sim = AirtelMoneySimulator.builder().callbackAuthentication(AirtelFixture.CALLBACK_KEY)
                 .messageSigning(true).build().start()) {
             var gateway = AirtelFixture.gateway(sim, b -> b.messageSigning(true)
                     .callbackPrivateKey(Secret.of(AirtelFixture.CALLBACK_KEY)), Clock.systemUTC());
@@ -43,17 +32,12 @@ class AirtelLogScrubbingTest {
                     .providerTransactionId(report.providerTransactionId()).build();
             gateway.refund(new RefundRequest(paid, paid.money(), "r1", null));
 
-            String logs = captured.list.stream().map(e -> e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
-                    .collect(Collectors.joining("\n"));
-            assertThat(captured.list).as("the flow was logged").isNotEmpty();
+            String logs = captured.text();
+            assertThat(captured.lines()).as("the flow was logged").isNotEmpty();
             assertThat(logs).doesNotContain(sim.clientSecret())
                     .doesNotContain(AirtelFixture.CALLBACK_KEY)
                     .doesNotContain("752604392")
                     .doesNotContainPattern("[0-9a-f]{48}");
-        } finally {
-            root.detachAppender(captured);
-            ours.setLevel(before);
         }
     }
 }

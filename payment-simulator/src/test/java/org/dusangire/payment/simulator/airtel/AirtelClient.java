@@ -1,12 +1,7 @@
 package org.dusangire.payment.simulator.airtel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +9,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.dusangire.payment.simulator.testsupport.JsonHttpClient;
 
 /** A bare HTTP client speaking Airtel's wire format to a running simulator, for tests. */
-final class AirtelClient {
+final class AirtelClient extends JsonHttpClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final AirtelMoneySimulator sim;
 
     AirtelClient(AirtelMoneySimulator sim) {
@@ -84,32 +78,5 @@ final class AirtelClient {
 
     URI uri(String path) {
         return sim.baseUri().resolve(path);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder builder) {
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

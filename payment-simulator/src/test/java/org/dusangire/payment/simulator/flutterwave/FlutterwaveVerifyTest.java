@@ -3,12 +3,14 @@ package org.dusangire.payment.simulator.flutterwave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import org.dusangire.payment.simulator.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FlutterwaveVerifyTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private final FlutterwaveSimulator sim = FlutterwaveSimulator.builder().clock(clock).build().start();
     private final FlwClient client = new FlwClient(sim);
 

@@ -1,12 +1,7 @@
 package org.dusangire.payment.simulator.flutterwave;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +9,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.dusangire.payment.simulator.testsupport.JsonHttpClient;
 
 /** A bare client speaking Flutterwave v3 to a running simulator, and a browser for its page. */
-final class FlwClient {
+final class FlwClient extends JsonHttpClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     final FlutterwaveSimulator sim;
 
     FlwClient(FlutterwaveSimulator sim) {
@@ -104,37 +97,6 @@ final class FlwClient {
 
     HttpRequest.Builder api(String path) {
         return HttpRequest.newBuilder(URI.create(sim.apiBaseUri() + path)).timeout(Duration.ofSeconds(10));
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return json(response.body());
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String write(Object body) {
-        try {
-            return body instanceof String s ? s : JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Query parameters of a Location header. */

@@ -1,11 +1,11 @@
-package org.dusangire.payment.simulator.flutterwave;
+package org.dusangire.payment.simulator.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,16 +13,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A merchant webhook endpoint that records raw deliveries and answers scripted statuses. */
-final class WebhookReceiver implements AutoCloseable {
+/**
+ * A tiny merchant endpoint that records every callback or webhook it receives and answers
+ * scripted statuses (200 unless told otherwise).
+ */
+public final class CallbackReceiver implements AutoCloseable {
 
-    record Received(Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    /** One delivery as it arrived; header names are lower case. */
+    public record Received(String method, String path, Map<String, String> headers, byte[] bytes) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        /** The body as UTF-8 text. */
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -30,7 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-    WebhookReceiver() {
+    public CallbackReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -40,7 +47,9 @@ final class WebhookReceiver implements AutoCloseable {
             try (exchange) {
                 Map<String, String> headers = new HashMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-                received.add(new Received(headers, exchange.getRequestBody().readAllBytes()));
+                received.add(new Received(exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), headers,
+                        exchange.getRequestBody().readAllBytes()));
                 Integer status = statuses.poll();
                 exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             }
@@ -49,15 +58,16 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Answers these statuses to the next deliveries, then 200. */
-    void answer(Integer... next) {
+    public void answer(Integer... next) {
         statuses.addAll(List.of(next));
     }
 
-    URI url() {
-        return URI.create("http://localhost:" + server.getAddress().getPort() + "/payments/webhooks/flutterwave/");
+    /** A callback URL on host {@code localhost}, as the simulators' callback hosts demand. */
+    public String url(String path) {
+        return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
