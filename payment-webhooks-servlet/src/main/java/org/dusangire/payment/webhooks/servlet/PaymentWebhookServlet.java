@@ -119,6 +119,24 @@ public final class PaymentWebhookServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Reads and drops a body this answer does not use, so the connection can be reused; a body
+     * over the limit (or one that cannot be read) is not read at all and the connection is closed
+     * instead, so a client never sends its next request on a connection the server abandons.
+     */
+    private void discardBody(HttpServletRequest req, HttpServletResponse resp) {
+        if (req.getContentLengthLong() == 0) {
+            return;
+        }
+        try {
+            if (RequestBodies.readAtMost(req, maxBodyBytes) == null) {
+                resp.setHeader("Connection", "close");
+            }
+        } catch (IOException e) {
+            resp.setHeader("Connection", "close");
+        }
+    }
+
     /** A registered gateway has a webhook route; cash on delivery is confirmed by a cashier. */
     private boolean hasWebhooks(String gatewayName) {
         return !CashOnDeliveryGateway.NAME.equals(gatewayName)
@@ -129,10 +147,12 @@ public final class PaymentWebhookServlet extends HttpServlet {
             RequestLog rl) throws IOException {
         if (route.kind() == Route.Kind.NOT_FOUND) {
             rl.outcome(404, "NOT_FOUND");
+            discardBody(req, resp);
             answer(resp, 404, error("not_found"));
             return;
         }
         if (!route.allowedMethods().contains(req.getMethod())) {
+            discardBody(req, resp);
             rl.gateway(route.gateway());
             rl.outcome(405, "METHOD_NOT_ALLOWED");
             resp.setHeader("Allow", String.join(", ", route.allowedMethods().stream().sorted().toList()));
@@ -152,6 +172,7 @@ public final class PaymentWebhookServlet extends HttpServlet {
         rl.gateway(route.gateway());
         rl.paymentId(route.paymentId());
         if (!RequestBodies.isAcceptableWebhookType(req.getContentType())) {
+            discardBody(req, resp);
             rl.outcome(415, "UNSUPPORTED_MEDIA_TYPE");
             resp.setHeader("Accept", "application/json");
             answer(resp, 415, error("unsupported_media_type"));
