@@ -44,6 +44,15 @@ public final class BenchmarkMain {
             section("reconciliation", () -> ReconciliationBenchmark.run(mode, table,
                     mode == Mode.LONG || Boolean.getBoolean("bench.reconcilePostgres")));
         }
+        if (only.contains("jmh")) {
+            section("jmh", () -> MicroBenchmarks.run(mode, table));
+        }
+        if (only.contains("memory")) {
+            section("memory", () -> MemoryBenchmark.run(mode, table));
+        }
+        if (only.contains("tokens")) {
+            section("token economy", () -> TokenEconomyBenchmark.run(mode, table));
+        }
         double minutes = (System.nanoTime() - started) / 60e9;
         String report = "# Benchmark results (" + mode.name() + " mode)\n\n"
                 + environment(minutes) + "\n" + table.toMarkdown();

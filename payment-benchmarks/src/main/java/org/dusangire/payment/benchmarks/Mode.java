@@ -11,7 +11,7 @@ record Mode(String name, Duration warmup, Duration measure, int webhookWarmup, i
         Duration jmhTime, int jmhForks) {
 
     static final Mode QUICK = new Mode("quick", Duration.ofSeconds(1), Duration.ofSeconds(3),
-            300, 2_000, 10_000, 200_000, 1, 2, Duration.ofMillis(700), 0);
+            300, 2_000, 10_000, 200_000, 1, 3, Duration.ofMillis(500), 0);
     static final Mode LONG = new Mode("long", Duration.ofSeconds(5), Duration.ofSeconds(15),
             2_000, 10_000, 10_000, 1_000_000, 3, 5, Duration.ofSeconds(2), 0);
 
