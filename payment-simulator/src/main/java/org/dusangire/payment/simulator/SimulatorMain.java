@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
+import org.dusangire.payment.simulator.airtel.AirtelSimulatorLauncher;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveLauncher;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulatorBuilder;
 
@@ -25,7 +27,9 @@ public final class SimulatorMain {
     private static final List<Launcher> LAUNCHERS = List.of(
             new Launcher("mtn", "--mtn-port 9101 --mtn-environment sandbox|mtnuganda|mtnrwanda"
                     + " --mtn-currency EUR --mtn-callback-host localhost"
-                    + " --mtn-auto-approve-after-polls N", SimulatorMain::startMtn));
+                    + " --mtn-auto-approve-after-polls N", SimulatorMain::startMtn),
+            new Launcher("airtel", AirtelSimulatorLauncher.HELP, AirtelSimulatorLauncher::start),
+            new Launcher("flutterwave", FlutterwaveLauncher.HELP, FlutterwaveLauncher::launch));
 
     private SimulatorMain() {
     }

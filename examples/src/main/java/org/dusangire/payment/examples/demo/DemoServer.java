@@ -1,8 +1,6 @@
 package org.dusangire.payment.examples.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +17,16 @@ import org.dusangire.payment.core.config.Secret;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.persistence.jdbi.PaymentSchema;
+import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -63,7 +67,14 @@ public final class DemoServer implements AutoCloseable {
      * {@code env}, gateways are configured from the environment and talk to the real providers.
      */
     public static DemoServer start(Map<String, String> env, int port) throws Exception {
-        int actualPort = port == 0 ? freePort() : port;
+        // bind first, so the port (and with it SITE_URL) is known and cannot be taken meanwhile
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("localhost");
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        connector.open();
+        int actualPort = connector.getLocalPort();
         boolean simulated = !env.containsKey(PaymentConfig.PAYMENT_ENVIRONMENT);
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
@@ -102,10 +113,71 @@ public final class DemoServer implements AutoCloseable {
                     return mtn.decline(reference);
                 }
             });
+            String airtelKey = "demo-airtel-callback-key";
+            AirtelMoneySimulator airtel = AirtelMoneySimulator.builder()
+                    .country("UG").currency("UGX")
+                    .callbackAuthentication(airtelKey)
+                    .callbackUrl(config.webhookUrl("airtel-money").toString())
+                    .build().start();
+            resources.add(airtel);
+            gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .clientId(airtel.clientId())
+                    .clientSecret(Secret.of(airtel.clientSecret()))
+                    .country("UG")
+                    .currency(Currency.getInstance("UGX"))
+                    .callbackPrivateKey(Secret.of(airtelKey))
+                    .baseUrl(airtel.baseUri())
+                    .build()));
+            customers.put("airtel", new SimulatedCustomer() {
+                @Override
+                public boolean approve(String reference) {
+                    return airtel.approve(reference);
+                }
+
+                @Override
+                public boolean decline(String reference) {
+                    return airtel.decline(reference);
+                }
+            });
+            String flwHash = "demo-flutterwave-secret-hash";
+            FlutterwaveSimulator flutterwave = FlutterwaveSimulator.builder()
+                    .secretHash(flwHash)
+                    .webhookUrl(config.webhookUrl("flutterwave"))
+                    .build().start();
+            resources.add(flutterwave);
+            gateways.add(new FlutterwaveGateway(FlutterwaveConfig.builder()
+                    .environment(PaymentEnvironment.SANDBOX)
+                    .secretKey(flutterwave.secretKey())
+                    .publicKey(flutterwave.publicKey())
+                    .secretHash(flwHash)
+                    .baseUrl(flutterwave.apiBaseUri())
+                    .build()));
+            customers.put("flutterwave", new SimulatedCustomer() {
+                @Override
+                public boolean approve(String reference) {
+                    flutterwave.payByCard(reference);
+                    return true;
+                }
+
+                @Override
+                public boolean decline(String reference) {
+                    flutterwave.fail(reference);
+                    return true;
+                }
+            });
         } else {
             config = PaymentConfig.fromEnvironment(env);
             if (env.containsKey(MtnMomoConfig.API_KEY)) {
                 gateways.add(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())));
+            }
+            if (env.containsKey("FLUTTERWAVE_SECRET_KEY")) {
+                gateways.add(new FlutterwaveGateway(FlutterwaveConfig.fromEnvironment(env,
+                        config.environment())));
+            }
+            if (env.containsKey("AIRTEL_MONEY_CLIENT_ID")) {
+                gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env,
+                        config.environment())));
             }
         }
 
@@ -138,10 +210,6 @@ public final class DemoServer implements AutoCloseable {
             context.addServlet(new ServletHolder(new SimulatorControlServlet(customers, payments)),
                     "/simulator/*");
         }
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setPort(actualPort);
-        jetty.addConnector(connector);
         jetty.setHandler(context);
         jetty.start();
 
@@ -184,12 +252,6 @@ public final class DemoServer implements AutoCloseable {
         jetty.stop();
         for (AutoCloseable r : resources) {
             r.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

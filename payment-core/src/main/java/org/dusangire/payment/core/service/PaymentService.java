@@ -323,7 +323,9 @@ public final class PaymentService {
             return Optional.empty();
         }
         try {
-            return Optional.of(verify(id.get()));
+            Payment current = payment.get();
+            return Optional.of(current.status().isFinal() ? current
+                    : settle(current, Trigger.REDIRECT).payment());
         } catch (GatewayUnavailableException e) {
             log.warn("payment {}: redirect verification deferred ({})", id.get(), e.getMessage());
             return payment;

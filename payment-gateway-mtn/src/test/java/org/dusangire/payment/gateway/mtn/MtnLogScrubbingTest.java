@@ -2,38 +2,27 @@ package org.dusangire.payment.gateway.mtn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.RefundRequest;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+import org.dusangire.payment.testkit.LogCapture;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** A whole MTN flow with wire logging at DEBUG leaves no credential, token or full number behind. */
 class MtnLogScrubbingTest {
 
     @Test
     void fullFlowLogsNoSecretTokenOrPhoneNumber() {
-        Logger root = (Logger) LoggerFactory.getLogger("org.dusangire.payment");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        root.addAppender(appender);
-        Level before = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        root.setAdditive(false);
         List<String> stored = new ArrayList<>();
         Payment p;
+        LogCapture logs = LogCapture.atDebug("org.dusangire.payment");
         MtnMomoSimulator sim = MtnMomoSimulator.builder().targetEnvironment("mtnuganda").threads(4).build().start();
-        try (sim) {
+        try (logs; sim) {
             MtnMomoGateway gateway = MtnFixture.gateway(sim);
             p = MtnFixture.payment(sim);
             stored.add(gateway.initiate(MtnFixture.initiation(p)).rawResponse());
@@ -43,13 +32,8 @@ class MtnLogScrubbingTest {
             Payment paid = p.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY, p.createdAt().plusSeconds(1), null);
             stored.add(gateway.refund(new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null))
                     .rawResponse());
-        } finally {
-            root.detachAppender(appender);
-            root.setLevel(before);
-            root.setAdditive(true);
         }
-        String logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .collect(Collectors.joining("\n"));
+        String logged = logs.text();
 
         assertThat(logged).contains("requesttopay").contains("HTTP 202");
         for (String text : List.of(logged, String.join("\n", stored))) {

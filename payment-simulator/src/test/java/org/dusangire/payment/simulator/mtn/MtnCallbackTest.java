@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.dusangire.payment.simulator.Fault;
 import org.dusangire.payment.simulator.FaultKind;
 import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.testsupport.Await;
+import org.dusangire.payment.simulator.testsupport.CallbackReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,6 @@
 package org.dusangire.payment.simulator.mtn;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +9,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.dusangire.payment.simulator.testsupport.JsonHttpClient;
 
 /** A bare HTTP client speaking MTN's wire format to a running simulator, for tests. */
-final class MtnClient {
+final class MtnClient extends JsonHttpClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final MtnMomoSimulator sim;
 
     MtnClient(MtnMomoSimulator sim) {
@@ -86,38 +80,7 @@ final class MtnClient {
         return send(collection("/collection/v1_0/requesttopay/" + ref, token).GET());
     }
 
-    HttpResponse<String> send(HttpRequest.Builder builder) {
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     URI uri(String path) {
         return sim.baseUri().resolve(path);
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return json(response.body());
-    }
-
-    static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String write(Object body) {
-        try {
-            return body instanceof String s ? s : JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

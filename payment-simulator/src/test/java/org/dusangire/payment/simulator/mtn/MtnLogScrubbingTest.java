@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.UUID;
+import org.dusangire.payment.simulator.testsupport.Await;
+import org.dusangire.payment.simulator.testsupport.CallbackReceiver;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

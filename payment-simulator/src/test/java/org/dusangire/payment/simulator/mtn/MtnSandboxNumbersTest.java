@@ -3,6 +3,7 @@ package org.dusangire.payment.simulator.mtn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.dusangire.payment.simulator.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

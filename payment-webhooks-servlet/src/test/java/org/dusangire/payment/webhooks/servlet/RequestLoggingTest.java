@@ -46,10 +46,28 @@ class RequestLoggingTest {
     }
 
     private List<ILoggingEvent> servletLines() {
-        return all.list.stream()
+        List<ILoggingEvent> events;
+        synchronized (all) {
+            events = List.copyOf(all.list);
+        }
+        return events.stream()
                 .filter(e -> e.getLoggerName().equals(PaymentWebhookServlet.class.getName()))
                 .filter(e -> e.getLevel() == Level.INFO)
                 .toList();
+    }
+
+    /**
+     * The servlet logs a request's line when it is done with it, which can be just after the
+     * client has read the whole response; waits (at most 10 s) until {@code count} lines are in.
+     */
+    private List<ILoggingEvent> servletLinesOnceThereAre(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<ILoggingEvent> lines = servletLines();
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            lines = servletLines();
+        }
+        return lines;
     }
 
     @Test
@@ -75,7 +93,7 @@ class RequestLoggingTest {
             HttpResponse<String> unsafe = h.get("/payments/nothing-here",
                     "X-Request-Id", "bad id with spaces and a very long tail that goes on and on and on");
 
-            List<ILoggingEvent> lines = servletLines();
+            List<ILoggingEvent> lines = servletLinesOnceThereAre(5);
             assertThat(lines).hasSize(5);
             assertThat(webhook.headers().firstValue("X-Request-Id")).hasValue("req-mtn-1");
             String[] ids = {"req-mtn-1", "req-forged-2", "req-callback-3", "req-verify-4"};

@@ -1,14 +1,15 @@
-package org.dusangire.payment.simulator.mtn;
+package org.dusangire.payment.simulator.testsupport;
 
 import java.util.function.BooleanSupplier;
 
-/** Waits for asynchronous effects (callbacks) without asserting on elapsed time. */
-final class Await {
+/** Waits for asynchronous effects (callbacks, webhooks) without asserting on elapsed time. */
+public final class Await {
 
     private Await() {
     }
 
-    static void until(BooleanSupplier condition) {
+    /** Polls every 10 ms until the condition holds; fails the test after 10 s. */
+    public static void until(BooleanSupplier condition) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,4 +1,4 @@
-package org.dusangire.payment.simulator.mtn;
+package org.dusangire.payment.simulator.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so nothing sleeps. */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand, so nothing sleeps. */
+public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now =
-            new AtomicReference<>(Instant.parse("2026-01-01T08:00:00Z"));
+    private final AtomicReference<Instant> now;
 
-    void advance(Duration duration) {
+    /** A clock standing at 2026-01-01T08:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T08:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 

@@ -1,0 +1,38 @@
+package org.dusangire.payment.examples;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
+
+/**
+ * Configuring the library from environment variables, as a deployment would: the variable names
+ * are those of the hospital system, and a wrong or missing value stops start-up with a message
+ * that names the variable.
+ */
+public final class EnvironmentConfigExample {
+    private EnvironmentConfigExample() {
+    }
+
+    public static void main(String[] args) {
+        run(System.getenv(), System.out);
+    }
+
+    /** Reads the configuration from {@code env}; returns true when it is complete and valid. */
+    public static boolean run(Map<String, String> env, PrintStream out) {
+        try {
+            PaymentConfig config = PaymentConfig.fromEnvironment(env);
+            out.println("environment: " + config.environment() + ", site: " + config.siteUrl());
+            out.println("MTN callbacks go to " + config.webhookUrl("mtn-momo") + "<payment>/<token>");
+            out.println("Flutterwave webhook URL to register: " + config.webhookUrl("flutterwave"));
+            out.println("Airtel callback URL to register: " + config.webhookUrl("airtel-money"));
+            MtnMomoConfig mtn = MtnMomoConfig.fromEnvironment(env, config.environment());
+            out.println("MTN MoMo: " + mtn);
+            return true;
+        } catch (PaymentConfigurationException e) {
+            out.println("configuration refused: " + e.getMessage());
+            return false;
+        }
+    }
+}

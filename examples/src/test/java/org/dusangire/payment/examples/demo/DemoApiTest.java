@@ -1,0 +1,160 @@
+package org.dusangire.payment.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Drives the demo the way a script would: JSON API plus the simulated phone, over real HTTP. */
+class DemoApiTest {
+    private static DemoServer demo;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoServer.start(Map.of(), 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        demo.close();
+    }
+
+    static HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(demo.baseUri().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(demo.baseUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return mapper.readTree(r.body());
+    }
+
+    static JsonNode awaitStatus(String id, String status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode p = get("/api/payments/" + id);
+        while (!p.get("status").asText().equals(status) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            p = get("/api/payments/" + id);
+        }
+        return p;
+    }
+
+    @Test
+    void scriptTakesAnMtnPaymentToSucceededThroughTheSimulatedPhone() throws Exception {
+        HttpResponse<String> created = post("/api/payments", "{\"orderReference\":\"BILL-1\","
+                + "\"amount\":\"25000\",\"currency\":\"UGX\",\"method\":\"MTN_MOBILE_MONEY\","
+                + "\"phone\":\"0772 123456\",\"idempotencyKey\":\"script-1\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode p = mapper.readTree(created.body());
+        assertThat(p.get("status").asText()).isEqualTo("PENDING");
+        assertThat(p.get("nextAction").asText()).isEqualTo("APPROVE_ON_PHONE");
+        assertThat(p.get("phone").asText()).isEqualTo("2567******56");
+        String id = p.get("id").asText();
+
+        assertThat(post("/simulator/mtn/payments/" + id + "/approve", "").statusCode()).isEqualTo(200);
+
+        JsonNode paid = awaitStatus(id, "SUCCEEDED");
+        assertThat(paid.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(paid.get("providerTransactionId").asText()).isNotBlank();
+        assertThat(paid.get("history")).hasSize(2);
+        assertThat(get("/api/payments").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void airtelPaymentApprovedOnThePhoneSucceedsThroughTheSignedCallback() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"8000\",\"method\":"
+                + "\"AIRTEL_MONEY\",\"phone\":\"0752 123456\"}").body());
+        assertThat(p.get("nextAction").asText()).isEqualTo("APPROVE_ON_PHONE");
+        String id = p.get("id").asText();
+
+        assertThat(post("/simulator/airtel/payments/" + id + "/approve", "").statusCode()).isEqualTo(200);
+
+        JsonNode paid = awaitStatus(id, "SUCCEEDED");
+        assertThat(paid.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(paid.get("gateway").asText()).isEqualTo("airtel-money");
+    }
+
+    @Test
+    void declinedOnThePhoneEndsFailedWithTheProviderReason() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"5000\",\"method\":"
+                + "\"MTN_MOBILE_MONEY\",\"phone\":\"+256 772 123456\"}").body());
+        String id = p.get("id").asText();
+
+        post("/simulator/mtn/payments/" + id + "/decline", "");
+
+        JsonNode failed = awaitStatus(id, "FAILED");
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("failureReason").asText()).isEqualTo("APPROVAL_REJECTED");
+    }
+
+    @Test
+    void sameIdempotencyKeyGivesTheSamePayment() throws Exception {
+        String body = "{\"amount\":\"7000\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\","
+                + "\"idempotencyKey\":\"same-key-twice\"}";
+        String first = mapper.readTree(post("/api/payments", body).body()).get("id").asText();
+        String second = mapper.readTree(post("/api/payments", body).body()).get("id").asText();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void cashPaymentWaitsForTheCashier() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+                + "\"CASH_ON_DELIVERY\"}").body());
+        assertThat(p.get("nextAction").asText()).isEqualTo("PAY_CASH");
+
+        HttpResponse<String> confirmed = post("/api/payments/" + p.get("id").asText() + "/confirm-cash",
+                "{\"confirmedBy\":\"Grace\"}");
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(confirmed.body()).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(post("/api/payments/" + p.get("id").asText() + "/confirm-cash", "").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void badInputAnswers400WithAMessageThatSaysWhatIsWrong() throws Exception {
+        HttpResponse<String> unknownMethod = post("/api/payments", "{\"amount\":\"100\",\"method\":\"BITCOIN\"}");
+        HttpResponse<String> badAmount = post("/api/payments",
+                "{\"amount\":\"1,500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\"}");
+        HttpResponse<String> badPhone = post("/api/payments",
+                "{\"amount\":\"1500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772\"}");
+        HttpResponse<String> notJson = post("/api/payments", "amount=1500");
+
+        assertThat(unknownMethod.statusCode()).isEqualTo(400);
+        assertThat(unknownMethod.body()).contains("unknown method 'BITCOIN'");
+        assertThat(badAmount.statusCode()).isEqualTo(400);
+        assertThat(badAmount.body()).contains("not a plain decimal number");
+        assertThat(badPhone.statusCode()).isEqualTo(400);
+        assertThat(badPhone.body()).contains("9 digits");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(get("/api/payments").findValuesAsText("amount")).doesNotContain("1,500");
+    }
+
+    @Test
+    void unknownPaymentIs404AndTheModeSaysSimulated() throws Exception {
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(demo.baseUri()
+                .resolve("/api/payments/6f1d2c3b-0000-4000-8000-000000000000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(get("/api/mode").get("simulated").asBoolean()).isTrue();
+        assertThat(URI.create(demo.baseUri().toString()).getHost()).isEqualTo("localhost");
+    }
+}

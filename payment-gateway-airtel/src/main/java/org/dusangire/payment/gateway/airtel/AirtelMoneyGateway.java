@@ -1,0 +1,272 @@
+package org.dusangire.payment.gateway.airtel;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
+import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.port.InboundRequest;
+import org.dusangire.payment.core.port.InitiationRequest;
+import org.dusangire.payment.core.port.InitiationResult;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.core.port.RefundRequest;
+import org.dusangire.payment.core.port.RefundResult;
+import org.dusangire.payment.core.port.StatusReport;
+import org.dusangire.payment.core.port.WebhookNotification;
+import org.dusangire.payment.gateway.http.ApiResponse;
+import org.dusangire.payment.gateway.http.JsonNodes;
+import org.dusangire.payment.gateway.http.ProviderErrors;
+import org.dusangire.payment.gateway.http.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Airtel Money collections through the Airtel Open API: a USSD push with our payment id as
+ * {@code transaction.id} (unsigned v1, or message-signed v2 where the country demands it), the
+ * transaction enquiry as the only source of truth, callbacks as hints (authenticated by their
+ * HMAC {@code hash} when the application has callback authentication on), and full refunds.
+ *
+ * <p>A push that times out or meets a 5xx is retried under the same id; Airtel refuses a known id
+ * with {@code ESB000041}, which counts as accepted. Ambiguous answers leave the outcome unknown
+ * for the enquiry to settle. Thread-safe; build one per Airtel application and keep it, as it
+ * holds the connection pool and the token cache (Airtel tokens live three minutes).
+ */
+public final class AirtelMoneyGateway implements PaymentGateway {
+    /** The gateway's name in routes and storage. */
+    public static final String NAME = "airtel-money";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AirtelMoneyGateway.class);
+
+    private final AirtelMoneyConfig config;
+    private final AirtelApi api;
+    private final AirtelCallbackParser callbacks;
+
+    private AirtelMoneyGateway(Builder b) {
+        this.config = b.config;
+        this.api = new AirtelApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin);
+        this.callbacks = new AirtelCallbackParser(api.http().codec(),
+                b.config.callbackPrivateKey().orElse(null));
+    }
+
+    /** A gateway with the system clock and its own HTTP client. */
+    public AirtelMoneyGateway(AirtelMoneyConfig config) {
+        this(builder(config));
+    }
+
+    /** A builder for tests and hosts that inject the clock, sleeper or HTTP client. */
+    public static Builder builder(AirtelMoneyConfig config) {
+        return new Builder(config);
+    }
+
+    public AirtelMoneyConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<PaymentMethod> methods() {
+        return Set.of(PaymentMethod.AIRTEL_MONEY);
+    }
+
+    /**
+     * Accepts Airtel Money payments in the configured currency, of a whole amount (Airtel takes no
+     * fractions), from a payer's number in the configured country.
+     *
+     * @throws PaymentValidationException naming the field that does not fit
+     */
+    @Override
+    public void validate(Payment payment) {
+        if (payment.method() != PaymentMethod.AIRTEL_MONEY) {
+            throw new PaymentValidationException("method", "Airtel Money takes only AIRTEL_MONEY");
+        }
+        if (!payment.money().currency().equals(config.currency())) {
+            throw new PaymentValidationException("currency", "Airtel Money (" + config.country()
+                    + ") collects only " + config.currency().getCurrencyCode() + ", not "
+                    + payment.money().currency().getCurrencyCode());
+        }
+        BigDecimal amount = payment.money().amount();
+        if (amount.signum() <= 0) {
+            throw new PaymentValidationException("amount", "amount must be more than zero");
+        }
+        if (amount.stripTrailingZeros().scale() > 0) {
+            throw new PaymentValidationException("amount", "Airtel Money takes whole amounts only");
+        }
+        if (payment.payer() == null || payment.payer().msisdn() == null) {
+            throw new PaymentValidationException("phone", "Airtel Money needs the payer's phone number");
+        }
+        String country = payment.payer().msisdn().country().orElse(null);
+        if (!config.country().equals(country)) {
+            throw new PaymentValidationException("phone", "Airtel Money (" + config.country()
+                    + ") needs a " + config.country() + " number, got "
+                    + payment.payer().msisdn().masked());
+        }
+    }
+
+    /**
+     * Sends the USSD push under the payment's id.
+     *
+     * @throws GatewayRejectedException      Airtel refused (bad number, amount, country...)
+     * @throws GatewayUnavailableException   no usable or an ambiguous answer: outcome unknown
+     * @throws PaymentConfigurationException Airtel refused our credentials (names the variable)
+     */
+    @Override
+    public InitiationResult initiate(InitiationRequest request) {
+        Payment payment = request.payment();
+        validate(payment);
+        String id = payment.providerReference();
+        ApiResponse r = api.pay(id, AirtelWire.payment(api.http().codec(), payment,
+                config.country(), request.merchantName()));
+        if (AirtelErrors.mentions(r, AirtelCodes.ESB_DUPLICATE)) {
+            // our earlier attempt under this id got there: Airtel has the payment
+            LOG.info("payment {}: Airtel already has this transaction id (ESB000041); counted as accepted", id);
+            return InitiationResult.accepted(r.redactedBody());
+        }
+        if (r.isSuccess()) {
+            return accepted(r, id);
+        }
+        throw AirtelErrors.toException(r, id);
+    }
+
+    private InitiationResult accepted(ApiResponse r, String id) {
+        String response = AirtelErrors.responseCode(r);
+        String result = AirtelErrors.resultCode(r);
+        boolean inProcess = AirtelCodes.IN_PROCESS.equals(response) || AirtelCodes.SUCCESS.equals(response)
+                || response == null && AirtelCodes.ESB_SUCCESS.equals(result);
+        if (inProcess) {
+            return InitiationResult.accepted(r.redactedBody());
+        }
+        if (AirtelErrors.ambiguous(r) || r.json().isEmpty() || AirtelErrors.code(r) == null) {
+            throw AirtelErrors.ambiguous(r) ? AirtelErrors.toException(r, id)
+                    : ProviderErrors.unreadable(NAME, r, id);
+        }
+        // a 200 carrying a refusal code (e.g. DP00800001005 "Msisdn Not Found")
+        throw new GatewayRejectedException("Airtel refused the payment: "
+                + AirtelCodes.describe(AirtelErrors.code(r)), NAME, AirtelErrors.code(r), id, r.status());
+    }
+
+    /**
+     * Asks Airtel where the transaction stands, deciding on {@code data.transaction.status} only.
+     *
+     * @throws GatewayUnavailableException   Airtel could not be asked (timeouts, 5xx after retries)
+     * @throws PaymentConfigurationException Airtel refused our credentials (names the variable)
+     */
+    @Override
+    public StatusReport checkStatus(Payment payment) {
+        String id = payment.providerReference();
+        ApiResponse r = api.enquiry(id);
+        String raw = r.redactedBody();
+        if (r.isSuccess()) {
+            return AirtelStatusMapper.map(r, raw);
+        }
+        if (AirtelErrors.notFound(r) || r.status() == 404 && r.json().isEmpty()) {
+            return StatusReport.of(AirtelErrors.notFound(r) ? ProviderStatus.NOT_FOUND
+                    : ProviderStatus.UNKNOWN, raw);
+        }
+        throw AirtelErrors.toException(r, id);
+    }
+
+    /**
+     * Reads Airtel's callback; checks its {@code hash} when callback authentication is configured.
+     *
+     * @throws WebhookRejectedException MALFORMED for a non-POST or unreadable body; AUTHENTICATION
+     *                                  for a missing or wrong hash
+     */
+    @Override
+    public WebhookNotification parseWebhook(InboundRequest request) {
+        return callbacks.parse(request);
+    }
+
+    @Override
+    public boolean supportsRefunds() {
+        return true;
+    }
+
+    /** Airtel's refund has no amount: it reverses the whole transaction. */
+    @Override
+    public boolean supportsPartialRefunds() {
+        return false;
+    }
+
+    /**
+     * Reverses the whole transaction named by its {@code airtel_money_id}.
+     *
+     * @throws UnsupportedCapabilityException for a partial refund
+     * @throws GatewayRejectedException       Airtel refused, or the payment has no Airtel id
+     * @throws GatewayUnavailableException    no usable answer: the outcome is unknown
+     */
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        if (!request.isFull()) {
+            throw new UnsupportedCapabilityException(NAME, "partial refunds");
+        }
+        Payment payment = request.payment();
+        String airtelId = payment.providerTransactionId();
+        if (airtelId == null || airtelId.isBlank()) {
+            throw new GatewayRejectedException("the payment has no Airtel money id to reverse",
+                    NAME, null, payment.providerReference(), null);
+        }
+        ApiResponse r = api.refund(payment.providerReference(),
+                AirtelWire.refund(api.http().codec(), airtelId));
+        if (!r.isSuccess()) {
+            throw AirtelErrors.toException(r, payment.providerReference());
+        }
+        String status = JsonNodes.text(r.json().orElse(null), "data", "transaction", "status");
+        return new RefundResult("SUCCESS".equalsIgnoreCase(status) ? RefundResult.Status.COMPLETED
+                : RefundResult.Status.PENDING, airtelId, r.redactedBody());
+    }
+
+    /** Builds an {@link AirtelMoneyGateway} with injected seams. */
+    public static final class Builder {
+        private final AirtelMoneyConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private HttpClient httpClient;
+        private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+
+        private Builder(AirtelMoneyConfig config) {
+            this.config = Objects.requireNonNull(config, "config must not be null");
+        }
+
+        /** Clock for token expiry and retry budgets. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** How retries wait; tests pass one that does not sleep. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+            return this;
+        }
+
+        /** An HTTP client to use instead of building one (proxies, shared executors). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** How long before expiry a token is replaced; 30 s by default (tokens live 180 s). */
+        public Builder tokenRefreshMargin(Duration margin) {
+            this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin must not be null");
+            return this;
+        }
+
+        public AirtelMoneyGateway build() {
+            return new AirtelMoneyGateway(this);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.dusangire.payment.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.service.CheckoutRequest;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
+import org.dusangire.payment.testkit.MutableClock;
+import org.dusangire.payment.testkit.RecordingListener;
+import org.dusangire.payment.testkit.TestPayments;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host dies after the provider accepted each payment and before our commit: its callbacks
+ * reach nobody, the store holds every payment PENDING with its outcome unknown. A new instance on
+ * the same database reconciles until quiet and recovers every payment to the provider's state;
+ * the cashier pressing "pay" again reuses the payment and sends nothing twice.
+ */
+class CrashRecoveryTest {
+    private static final int PAYMENTS = 300;
+
+    @Test
+    void reconcileRecoversEveryPaymentAfterACrashBetweenProviderAndCommit() {
+        List<ProviderRig> rigs = Rigs.all();
+        try {
+            PaymentRepository database = JdbiPaymentRepository.create(Databases.freshH2());
+            MutableClock clock = new MutableClock(TestPayments.T0);
+            // nobody listens there any more: the crashed host's callbacks are lost
+            String deadSite = "http://127.0.0.1:" + WebhookHost.freePort();
+            CrashingRepository crashing = new CrashingRepository(database);
+            PaymentService doomed = Services.service(deadSite, crashing, clock, rigs,
+                    new RecordingListener());
+            rigs.forEach(r -> r.callbacksTo(java.net.URI.create(deadSite)));
+            for (int i = 0; i < PAYMENTS; i++) {
+                ProviderRig rig = rigs.get(i % rigs.size());
+                CheckoutRequest request = rig.checkout(ChaosRun.order("C", i),
+                        i % 3 == 2 ? Fate.DECLINE : Fate.PAY);
+                assertThatThrownBy(() -> doomed.initiate(request))
+                        .isInstanceOf(CrashingRepository.Crash.class);
+            }
+            assertThat(crashes(crashing)).isEqualTo(PAYMENTS);
+
+            RecordingListener heard = new RecordingListener();
+            PaymentService survivor = Services.service(deadSite, database, clock, rigs, heard);
+            int sentBefore = providerRequests(rigs);
+            for (int i = 0; i < PAYMENTS; i++) {
+                ProviderRig rig = rigs.get(i % rigs.size());
+                Payment again = survivor.initiate(rig.checkout(ChaosRun.order("C", i), Fate.PAY)).payment();
+                assertThat(again.status()).isEqualTo(PaymentStatus.PENDING);
+            }
+            assertThat(providerRequests(rigs)).as("the cashier's retry sends nothing").isEqualTo(sentBefore);
+
+            int rounds = 0;
+            int[] r;
+            do {
+                clock.advance(Duration.ofMinutes(2));
+                r = Services.drain(survivor);
+                rounds++;
+            } while ((r[0] > 0 || r[1] > 0) && rounds < 20);
+
+            Verdict v = new Verdict();
+            List<Map<String, Set<String>>> refs = rigs.stream().map(ProviderRig::referencesByOrder).toList();
+            for (int i = 0; i < PAYMENTS; i++) {
+                String order = ChaosRun.order("C", i);
+                v.judge(order, "key-" + order, rigs.get(i % rigs.size()), database,
+                        refs.get(i % rigs.size()), heard.events(), clock.instant());
+            }
+            int recovered = v.outcome(PaymentStatus.SUCCEEDED) + v.outcome(PaymentStatus.FAILED);
+            String line = Figures.of("crash[h2]").put("payments", PAYMENTS)
+                    .put("faults", crashes(crashing)).put("lost", v.lost)
+                    .put("wrong", v.wrongFailed + v.wrongPaid).put("double", v.doubled)
+                    .put("stuck", v.stuck).put("recovered", recovered)
+                    .put("succeeded", v.outcome(PaymentStatus.SUCCEEDED))
+                    .put("failed", v.outcome(PaymentStatus.FAILED)).put("reconcileRounds", rounds)
+                    .print();
+            assertThat(v.problems).as(line).isEmpty();
+            assertThat(recovered).as(line).isEqualTo(PAYMENTS);
+        } finally {
+            rigs.forEach(ProviderRig::close);
+        }
+    }
+
+    private static int crashes(CrashingRepository r) {
+        return r.crashes.get();
+    }
+
+    private static int providerRequests(List<ProviderRig> rigs) {
+        return rigs.stream().mapToInt(r -> r instanceof MtnRig m ? m.simulator().requestToPayCount()
+                : ((ScriptedRig) r).provider().initiations()).sum();
+    }
+}
