@@ -39,25 +39,40 @@ final class WebhookBenchmark {
     private WebhookBenchmark() {
     }
 
+    /** Which provider's webhooks are posted. */
+    enum Provider { FLUTTERWAVE, MTN }
+
     static void run(Mode mode, ResultTable table) throws Exception {
+        run(mode, table, Provider.FLUTTERWAVE);
+        if (mode == Mode.LONG) {
+            run(mode, table, Provider.MTN);
+        }
+    }
+
+    private static String title(Provider provider) {
+        return provider == Provider.FLUTTERWAVE ? "Webhooks (Flutterwave, signed)" : "Webhooks (MTN callback)";
+    }
+
+    static void run(Mode mode, ResultTable table, Provider provider) throws Exception {
         try (Database h2 = Database.h2()) {
-            runOn(h2, mode, table);
+            runOn(h2, mode, table, provider);
         }
         Database pg;
         try {
             pg = Database.postgres();
         } catch (Exception e) {
-            table.add("Webhooks (MTN callback)", "PostgreSQL, " + CALLERS + " callers",
+            table.add(title(provider), "PostgreSQL, " + CALLERS + " callers",
                     "NOT RUN: PostgreSQL unreachable at 127.0.0.1:5432 (" + e.getClass().getSimpleName()
                             + ")", "", "", "", "n/a");
             return;
         }
         try (pg) {
-            runOn(pg, mode, table);
+            runOn(pg, mode, table, provider);
         }
     }
 
-    private static void runOn(Database db, Mode mode, ResultTable table) throws Exception {
+    private static void runOn(Database db, Mode mode, ResultTable table, Provider provider)
+            throws Exception {
         AtomicInteger changes = new AtomicInteger();
         AtomicInteger anomalies = new AtomicInteger();
         PaymentEventListener listener = new PaymentEventListener() {
@@ -80,46 +95,34 @@ final class WebhookBenchmark {
         jetty.setHandler(context);
         jetty.start();
         int port = connector.getLocalPort();
-        try (MtnFixture mtn = new MtnFixture()) {
+        try (WebhookSource source = provider == Provider.FLUTTERWAVE ? new FlutterwaveSource()
+                : new MtnSource()) {
             PaymentService payments = PaymentService.builder()
                     .config(Checkouts.config("http://localhost:" + port))
-                    .repository(db.repository).gateway(mtn.gateway(Clock.systemUTC()))
+                    .repository(db.repository).gateway(source.gateway())
                     .listener(listener).build();
             context.addServlet(new ServletHolder(PaymentWebhookServlet.builder(payments)
                     .successUrl("/paid").failureUrl("/failed").build()), "/payments/*");
             int total = mode.webhookWarmup() + mode.webhooks();
             List<Payment> created = Collections.synchronizedList(new ArrayList<>());
             LoadRunner.counted(CALLERS, 0, total, seq -> created.add(
-                    payments.initiate(Checkouts.mtn(seq)).payment()));
-            List<Delivery> deliveries = new ArrayList<>();
-            long tx = 5_000_000L;
-            for (Payment p : created) {
-                String ref = p.id().toString();
-                mtn.simulator.approve(ref);
-                String body = "{\"financialTransactionId\":\"" + (tx++) + "\",\"externalId\":\"" + ref
-                        + "\",\"amount\":\"" + MtnFixture.AMOUNT + "\",\"currency\":\"UGX\","
-                        + "\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"" + MtnFixture.PAYER
-                        + "\"},\"payerMessage\":\"Payment to Dusangire Hospital\","
-                        + "\"payeeNote\":\"Order\",\"status\":\"SUCCESSFUL\"}";
-                deliveries.add(new Delivery("/payments/webhooks/mtn-momo/" + ref + "/"
-                        + p.callbackToken(), body.getBytes(StandardCharsets.UTF_8)));
-            }
+                    payments.initiate(source.checkout(seq)).payment()));
+            List<WebhookSource.Delivery> deliveries = source.pay(created);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
             Stats lib = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
-                    seq -> post(client, base + deliveries.get((int) seq).path(), deliveries.get((int) seq).body()));
+                    seq -> post(client, base, deliveries.get((int) seq)));
             int applied = changes.get();
             Stats bare = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
-                    seq -> post(client, base + "/bare" + deliveries.get((int) seq).path(),
-                            deliveries.get((int) seq).body()));
-            table.add("Webhooks (MTN callback)", db.name + ", " + CALLERS + " callers",
+                    seq -> post(client, base + "/bare", deliveries.get((int) seq)));
+            table.add(title(provider), db.name + ", " + CALLERS + " callers",
                     ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
                     ResultTable.ratio(lib.perSecond(), bare.perSecond()),
                     db.name.equals("H2") ? ">= 0.50" : "",
                     db.name.equals("H2") ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_H2) : "");
-            System.out.printf("webhooks %s: library %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
-                    db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
+            System.out.printf("webhooks %s %s: library %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
+                    provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
                     applied, total);
             if (applied != total || anomalies.get() != 0) {
                 table.note("Webhooks on " + db.name + ": only " + applied + " of " + total
@@ -131,16 +134,14 @@ final class WebhookBenchmark {
         }
     }
 
-    private static boolean post(HttpClient client, String url, byte[] body)
+    private static boolean post(HttpClient client, String base, WebhookSource.Delivery d)
             throws IOException, InterruptedException {
-        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + d.path()))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.discarding());
+                .method(d.method(), HttpRequest.BodyPublishers.ofByteArray(d.body()));
+        d.headers().forEach(b::header);
+        HttpResponse<Void> r = client.send(b.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 200;
-    }
-
-    private record Delivery(String path, byte[] body) {
     }
 
     /** The baseline: reads the whole body and answers 200 with a small JSON body. */
