@@ -1,6 +1,7 @@
 package org.dusangire.payment.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,7 +40,7 @@ public final class ResultTable {
         sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append('|');
-            for (String cell : List.of(r.section(), r.scenario(), r.library(), r.bare(), r.ratio(),
+            for (String cell : Arrays.asList(r.section(), r.scenario(), r.library(), r.bare(), r.ratio(),
                     r.target(), r.verdict())) {
                 sb.append(' ').append(cell == null ? "" : cell.replace("|", "\\|")
                         .replace("\n", " ")).append(" |");
