@@ -46,6 +46,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private static final String PROCESSED = "PROCESSED";
     private static final int MAX_CLAIM_ROUNDS = 10;
     private static final int IN_LIST_CHUNK = 500;
+    /**
+     * One parser for every handle: it caches parsed statements, so a new one per handle would
+     * re-run its ANTLR lexer on every statement of every call.
+     */
+    private static final ColonPrefixSqlParser PARSER = new ColonPrefixSqlParser();
 
     private final Jdbi jdbi;
     private final Statements sql;
@@ -427,7 +432,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private static Handle configure(Handle h) {
         h.getConfig(SqlStatements.class)
                 .setTemplateEngine(TemplateEngine.NOP)
-                .setSqlParser(new ColonPrefixSqlParser());
+                .setSqlParser(PARSER);
         return h;
     }
 

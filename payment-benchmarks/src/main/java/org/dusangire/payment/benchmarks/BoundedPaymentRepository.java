@@ -1,0 +1,128 @@
+package org.dusangire.payment.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentRepository;
+
+/**
+ * An in-memory store that keeps every open payment but only the {@code capacity} most recently
+ * finished ones, like a host that archives settled payments. With it, whatever the heap still
+ * grows by over a million payments is held by the library, not by the store.
+ */
+final class BoundedPaymentRepository implements PaymentRepository {
+    private final int capacity;
+    private final Map<PaymentId, Payment> payments = new HashMap<>();
+    private final Map<String, PaymentId> byKey = new HashMap<>();
+    private final Deque<PaymentId> finished = new ArrayDeque<>();
+    private final Map<InboxKey, InboxEntry> inbox;
+
+    BoundedPaymentRepository(int capacity) {
+        this.capacity = capacity;
+        this.inbox = new LinkedHashMap<>(16, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<InboxKey, InboxEntry> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Payment insert(Payment payment) {
+        if (payments.containsKey(payment.id()) || byKey.containsKey(payment.idempotencyKey())) {
+            throw new DuplicatePaymentException("duplicate", payment.id().toString());
+        }
+        Payment stored = payment.toBuilder().version(0).build();
+        payments.put(stored.id(), stored);
+        byKey.put(stored.idempotencyKey(), stored.id());
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Payment> findById(PaymentId id) {
+        return Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Payment> findByIdempotencyKey(String key) {
+        PaymentId id = byKey.get(key);
+        return id == null ? Optional.empty() : Optional.ofNullable(payments.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Payment> findByProviderReference(String gateway, String reference) {
+        return payments.values().stream().filter(p -> p.gatewayName().equals(gateway)
+                && reference.equals(p.providerReference())).findFirst();
+    }
+
+    @Override
+    public synchronized Payment update(Payment payment, InboxKey processedEvent) {
+        Payment current = payments.get(payment.id());
+        if (current == null) {
+            throw new PaymentNotFoundException(payment.id().toString());
+        }
+        if (current.version() != payment.version()) {
+            throw new ConcurrentPaymentModificationException(payment.id().toString(), payment.version());
+        }
+        Payment stored = payment.toBuilder().version(current.version() + 1).build();
+        payments.put(stored.id(), stored);
+        if (stored.status().isFinal() && !current.status().isFinal()) {
+            finished.addLast(stored.id());
+            while (finished.size() > capacity) {
+                Payment gone = payments.remove(finished.removeFirst());
+                if (gone != null) {
+                    byKey.remove(gone.idempotencyKey());
+                }
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public synchronized boolean recordInbound(InboxEntry entry) {
+        return inbox.putIfAbsent(entry.key(), entry) == null;
+    }
+
+    @Override
+    public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
+    }
+
+    @Override
+    public List<InboxEntry> findUnprocessedInbound(Instant receivedBefore, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public synchronized Optional<InboxEntry> findInbound(InboxKey key) {
+        return Optional.ofNullable(inbox.get(key));
+    }
+
+    @Override
+    public List<Payment> findRecent(int limit) {
+        return List.of();
+    }
+
+    synchronized int size() {
+        return payments.size();
+    }
+}

@@ -1,0 +1,72 @@
+package org.dusangire.payment.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
+import org.dusangire.payment.persistence.jdbi.PaymentSchema;
+
+/**
+ * A migrated payment store behind a HikariCP pool, as a host would run it: H2 in memory, or
+ * PostgreSQL on 127.0.0.1:5432 in a schema of its own that is dropped on close.
+ */
+final class Database implements AutoCloseable {
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String PG_USER = "postgres";
+
+    final String name;
+    final HikariDataSource dataSource;
+    final JdbiPaymentRepository repository;
+    private final String schema;
+
+    private Database(String name, HikariConfig config, String schema) {
+        this.name = name;
+        this.schema = schema;
+        config.setMaximumPoolSize(20);
+        config.setPoolName("bench-" + name);
+        this.dataSource = new HikariDataSource(config);
+        PaymentSchema.migrate(dataSource);
+        this.repository = JdbiPaymentRepository.create(dataSource);
+    }
+
+    static Database h2() {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return new Database("H2", c, null);
+    }
+
+    /**
+     * PostgreSQL in a fresh schema.
+     *
+     * @throws SQLException when PostgreSQL cannot be reached (the caller reports it as down)
+     */
+    static Database postgres() throws SQLException {
+        String schema = "bench_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(PG_URL + "?currentSchema=" + schema);
+        c.setUsername(PG_USER);
+        c.setSchema(schema);
+        return new Database("PostgreSQL", c, schema);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + schema + ": " + e.getMessage());
+            }
+        }
+    }
+}

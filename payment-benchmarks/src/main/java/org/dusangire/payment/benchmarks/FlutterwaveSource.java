@@ -1,0 +1,88 @@
+package org.dusangire.payment.benchmarks;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dusangire.payment.core.config.PaymentEnvironment;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
+import org.dusangire.payment.core.model.Payer;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.service.CheckoutRequest;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
+import org.dusangire.payment.simulator.Fault;
+import org.dusangire.payment.simulator.FaultKind;
+import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
+import org.dusangire.payment.simulator.flutterwave.WebhookDelivery;
+import org.dusangire.payment.simulator.flutterwave.WebhookScheme;
+
+/**
+ * Flutterwave: card payments through hosted checkout; the simulator builds and signs each
+ * webhook ({@code flutterwave-signature}, HMAC-SHA256 over the body) and, held back by a fault
+ * rule, records it instead of sending it, so the benchmark can post the exact bytes itself.
+ */
+final class FlutterwaveSource implements WebhookSource {
+    private static final Money AMOUNT = Money.of("1000", "UGX");
+    private static final Payer PAYER = new Payer(Msisdn.parse("+256772123456"),
+            "patient@example.org", "Test Patient");
+
+    private final FlutterwaveSimulator simulator;
+    private final PaymentGateway gateway;
+
+    FlutterwaveSource() {
+        simulator = FlutterwaveSimulator.builder().webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE)
+                .webhookUrl(URI.create("http://localhost:9/payments/webhooks/flutterwave"))
+                .threads(32).build().start();
+        simulator.inject(new FaultRule("WEBHOOK", Fault.of(FaultKind.CALLBACK_NEVER_SENT),
+                FaultRule.UNLIMITED, 1.0));
+        gateway = new FlutterwaveGateway(FlutterwaveConfig.builder()
+                .environment(PaymentEnvironment.SANDBOX)
+                .secretKey(simulator.secretKey())
+                .publicKey(simulator.publicKey())
+                .secretHash(simulator.secretHash())
+                .baseUrl(simulator.apiBaseUri())
+                .build());
+    }
+
+    @Override
+    public PaymentGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public CheckoutRequest checkout(long seq) {
+        return CheckoutRequest.builder().orderReference("BILL-" + seq).money(AMOUNT)
+                .method(PaymentMethod.CARD).payer(PAYER)
+                .idempotencyKey("flw-" + UUID.randomUUID()).description("Hospital bill").build();
+    }
+
+    @Override
+    public List<Delivery> pay(List<Payment> payments) {
+        for (Payment p : payments) {
+            simulator.payByCard(p.providerReference());
+        }
+        List<WebhookDelivery> recorded = new ArrayList<>(simulator.webhookDeliveries());
+        recorded.sort(Comparator.comparingLong(WebhookDelivery::transactionId));
+        List<Delivery> out = new ArrayList<>();
+        for (WebhookDelivery d : recorded) {
+            out.add(new Delivery("POST", "/payments/webhooks/flutterwave", Map.copyOf(d.headers()),
+                    d.body()));
+        }
+        if (out.size() != payments.size()) {
+            throw new IllegalStateException(out.size() + " webhooks for " + payments.size() + " payments");
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}

@@ -1,0 +1,46 @@
+package org.dusangire.payment.benchmarks;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.dusangire.payment.core.service.NextAction;
+import org.dusangire.payment.core.service.PaymentService;
+
+/**
+ * Checkout through the whole library (service, Jdbi on H2, MTN gateway, simulator on loopback)
+ * against a bare {@code HttpClient} sending the same request-to-pay with a cached token.
+ */
+final class InitiationBenchmark {
+    static final int[] CALLERS = {1, 4, 16};
+    static final double TARGET_AT_16 = 0.8;
+
+    private InitiationBenchmark() {
+    }
+
+    static void run(Mode mode, ResultTable table) throws Exception {
+        try (MtnFixture mtn = new MtnFixture(); Database db = Database.h2()) {
+            PaymentService payments = Checkouts.service(Checkouts.config("http://localhost:8080"),
+                    db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
+            mtn.bareLogin();
+            String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
+                    + "abcdefghijklmnopqrstuvwxyz012345";
+            for (int callers : CALLERS) {
+                Stats lib = LoadRunner.timed(callers, mode.warmup(), mode.measure(),
+                        seq -> payments.initiate(Checkouts.mtn(seq)).nextAction()
+                                == NextAction.APPROVE_ON_PHONE);
+                Stats bare = LoadRunner.timed(callers, mode.warmup(), mode.measure(),
+                        seq -> mtn.bareRequestToPay(UUID.randomUUID().toString(), callback));
+                table.add("Initiation", callers + " caller" + (callers == 1 ? "" : "s"),
+                        ResultTable.cell(lib, "payments"), ResultTable.cell(bare, "requests"),
+                        ResultTable.ratio(lib.perSecond(), bare.perSecond()),
+                        callers == 16 ? ">= 0.80" : "",
+                        callers == 16 ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_AT_16) : "");
+                System.out.printf("initiation %2d callers: library %s | bare %s%n", callers,
+                        ResultTable.cell(lib, "payments"), ResultTable.cell(bare, "requests"));
+            }
+            table.note("Initiation: library = PaymentService.initiate (idempotency lookup, insert with "
+                    + "history, request-to-pay, guarded update) on H2 through HikariCP; bare = the same "
+                    + "request-to-pay from one JDK HttpClient with a token fetched once. Closed loop, "
+                    + "each caller sends its next request when the previous is answered.");
+        }
+    }
+}

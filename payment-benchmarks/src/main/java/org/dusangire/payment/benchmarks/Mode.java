@@ -1,0 +1,32 @@
+package org.dusangire.payment.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * How long and how much: {@link #QUICK} keeps the whole run under three minutes on two cores,
+ * {@link #LONG} gives steadier figures.
+ */
+record Mode(String name, Duration warmup, Duration measure, int webhookWarmup, int webhooks,
+        int reconcilePayments, int memoryPayments, int jmhWarmupIterations, int jmhIterations,
+        Duration jmhTime, int jmhForks) {
+
+    static final Mode QUICK = new Mode("quick", Duration.ofSeconds(1), Duration.ofSeconds(3),
+            300, 2_000, 10_000, 200_000, 1, 3, Duration.ofMillis(500), 0);
+    static final Mode LONG = new Mode("long", Duration.ofSeconds(5), Duration.ofSeconds(15),
+            2_000, 10_000, 10_000, 1_000_000, 3, 5, Duration.ofSeconds(2), 0);
+
+    static Mode parse(String[] args) {
+        Mode mode = QUICK;
+        for (String a : args) {
+            for (String word : a.trim().split("\\s+")) {
+                switch (word) {
+                    case "--long", "long" -> mode = LONG;
+                    case "--quick", "quick", "" -> mode = QUICK;
+                    default -> throw new IllegalArgumentException("unknown argument " + word
+                            + " (use --quick or --long)");
+                }
+            }
+        }
+        return mode;
+    }
+}

@@ -1,0 +1,49 @@
+package org.dusangire.payment.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.service.CheckoutRequest;
+
+/** MTN: unsigned callbacks whose path carries the payment's token. */
+final class MtnSource implements WebhookSource {
+    private final MtnFixture mtn = new MtnFixture();
+    private final PaymentGateway gateway = mtn.gateway(Clock.systemUTC());
+
+    @Override
+    public PaymentGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public CheckoutRequest checkout(long seq) {
+        return Checkouts.mtn(seq);
+    }
+
+    @Override
+    public List<Delivery> pay(List<Payment> payments) {
+        List<Delivery> out = new ArrayList<>();
+        long tx = 5_000_000L;
+        for (Payment p : payments) {
+            String ref = p.id().toString();
+            mtn.simulator.approve(ref);
+            String body = "{\"financialTransactionId\":\"" + (tx++) + "\",\"externalId\":\"" + ref
+                    + "\",\"amount\":\"" + MtnFixture.AMOUNT + "\",\"currency\":\"UGX\","
+                    + "\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"" + MtnFixture.PAYER
+                    + "\"},\"payerMessage\":\"Payment to Dusangire Hospital\","
+                    + "\"payeeNote\":\"Order\",\"status\":\"SUCCESSFUL\"}";
+            out.add(new Delivery("PUT", "/payments/webhooks/mtn-momo/" + ref + "/" + p.callbackToken(),
+                    Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        mtn.close();
+    }
+}

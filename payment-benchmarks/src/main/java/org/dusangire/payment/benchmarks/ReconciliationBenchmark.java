@@ -1,0 +1,111 @@
+package org.dusangire.payment.benchmarks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
+import org.dusangire.payment.core.model.Payer;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.core.service.ReconcileReport;
+import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
+import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+
+/**
+ * Stale pending payments (the customer approved, the callback was lost) settled by
+ * {@link PaymentService#reconcile()} passes, against the same number of bare status queries
+ * from one thread, as a reconciler runs one pass at a time.
+ */
+final class ReconciliationBenchmark {
+    static final double TARGET = 0.8;
+
+    private ReconciliationBenchmark() {
+    }
+
+    static void run(Mode mode, ResultTable table, boolean postgres) throws Exception {
+        try (Database h2 = Database.h2()) {
+            runOn(h2, mode, table);
+        }
+        if (!postgres) {
+            return;
+        }
+        Database pg;
+        try {
+            pg = Database.postgres();
+        } catch (Exception e) {
+            table.add("Reconciliation", "PostgreSQL", "NOT RUN: PostgreSQL unreachable ("
+                    + e.getClass().getSimpleName() + ")", "", "", "", "n/a");
+            return;
+        }
+        try (pg) {
+            runOn(pg, mode, table);
+        }
+    }
+
+    private static void runOn(Database db, Mode mode, ResultTable table) throws Exception {
+        int n = mode.reconcilePayments();
+        // the customer approves on the first status query: the bare pass sees the same answers
+        try (MtnFixture mtn = new MtnFixture(MtnMomoSimulator.builder().autoApproveAfterPolls(1))) {
+            mtn.bareLogin();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant stale = now.minus(Duration.ofMinutes(10));
+            List<String> ids = new ArrayList<>(n);
+            Money money = Money.of(MtnFixture.AMOUNT, "UGX");
+            Payer payer = Payer.ofPhone(Msisdn.parse("+" + MtnFixture.PAYER));
+            for (int i = 0; i < n; i++) {
+                ids.add(PaymentId.random().toString());
+            }
+            String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
+                    + "abcdefghijklmnopqrstuvwxyz012345";
+            LoadRunner.counted(16, 0, n, seq -> {
+                String id = ids.get((int) seq);
+                db.repository.insert(Payment.builder().id(PaymentId.parse(id))
+                        .orderReference("BILL-" + seq).idempotencyKey("rec-" + id).money(money)
+                        .method(PaymentMethod.MTN_MOBILE_MONEY).payer(payer)
+                        .description("Hospital bill").status(PaymentStatus.PENDING)
+                        .gatewayName(MtnMomoGateway.NAME).providerReference(id)
+                        .callbackToken("tok" + id.replace("-", "")).createdAt(stale).updatedAt(stale)
+                        .expiresAt(now.plus(Duration.ofDays(1)))
+                        .addHistory(new StatusChange(null, PaymentStatus.PENDING, stale,
+                                Trigger.INITIATION, null))
+                        .build());
+                return mtn.bareRequestToPay(id, callback);
+            });
+            Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
+            PaymentService payments = Checkouts.service(Checkouts.config("http://localhost:8080"),
+                    db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
+            int succeeded = 0;
+            int passes = 0;
+            long t0 = System.nanoTime();
+            while (true) {
+                ReconcileReport r = payments.reconcile();
+                passes++;
+                succeeded += r.succeeded();
+                if (r.checked() == 0) {
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double libRate = succeeded / seconds;
+            table.add("Reconciliation", String.format(Locale.ROOT, "%,d stale payments, %s, 1 reconciler",
+                    n, db.name), String.format(Locale.ROOT, "%,.0f payments/s (%,d settled in %d passes, %.1f s)",
+                    libRate, succeeded, passes, seconds),
+                    String.format(Locale.ROOT, "%,.0f status queries/s, p50 %.2f ms, p99 %.2f ms",
+                            bare.perSecond(), bare.p50Millis(), bare.p99Millis()),
+                    ResultTable.ratio(libRate, bare.perSecond()), db.name.equals("H2") ? ">= 0.80" : "",
+                    db.name.equals("H2") ? ResultTable.meets(libRate, bare.perSecond(), TARGET) : "");
+            System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s%n",
+                    db.name, libRate, succeeded, passes, bare.perSecond());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.dusangire.payment.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as one Markdown table: what was measured, library, bare baseline, their ratio. */
+public final class ResultTable {
+    /** One line of the table; {@code bare} and {@code target} may be blank. */
+    public record Row(String section, String scenario, String library, String bare, String ratio,
+            String target, String verdict) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public void add(Row row) {
+        rows.add(row);
+    }
+
+    public void add(String section, String scenario, String library, String bare, String ratio,
+            String target, String verdict) {
+        add(new Row(section, scenario, library, bare, ratio, target, verdict));
+    }
+
+    /** A sentence printed under the table. */
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The table (and notes) in GitHub Markdown; pipes inside cells are escaped. */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| section | scenario | library | bare baseline | library/bare | target | met |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append('|');
+            for (String cell : Arrays.asList(r.section(), r.scenario(), r.library(), r.bare(), r.ratio(),
+                    r.target(), r.verdict())) {
+                sb.append(' ').append(cell == null ? "" : cell.replace("|", "\\|")
+                        .replace("\n", " ")).append(" |");
+            }
+            sb.append('\n');
+        }
+        if (!notes.isEmpty()) {
+            sb.append('\n');
+            for (String n : notes) {
+                sb.append("- ").append(n).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Throughput and latency in one cell: {@code 1234/s, p50 1.20 ms, p99 4.50 ms}. */
+    public static String cell(Stats s, String unit) {
+        String base = String.format(Locale.ROOT, "%,.0f %s/s, p50 %.2f ms, p99 %.2f ms",
+                s.perSecond(), unit, s.p50Millis(), s.p99Millis());
+        return s.errors() > 0 ? base + ", " + s.errors() + " errors" : base;
+    }
+
+    /** {@code a / b} to two decimals; blank when {@code b} is zero. */
+    public static String ratio(double a, double b) {
+        return b == 0 ? "" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+
+    /** "yes" or "NO" for a ratio against its minimum. */
+    public static String meets(double a, double b, double minimum) {
+        return b != 0 && a / b >= minimum ? "yes" : "NO";
+    }
+}

@@ -1,0 +1,161 @@
+package org.dusangire.payment.benchmarks;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEventListener;
+import org.dusangire.payment.core.port.PaymentStatusChanged;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Provider callbacks posted to the servlet adapter on Jetty (authenticate, inbox, status check at
+ * the simulator, guarded update, listener) against a bare servlet on the same Jetty that reads
+ * the body and answers 200. Until the Flutterwave gateway is merged this uses MTN's callback
+ * route, whose authentication is the per-payment token in the path (MTN signs nothing).
+ */
+final class WebhookBenchmark {
+    static final int CALLERS = 16;
+    static final double TARGET_H2 = 0.5;
+
+    private WebhookBenchmark() {
+    }
+
+    /** Which provider's webhooks are posted. */
+    enum Provider { FLUTTERWAVE, MTN }
+
+    static void run(Mode mode, ResultTable table) throws Exception {
+        run(mode, table, Provider.FLUTTERWAVE);
+        if (mode == Mode.LONG) {
+            run(mode, table, Provider.MTN);
+        }
+    }
+
+    private static String title(Provider provider) {
+        return provider == Provider.FLUTTERWAVE ? "Webhooks (Flutterwave, signed)" : "Webhooks (MTN callback)";
+    }
+
+    static void run(Mode mode, ResultTable table, Provider provider) throws Exception {
+        try (Database h2 = Database.h2()) {
+            runOn(h2, mode, table, provider);
+        }
+        Database pg;
+        try {
+            pg = Database.postgres();
+        } catch (Exception e) {
+            table.add(title(provider), "PostgreSQL, " + CALLERS + " callers",
+                    "NOT RUN: PostgreSQL unreachable at 127.0.0.1:5432 (" + e.getClass().getSimpleName()
+                            + ")", "", "", "", "n/a");
+            return;
+        }
+        try (pg) {
+            runOn(pg, mode, table, provider);
+        }
+    }
+
+    private static void runOn(Database db, Mode mode, ResultTable table, Provider provider)
+            throws Exception {
+        AtomicInteger changes = new AtomicInteger();
+        AtomicInteger anomalies = new AtomicInteger();
+        PaymentEventListener listener = new PaymentEventListener() {
+            @Override
+            public void onStatusChanged(PaymentStatusChanged event) {
+                changes.incrementAndGet();
+            }
+
+            @Override
+            public void onAnomaly(PaymentAnomaly anomaly) {
+                anomalies.incrementAndGet();
+            }
+        };
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new BareServlet()), "/bare/*");
+        jetty.setHandler(context);
+        jetty.start();
+        int port = connector.getLocalPort();
+        try (WebhookSource source = provider == Provider.FLUTTERWAVE ? new FlutterwaveSource()
+                : new MtnSource()) {
+            PaymentService payments = PaymentService.builder()
+                    .config(Checkouts.config("http://localhost:" + port))
+                    .repository(db.repository).gateway(source.gateway())
+                    .listener(listener).build();
+            context.addServlet(new ServletHolder(PaymentWebhookServlet.builder(payments)
+                    .successUrl("/paid").failureUrl("/failed").build()), "/payments/*");
+            int total = mode.webhookWarmup() + mode.webhooks();
+            List<Payment> created = Collections.synchronizedList(new ArrayList<>());
+            LoadRunner.counted(CALLERS, 0, total, seq -> created.add(
+                    payments.initiate(source.checkout(seq)).payment()));
+            List<WebhookSource.Delivery> deliveries = source.pay(created);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + port;
+            Stats lib = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
+                    seq -> post(client, base, deliveries.get((int) seq)));
+            int applied = changes.get();
+            Stats bare = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
+                    seq -> post(client, base + "/bare", deliveries.get((int) seq)));
+            table.add(title(provider), db.name + ", " + CALLERS + " callers",
+                    ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
+                    ResultTable.ratio(lib.perSecond(), bare.perSecond()),
+                    db.name.equals("H2") ? ">= 0.50" : "",
+                    db.name.equals("H2") ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_H2) : "");
+            System.out.printf("webhooks %s %s: library %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
+                    provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
+                    applied, total);
+            if (applied != total || anomalies.get() != 0) {
+                table.note("Webhooks on " + db.name + ": only " + applied + " of " + total
+                        + " webhooks applied a transition (" + anomalies.get() + " anomalies): "
+                        + "the figure is not the full path.");
+            }
+        } finally {
+            jetty.stop();
+        }
+    }
+
+    private static boolean post(HttpClient client, String base, WebhookSource.Delivery d)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + d.path()))
+                .header("Content-Type", "application/json")
+                .method(d.method(), HttpRequest.BodyPublishers.ofByteArray(d.body()));
+        d.headers().forEach(b::header);
+        HttpResponse<Void> r = client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode() == 200;
+    }
+
+    /** The baseline: reads the whole body and answers 200 with a small JSON body. */
+    static final class BareServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            req.getInputStream().readAllBytes();
+            resp.setStatus(200);
+            resp.setContentType("application/json;charset=UTF-8");
+            resp.setContentLength(OK.length);
+            resp.getOutputStream().write(OK);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.dusangire.payment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ModeTest {
+    @Test
+    void quickByDefaultLongOnRequest() {
+        assertThat(Mode.parse(new String[0])).isEqualTo(Mode.QUICK);
+        assertThat(Mode.parse(new String[] {"--quick"})).isEqualTo(Mode.QUICK);
+        assertThat(Mode.parse(new String[] {"--long"})).isEqualTo(Mode.LONG);
+        assertThatThrownBy(() -> Mode.parse(new String[] {"--fast"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void quickModeStillReconcilesTenThousandPayments() {
+        assertThat(Mode.QUICK.reconcilePayments()).isEqualTo(10_000);
+        assertThat(Mode.LONG.memoryPayments()).isEqualTo(1_000_000);
+    }
+}

@@ -1,0 +1,40 @@
+package org.dusangire.payment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+    @Test
+    void writesAHeaderARowPerResultAndNotes() {
+        ResultTable t = new ResultTable();
+        t.add("Initiation", "16 callers", "lib", "bare", "0.85", ">= 0.80", "yes");
+        t.note("measured on loopback");
+        String md = t.toMarkdown();
+        assertThat(md.lines()).element(0).asString().startsWith("| section | scenario |");
+        assertThat(md).contains("| Initiation | 16 callers | lib | bare | 0.85 | >= 0.80 | yes |")
+                .contains("- measured on loopback");
+    }
+
+    @Test
+    void escapesPipesAndNewlinesInsideCells() {
+        ResultTable t = new ResultTable();
+        t.add("a|b", "line\nbreak", null, "", "", "", "");
+        assertThat(t.toMarkdown()).contains("| a\\|b | line break |  |");
+    }
+
+    @Test
+    void ratiosAndVerdicts() {
+        assertThat(ResultTable.ratio(80, 100)).isEqualTo("0.80");
+        assertThat(ResultTable.ratio(1, 0)).isEmpty();
+        assertThat(ResultTable.meets(80, 100, 0.8)).isEqualTo("yes");
+        assertThat(ResultTable.meets(79, 100, 0.8)).isEqualTo("NO");
+    }
+
+    @Test
+    void cellShowsRateLatenciesAndErrors() {
+        Stats s = new Stats(10, 2, 1234.4, 1.2, 4.56);
+        assertThat(ResultTable.cell(s, "payments"))
+                .isEqualTo("1,234 payments/s, p50 1.20 ms, p99 4.56 ms, 2 errors");
+    }
+}
