@@ -185,9 +185,14 @@ class HostileWebhookTest {
         String header = null;
         String signature = null;
         byte[] valid;
+        byte[] signedBody = null;
         switch (gateway) {
             case "mtn-momo" -> valid = mtnBody(p, random);
-            case "airtel-money" -> valid = airtelBody(p, random, authKind, noise);
+            case "airtel-money" -> {
+                byte[][] both = airtelBody(p, random, authKind, noise);
+                signedBody = both[0];
+                valid = both[1];
+            }
             default -> {
                 valid = flutterwaveBody(p, random);
                 String good = hmacBase64(FlutterwaveRig.SECRET_HASH, valid);
@@ -221,7 +226,7 @@ class HostileWebhookTest {
             default -> "application/x-www-form-urlencoded";
         };
         boolean authentic = isAuthentic(gateway, method, path, p, header, signature, body,
-                authKind <= 1 ? valid : null);
+                signedBody);
 
         long writesBefore = store.writes.get();
         long errorsBefore = errorsLogged.get();
@@ -290,9 +295,9 @@ class HostileWebhookTest {
     /**
      * Airtel's callback as the simulator signs it: the simulator's own body for a final payment,
      * or one built the same way for any status; authKind 0 and 1 keep the true hash, 2 drops it,
-     * 3 and 4 replace it.
+     * 3 and 4 replace it. Returns the truly signed body and the one to send.
      */
-    private static byte[] airtelBody(Payment p, Random random, int authKind, String noise) {
+    private static byte[][] airtelBody(Payment p, Random random, int authKind, String noise) {
         String signed;
         var own = random.nextBoolean() ? airtel.callbackBody(p.providerReference()) : java.util.Optional.<byte[]>empty();
         if (own.isPresent()) {
@@ -318,7 +323,7 @@ class HostileWebhookTest {
             case 3 -> signed.replace(hash, mutate(hash, random));
             default -> signed.replace(hash, noise.replaceAll("[\"\\\\\\p{Cntrl}]", ""));
         };
-        return out.getBytes(StandardCharsets.UTF_8);
+        return new byte[][] {signed.getBytes(StandardCharsets.UTF_8), out.getBytes(StandardCharsets.UTF_8)};
     }
 
     /** A real signed delivery of the simulator for this payment when there is one, else the same shape. */
