@@ -40,6 +40,7 @@ final class ChaosRun {
     final AtomicInteger hostErrors = new AtomicInteger();
     int rounds;
     long faults;
+    long calls;
     long checkoutMillis;
     long reconcileMillis;
 
@@ -61,6 +62,7 @@ final class ChaosRun {
             checkoutsUnderChaos(service, tag, payments);
             rigs.forEach(ProviderRig::calm);
             faults = rigs.stream().mapToLong(ProviderRig::faultsInjected).sum();
+            calls = rigs.stream().mapToLong(ProviderRig::providerCalls).sum();
             long t1 = System.nanoTime();
             reconcileUntilQuiet(service);
             checkoutMillis = (t1 - t0) / 1_000_000;
@@ -152,10 +154,9 @@ final class ChaosRun {
     static Figures figures(String part, Verdict v, ChaosRun run, List<ProviderRig> rigs, long millis) {
         StringBuilder providers = new StringBuilder();
         for (ProviderRig r : rigs) {
-            providers.append(providers.length() == 0 ? "" : ",").append(r.name())
-                    .append(r.simulated() ? "" : "(scripted)");
+            providers.append(providers.length() == 0 ? "" : ",").append(r.name());
         }
-        return Figures.of(part).put("payments", v.payments).put("faults", run.faults)
+        return Figures.of(part).put("payments", v.payments).put("calls", run.calls).put("faults", run.faults)
                 .put("lost", v.lost).put("wrongFailed", v.wrongFailed).put("wrongPaid", v.wrongPaid)
                 .put("double", v.doubled).put("stuck", v.stuck).put("doubleEvents", v.doubleEvents)
                 .put("succeeded", v.outcome(PaymentStatus.SUCCEEDED))

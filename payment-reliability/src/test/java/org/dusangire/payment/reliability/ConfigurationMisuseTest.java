@@ -9,6 +9,10 @@ import java.util.Map;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
+import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
+import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.testkit.InMemoryPaymentRepository;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationMisuseTest {
     private static final String SECRET = "s3cr3t-api-key-value-0042";
+    private static final String LIVE_FLW_KEY = "FLWSECK-" + SECRET + "-X";
 
     /** A production configuration that starts. */
     static Map<String, String> production() {
@@ -32,6 +37,12 @@ class ConfigurationMisuseTest {
         env.put("MTN_MOMO_API_SECRET", SECRET);
         env.put("MTN_MOMO_SUBSCRIPTION_KEY", "sub-key-0123456789");
         env.put("MTN_MOMO_TARGET_ENVIRONMENT", "mtnuganda");
+        env.put("AIRTEL_MONEY_CLIENT_ID", "7c1e5a90-airtel-client");
+        env.put("AIRTEL_MONEY_CLIENT_SECRET", SECRET);
+        env.put("AIRTEL_MONEY_CALLBACK_PRIVATE_KEY", "airtel-callback-key-0042");
+        env.put("FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK-0123456789abcdef0123456789abcdef-X");
+        env.put("FLUTTERWAVE_SECRET_KEY", LIVE_FLW_KEY);
+        env.put("FLUTTERWAVE_SECRET_HASH", "flw-dashboard-hash-0042");
         return env;
     }
 
@@ -41,12 +52,20 @@ class ConfigurationMisuseTest {
         return PaymentService.builder().config(config)
                 .repository(new InMemoryPaymentRepository())
                 .gateway(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())))
+                .gateway(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env, config.environment())))
+                .gateway(new FlutterwaveGateway(FlutterwaveConfig.fromEnvironment(env, config.environment())))
                 .build();
     }
 
-    record Case(String what, String variable, String value) {
+    /** {@code variable} set to {@code value} (removed when null), after the changes in {@code also}. */
+    record Case(String what, String variable, String value, Map<String, String> also) {
+        Case(String what, String variable, String value) {
+            this(what, variable, value, Map.of());
+        }
+
         Map<String, String> env() {
             Map<String, String> env = production();
+            env.putAll(also);
             if (value == null) {
                 env.remove(variable);
             } else {
@@ -59,7 +78,8 @@ class ConfigurationMisuseTest {
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         for (String required : List.of("SITE_URL", "MTN_MOMO_API_KEY", "MTN_MOMO_API_SECRET",
-                "MTN_MOMO_SUBSCRIPTION_KEY", "MTN_MOMO_TARGET_ENVIRONMENT")) {
+                "MTN_MOMO_SUBSCRIPTION_KEY", "MTN_MOMO_TARGET_ENVIRONMENT", "AIRTEL_MONEY_CLIENT_ID",
+                "AIRTEL_MONEY_CLIENT_SECRET", "FLUTTERWAVE_SECRET_KEY", "FLUTTERWAVE_SECRET_HASH")) {
             c.add(new Case("missing", required, null));
             c.add(new Case("empty", required, ""));
             c.add(new Case("blank", required, "   "));
@@ -91,6 +111,37 @@ class ConfigurationMisuseTest {
                 "https://sandbox.momodeveloper.mtn.com"));
         c.add(new Case("plain HTTP in production", "SITE_URL", "http://pay.hospital.example"));
         c.add(new Case("plain HTTP in production", "MTN_MOMO_BASE_URL", "http://proxy.mtn.com"));
+        // Airtel Money
+        c.add(new Case("malformed", "AIRTEL_MONEY_BASE_URL", "::not-a-url"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_BASE_URL", "openapi.airtel.africa"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_COUNTRY", "Uganda"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_CURRENCY", "UGXX"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_MESSAGE_SIGNING", "maybe"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_RSA_PUBLIC_KEY", "not-a-key"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_REQUEST_TIMEOUT", "soon"));
+        c.add(new Case("malformed", "AIRTEL_MONEY_MAX_ATTEMPTS", "0"));
+        c.add(new Case("test key in production", "AIRTEL_MONEY_BASE_URL",
+                "https://openapiuat.airtel.africa"));
+        c.add(new Case("plain HTTP in production", "AIRTEL_MONEY_BASE_URL",
+                "http://openapi.airtel.africa"));
+        // Flutterwave
+        c.add(new Case("malformed", "FLUTTERWAVE_BASE_URL", "::not-a-url"));
+        c.add(new Case("malformed", "FLUTTERWAVE_BASE_URL", "api.flutterwave.com/v3"));
+        c.add(new Case("malformed", "FLUTTERWAVE_SECRET_KEY", "sk_live_" + SECRET));
+        c.add(new Case("malformed", "FLUTTERWAVE_PUBLIC_KEY", "pk_live_0123456789"));
+        c.add(new Case("malformed", "FLUTTERWAVE_CHECKOUT_WINDOW", "half an hour"));
+        c.add(new Case("malformed", "FLUTTERWAVE_TIMEOUT", "PT0S"));
+        c.add(new Case("malformed", "FLUTTERWAVE_ALLOW_UNSIGNED_WEBHOOKS", "yes"));
+        c.add(new Case("test key in production", "FLUTTERWAVE_SECRET_KEY",
+                "FLWSECK_TEST-" + SECRET + "-X"));
+        c.add(new Case("test key in production", "FLUTTERWAVE_PUBLIC_KEY",
+                "FLWPUBK_TEST-0123456789abcdef0123456789abcdef-X"));
+        c.add(new Case("unsigned webhooks in production", "FLUTTERWAVE_ALLOW_UNSIGNED_WEBHOOKS", "true"));
+        c.add(new Case("live key in sandbox", "FLUTTERWAVE_SECRET_KEY", LIVE_FLW_KEY,
+                Map.of("PAYMENT_ENVIRONMENT", "sandbox", "MTN_MOMO_TARGET_ENVIRONMENT", "sandbox",
+                        "FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK_TEST-0123456789abcdef0123456789abcdef-X")));
+        c.add(new Case("plain HTTP in production", "FLUTTERWAVE_BASE_URL",
+                "http://api.flutterwave.com/v3"));
         return c;
     }
 

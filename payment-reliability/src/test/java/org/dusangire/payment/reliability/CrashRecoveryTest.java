@@ -13,6 +13,7 @@ import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.CheckoutRequest;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
+import org.dusangire.payment.testkit.InMemoryPaymentRepository;
 import org.dusangire.payment.testkit.MutableClock;
 import org.dusangire.payment.testkit.RecordingListener;
 import org.dusangire.payment.testkit.TestPayments;
@@ -39,6 +40,7 @@ class CrashRecoveryTest {
             PaymentService doomed = Services.service(deadSite, crashing, clock, rigs,
                     new RecordingListener());
             rigs.forEach(r -> r.callbacksTo(java.net.URI.create(deadSite)));
+            warmUp(deadSite, clock, rigs);
             for (int i = 0; i < PAYMENTS; i++) {
                 ProviderRig rig = rigs.get(i % rigs.size());
                 CheckoutRequest request = rig.checkout(ChaosRun.order("C", i),
@@ -88,12 +90,28 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A cold JVM can take longer than the rigs' 400 ms timeout on its first calls, and a payment
+     * whose initiation timed out is stored "outcome unknown" without reaching the crash point; a
+     * few throwaway payments per provider first (never judged) keep the premise exact.
+     */
+    private static void warmUp(String site, MutableClock clock, List<ProviderRig> rigs) {
+        PaymentService warm = Services.service(site, new InMemoryPaymentRepository(), clock, rigs,
+                new RecordingListener());
+        for (int i = 0; i < 5 * rigs.size(); i++) {
+            try {
+                warm.initiate(rigs.get(i % rigs.size()).checkout(ChaosRun.order("W", i), Fate.PAY));
+            } catch (RuntimeException e) {
+                // only warming up
+            }
+        }
+    }
+
     private static int crashes(CrashingRepository r) {
         return r.crashes.get();
     }
 
     private static int providerRequests(List<ProviderRig> rigs) {
-        return rigs.stream().mapToInt(r -> r instanceof MtnRig m ? m.simulator().requestToPayCount()
-                : ((ScriptedRig) r).provider().initiations()).sum();
+        return rigs.stream().mapToInt(ProviderRig::initiations).sum();
     }
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.testkit.InMemoryPaymentRepository;
 import org.dusangire.payment.testkit.MutableClock;
 import org.dusangire.payment.testkit.RecordingListener;
-import org.dusangire.payment.testkit.ScriptedPaymentGateway;
+import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.testkit.TestPayments;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -40,7 +42,10 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.slf4j.LoggerFactory;
 
 /**
- * 100,000 generated webhook requests per provider, random or mutated from authentic ones, sent as
+ * 100,000 generated webhook requests per provider, random or mutated from VALID ones (MTN's
+ * per-payment callback path, Airtel's callback with its true HMAC {@code hash}, Flutterwave's
+ * webhook with its true {@code flutterwave-signature} or {@code verif-hash}), so the real adapters'
+ * checks are what gets attacked, sent as
  * raw HTTP into the real servlet in a real Jetty through its in-process {@link LocalConnector}
  * (the full HTTP parser and servlet stack, without sockets: a loopback socket per request made
  * 300,000 requests too slow for CI). Every answer is one of the documented ones, no exception
@@ -61,6 +66,9 @@ class HostileWebhookTest {
     private static final Map<String, long[]> figures = new LinkedHashMap<>();
     private static final AtomicLong errorsLogged = new AtomicLong();
     private static AppenderBase<ILoggingEvent> errorCounter;
+    private static AirtelMoneySimulator airtel;
+    private static FlutterwaveSimulator flutterwave;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeContainer
     static void start() throws Exception {
@@ -69,6 +77,9 @@ class HostileWebhookTest {
         MutableClock clock = new MutableClock(TestPayments.T0);
         String deadSite = "http://127.0.0.1:" + WebhookHost.freePort();
         PaymentService service = Services.service(deadSite, store, clock, rigs, new RecordingListener());
+        // the simulators sign and send their real callbacks there; nobody listens, but the
+        // bodies are recorded and become the authentic requests the properties mutate
+        rigs.forEach(r -> r.callbacksTo(java.net.URI.create(deadSite)));
         for (ProviderRig rig : rigs) {
             List<Payment> list = new ArrayList<>();
             for (int i = 0; i < PAYMENTS_PER_PROVIDER; i++) {
@@ -83,6 +94,9 @@ class HostileWebhookTest {
             payments.put(rig.name(), list);
             figures.put(rig.name(), new long[4]);
         }
+        airtel = ((AirtelRig) rigs.get(1)).simulator();
+        flutterwave = ((FlutterwaveRig) rigs.get(2)).simulator();
+        Thread.sleep(300); // let the simulators' callbacks to the dead site be recorded
         jetty = new Server();
         connector = new LocalConnector(jetty);
         jetty.addConnector(connector);
@@ -167,9 +181,32 @@ class HostileWebhookTest {
             case 6 -> "/payments/" + noise;
             default -> "/payments/webhooks/" + gateway + (mtn ? "/" + p.id() + "/" + token : "/");
         };
-        byte[] valid = mtn ? mtnBody(p, random) : ("reference=" + p.providerReference() + ";status="
-                + (random.nextBoolean() ? "SUCCEEDED" : "FAILED") + ";event=evt-" + random.nextInt(50))
-                .getBytes(StandardCharsets.UTF_8);
+        // a VALID request of this provider, then attacked: body, type and credentials mutated
+        String header = null;
+        String signature = null;
+        byte[] valid;
+        byte[] signedBody = null;
+        switch (gateway) {
+            case "mtn-momo" -> valid = mtnBody(p, random);
+            case "airtel-money" -> {
+                byte[][] both = airtelBody(p, random, authKind, noise);
+                signedBody = both[0];
+                valid = both[1];
+            }
+            default -> {
+                valid = flutterwaveBody(p, random);
+                String good = hmacBase64(FlutterwaveRig.SECRET_HASH, valid);
+                header = authKind == 1 ? "verif-hash" : "flutterwave-signature";
+                signature = switch (authKind) {
+                    case 0 -> good;
+                    case 1 -> random.nextInt(4) == 0 ? mutate(FlutterwaveRig.SECRET_HASH, random)
+                            : FlutterwaveRig.SECRET_HASH;
+                    case 2 -> null;
+                    case 3 -> mutate(good, random);
+                    default -> noise.replaceAll("[^\\x21-\\x7e]", "");
+                };
+            }
+        }
         byte[] body = switch (bodyKind) {
             case 0 -> valid;
             case 1 -> mutateBytes(valid, random, 1);
@@ -188,17 +225,12 @@ class HostileWebhookTest {
             case 4 -> "application/vnd.api+json";
             default -> "application/x-www-form-urlencoded";
         };
-        String signature = switch (authKind) {
-            case 0, 1 -> ScriptedPaymentGateway.DEFAULT_SECRET;
-            case 2 -> null;
-            case 3 -> mutate(ScriptedPaymentGateway.DEFAULT_SECRET, random);
-            default -> noise.replaceAll("[^\\x21-\\x7e]", "");
-        };
-        boolean authentic = isAuthentic(mtn, method, path, p, signature);
+        boolean authentic = isAuthentic(gateway, method, path, p, header, signature, body,
+                signedBody);
 
         long writesBefore = store.writes.get();
         long errorsBefore = errorsLogged.get();
-        int status = send(method, path, type, signature, body);
+        int status = send(method, path, type, header, signature, body);
         long[] f = figures.get(gateway);
         synchronized (f) {
             f[0]++;
@@ -214,14 +246,118 @@ class HostileWebhookTest {
         }
     }
 
-    private static boolean isAuthentic(boolean mtn, String method, String path, Payment p,
-            String signature) {
-        if (mtn) {
+    /**
+     * The oracle, independent of the adapters: MTN by its per-payment callback path; Airtel by the
+     * exact signed body (its hash is inside the body); Flutterwave by the header recomputed over
+     * the body actually sent, or the secret hash itself in {@code verif-hash}.
+     */
+    private static boolean isAuthentic(String gateway, String method, String path, Payment p,
+            String header, String signature, byte[] body, byte[] signedBody) {
+        if (gateway.equals("mtn-momo")) {
             String expected = "/payments/webhooks/mtn-momo/" + p.id() + "/" + p.callbackToken();
             return (method.equals("PUT") || method.equals("POST"))
                     && (path.equals(expected) || path.equals(expected + "/"));
         }
-        return ScriptedPaymentGateway.DEFAULT_SECRET.equals(signature);
+        if (!path.startsWith("/payments/webhooks/" + gateway + "/")) {
+            return false;
+        }
+        if (gateway.equals("airtel-money")) {
+            return signedBody != null && java.util.Arrays.equals(canonicalHash(body), signedBody);
+        }
+        if (signature == null || signature.isEmpty()) {
+            return false;
+        }
+        return header.equals("verif-hash") ? signature.trim().equals(FlutterwaveRig.SECRET_HASH)
+                : signature.trim().equals(hmacBase64(FlutterwaveRig.SECRET_HASH, body));
+    }
+
+    /**
+     * The body with its {@code hash} re-encoded canonically: Base64 leaves the low bits of the last
+     * character unused and the JDK decoder ignores them, so "...A=" and "...B=" can be the same
+     * MAC. Such a hash is still the true MAC (no forgery), and the oracle counts it as authentic.
+     */
+    private static byte[] canonicalHash(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"hash\":\"([^\"]*)\"").matcher(text);
+        if (!m.find()) {
+            return body;
+        }
+        try {
+            String canonical = java.util.Base64.getEncoder().encodeToString(
+                    java.util.Base64.getDecoder().decode(m.group(1)));
+            return (text.substring(0, m.start(1)) + canonical + text.substring(m.end(1)))
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return body;
+        }
+    }
+
+    /**
+     * Airtel's callback as the simulator signs it: the simulator's own body for a final payment,
+     * or one built the same way for any status; authKind 0 and 1 keep the true hash, 2 drops it,
+     * 3 and 4 replace it. Returns the truly signed body and the one to send.
+     */
+    private static byte[][] airtelBody(Payment p, Random random, int authKind, String noise) {
+        String signed;
+        var own = random.nextBoolean() ? airtel.callbackBody(p.providerReference()) : java.util.Optional.<byte[]>empty();
+        if (own.isPresent()) {
+            signed = new String(own.get(), StandardCharsets.UTF_8);
+        } else {
+            String status = List.of("TS", "TF", "TIP", "TA", "TE").get(random.nextInt(5));
+            var root = JSON.createObjectNode();
+            var tx = root.putObject("transaction");
+            tx.put("id", random.nextInt(10) == 0 ? "x" + random.nextInt(9) : p.providerReference());
+            tx.put("message", status.equals("TS") ? "Paid" : "Transaction failed");
+            tx.put("status_code", status);
+            if (status.equals("TS")) {
+                tx.put("airtel_money_id", "MP" + (210_000_000 + random.nextInt(1000)));
+            }
+            String unsigned = root.toString();
+            signed = unsigned.substring(0, unsigned.length() - 1) + ",\"hash\":\""
+                    + hmacBase64(AirtelRig.CALLBACK_KEY, unsigned.getBytes(StandardCharsets.UTF_8)) + "\"}";
+        }
+        String hash = signed.replaceAll(".*\"hash\":\"([^\"]*)\".*", "$1");
+        String out = switch (authKind) {
+            case 0, 1 -> signed;
+            case 2 -> signed.replace(",\"hash\":\"" + hash + "\"", "");
+            case 3 -> signed.replace(hash, mutate(hash, random));
+            default -> signed.replace(hash, noise.replaceAll("[\"\\\\\\p{Cntrl}]", ""));
+        };
+        return new byte[][] {signed.getBytes(StandardCharsets.UTF_8), out.getBytes(StandardCharsets.UTF_8)};
+    }
+
+    /** A real signed delivery of the simulator for this payment when there is one, else the same shape. */
+    private static byte[] flutterwaveBody(Payment p, Random random) {
+        List<byte[]> real = flutterwave.webhookDeliveries().stream()
+                .filter(d -> new String(d.body(), StandardCharsets.UTF_8).contains(p.providerReference()))
+                .map(d -> d.body()).toList();
+        if (!real.isEmpty() && random.nextBoolean()) {
+            return real.get(random.nextInt(real.size()));
+        }
+        String status = List.of("successful", "failed", "pending").get(random.nextInt(3));
+        var root = JSON.createObjectNode().put("event", random.nextInt(10) == 0 ? "transfer.completed"
+                : "charge.completed");
+        var data = root.putObject("data");
+        data.put("id", 4_000_000_000L + random.nextInt(50));
+        data.put("tx_ref", p.providerReference());
+        data.put("flw_ref", "FLW-MOCK-" + random.nextInt(1000));
+        data.put("amount", random.nextInt(4) == 0 ? 1000 : 1500);
+        data.put("currency", random.nextInt(4) == 0 ? "NGN" : "UGX");
+        data.put("charged_amount", 1500);
+        data.put("status", status);
+        data.put("payment_type", "card");
+        root.put("event.type", "CARD_TRANSACTION");
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String hmacBase64(String key, byte[] message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(message));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] mtnBody(Payment p, Random random) {
@@ -263,16 +399,16 @@ class HostileWebhookTest {
     }
 
     /** Raw HTTP/1.1 through the in-process connector; the status code of the answer. */
-    private static int send(String method, String path, String type, String signature, byte[] body)
+    private static int send(String method, String path, String type, String header,
+            String signature, byte[] body)
             throws Exception {
         StringBuilder head = new StringBuilder(method).append(' ').append(encodePath(path))
                 .append(" HTTP/1.1\r\nHost: hospital.example\r\nConnection: close\r\n");
         if (type != null) {
             head.append("Content-Type: ").append(type).append("\r\n");
         }
-        if (signature != null && !signature.isEmpty()) {
-            head.append(ScriptedPaymentGateway.SIGNATURE_HEADER).append(": ").append(signature)
-                    .append("\r\n");
+        if (header != null && signature != null && !signature.isEmpty()) {
+            head.append(header).append(": ").append(signature).append("\r\n");
         }
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);

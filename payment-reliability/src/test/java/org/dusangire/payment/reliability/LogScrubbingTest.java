@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
+import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
-import org.dusangire.payment.testkit.ScriptedPaymentGateway;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,15 @@ import org.slf4j.LoggerFactory;
  * A full chaos run (checkouts, faults, retries, callbacks through the servlet, reconciliation,
  * expiry) with every logger of the library and the simulators at DEBUG and every event captured,
  * messages, arguments, MDC and stack traces included: no API key, subscription key, access token,
- * Authorization header, callback token, webhook secret or full phone number appears. Jetty's own
+ * Authorization header, callback token, Airtel client secret or callback key, Flutterwave secret
+ * key or secret hash, or full phone number appears. Jetty's own
  * DEBUG logging is left at INFO: it is the host's container, and it logs raw request lines.
  */
 class LogScrubbingTest {
     private static final int PAYMENTS = 150;
-    private static final Pattern FULL_NUMBER = Pattern.compile("(2567[0-9]{8}|46733123[0-9]{3})");
+    /** International MTN and Airtel numbers, MTN sandbox numbers, Airtel national numbers. */
+    private static final Pattern FULL_NUMBER = Pattern.compile(
+            "(2567[0-9]{8}|46733123[0-9]{3}|(?<![0-9])7521[0-9]{5}(?![0-9]))");
 
     @Test
     void aFullRunAtDebugLogsNoSecretTokenOrFullNumber() throws Exception {
@@ -57,7 +61,12 @@ class LogScrubbingTest {
             forbidden.add(mtn.disbursementSubscriptionKey());
             forbidden.add(Base64.getEncoder().encodeToString((mtn.apiUser() + ":" + mtn.apiKey())
                     .getBytes(StandardCharsets.UTF_8)));
-            forbidden.add(ScriptedPaymentGateway.DEFAULT_SECRET);
+            AirtelMoneySimulator airtel = ((AirtelRig) rigs.get(1)).simulator();
+            forbidden.add(airtel.clientSecret());
+            forbidden.add(AirtelRig.CALLBACK_KEY);
+            FlutterwaveSimulator flw = ((FlutterwaveRig) rigs.get(2)).simulator();
+            forbidden.add(flw.secretKey());
+            forbidden.add(FlutterwaveRig.SECRET_HASH);
             for (int i = 0; i < PAYMENTS; i++) {
                 store.findByIdempotencyKey("key-" + ChaosRun.order("S", i)).map(Payment::callbackToken)
                         .ifPresent(forbidden::add);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,9 +22,6 @@ import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
-import org.dusangire.payment.simulator.Fault;
-import org.dusangire.payment.simulator.FaultKind;
-import org.dusangire.payment.simulator.FaultRule;
 import org.dusangire.payment.simulator.JournalEntry;
 import org.dusangire.payment.simulator.mtn.MtnEndpoint;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
@@ -38,13 +34,8 @@ import org.dusangire.payment.simulator.mtn.MtnPaymentState;
  * outcome is fixed the instant the provider accepts the request and no race with our clock exists.
  */
 final class MtnRig implements ProviderRig {
-    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(400);
-    static final Duration LATENCY = Duration.ofMillis(700);
+    static final Duration REQUEST_TIMEOUT = SimulatorFaults.REQUEST_TIMEOUT;
     private static final Pattern ORDER = Pattern.compile("ORD[0-9A-Za-z]+");
-    private static final List<FaultKind> INBOUND_FAULTS = List.of(FaultKind.LATENCY,
-            FaultKind.HTTP_500, FaultKind.HTTP_503, FaultKind.HTTP_429,
-            FaultKind.DROP_BEFORE_PROCESSING, FaultKind.DROP_AFTER_PROCESSING,
-            FaultKind.MALFORMED_BODY);
 
     private final MtnMomoSimulator sim;
     private final MtnMomoGateway gateway;
@@ -81,11 +72,6 @@ final class MtnRig implements ProviderRig {
     }
 
     @Override
-    public boolean simulated() {
-        return true;
-    }
-
-    @Override
     public PaymentGateway gateway() {
         return gateway;
     }
@@ -114,15 +100,7 @@ final class MtnRig implements ProviderRig {
 
     @Override
     public void faults(double rate, long seed) {
-        sim.faults().reseed(seed);
-        // rules are tried in turn, so each kind gets the share that makes their union `rate`
-        double each = 1 - Math.pow(1 - rate, 1.0 / INBOUND_FAULTS.size());
-        sim.inject(FaultRule.withProbability(MtnEndpoint.CALLBACK, rate,
-                Fault.of(FaultKind.CALLBACK_NEVER_SENT)));
-        for (FaultKind kind : INBOUND_FAULTS) {
-            Fault fault = kind == FaultKind.LATENCY ? Fault.latency(LATENCY) : Fault.of(kind);
-            sim.inject(FaultRule.withProbability(FaultRule.ANY_ENDPOINT, each, fault));
-        }
+        SimulatorFaults.inject(sim, MtnEndpoint.CALLBACK, rate, seed);
     }
 
     @Override
@@ -133,6 +111,16 @@ final class MtnRig implements ProviderRig {
     @Override
     public long faultsInjected() {
         return sim.faults().injectedCount();
+    }
+
+    @Override
+    public long providerCalls() {
+        return SimulatorFaults.apiRequests(sim) + sim.journal().callbacks().size();
+    }
+
+    @Override
+    public int initiations() {
+        return sim.requestToPayCount();
     }
 
     @Override

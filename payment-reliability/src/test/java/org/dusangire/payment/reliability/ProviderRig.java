@@ -1,27 +1,29 @@
 package org.dusangire.payment.reliability;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
 
 /**
- * One provider as the suite drives it: its real gateway adapter talking to its simulator (or, for
- * a provider whose adapter is not written yet, the testkit's scripted gateway behind an in-process
- * fault layer), the customer's behaviour, fault injection and the provider's own records. Adding
- * a provider to every part of the suite means writing one of these.
+ * One provider as the suite drives it: its real gateway adapter talking to its simulator over a
+ * loopback socket, the customer's behaviour, fault injection (the simulator's shared
+ * {@code FaultInjector}) and the provider's own records. Adding a provider to every part of the
+ * suite means writing one of these.
  */
 interface ProviderRig extends AutoCloseable {
 
     /** The gateway's name, as in routes and storage. */
     String name();
 
-    /** True when the provider is an HTTP simulator on loopback; false for a scripted stand-in. */
-    boolean simulated();
-
     /** The gateway to register with a service whose public site is {@code siteUrl}. */
     PaymentGateway gateway();
+
+    /** The service's clock, for adapters whose decisions depend on time (default: ignored). */
+    default void clock(Clock clock) {
+    }
 
     /** A checkout the provider will settle as {@code fate} once it receives it. */
     CheckoutRequest checkout(String orderReference, Fate fate);
@@ -37,6 +39,12 @@ interface ProviderRig extends AutoCloseable {
 
     /** Faults injected so far, lost callbacks included. */
     long faultsInjected();
+
+    /** Calls the provider handled so far: API requests received plus callbacks sent or lost. */
+    long providerCalls();
+
+    /** Payment initiations the provider received, accepted or not. */
+    int initiations();
 
     /** The provider's view of a reference. */
     ProviderView view(String reference);

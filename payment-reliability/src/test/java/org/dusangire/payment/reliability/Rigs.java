@@ -2,12 +2,12 @@ package org.dusangire.payment.reliability;
 
 import java.util.List;
 
-/** The providers every part runs against; a new provider is one more rig here. */
+/** The providers every part runs against, each its real adapter against its simulator. */
 final class Rigs {
     private Rigs() {
     }
 
     static List<ProviderRig> all() {
-        return List.of(new MtnRig(), ScriptedRig.airtel(), ScriptedRig.flutterwave());
+        return List.of(new MtnRig(), new AirtelRig(), new FlutterwaveRig());
     }
 }

@@ -38,7 +38,10 @@ final class Services {
             List<? extends ProviderRig> rigs, PaymentEventListener listener) {
         PaymentService.Builder b = PaymentService.builder().config(config(siteUrl))
                 .repository(repository).clock(clock).listener(listener);
-        rigs.forEach(r -> b.gateway(r.gateway()));
+        rigs.forEach(r -> {
+            r.clock(clock);
+            b.gateway(r.gateway());
+        });
         return b.build();
     }
 

@@ -94,6 +94,7 @@ class TwoInstancesTest {
                 }
                 rigs.forEach(ProviderRig::calm);
                 long faults = rigs.stream().mapToLong(ProviderRig::faultsInjected).sum();
+                long calls = rigs.stream().mapToLong(ProviderRig::providerCalls).sum();
                 Thread.sleep(300);
                 // both still reconcile at the same time until nothing is pending
                 for (int round = 0; round < 40 && pending(storeA, rigs) > 0; round++) {
@@ -123,7 +124,7 @@ class TwoInstancesTest {
                     }
                 }
                 String line = Figures.of("twoInstances[postgresql]").put("payments", PAYMENTS)
-                        .put("faults", faults).put("callbacksDelivered", front.deliveries.get())
+                        .put("calls", calls).put("faults", faults).put("callbacksDelivered", front.deliveries.get())
                         .put("lost", v.lost).put("wrong", v.wrongFailed + v.wrongPaid)
                         .put("double", v.doubled).put("stuck", v.stuck)
                         .put("doubleTransitions", wrongHistory).put("doubleEvents", v.doubleEvents)
