@@ -1,5 +1,7 @@
 package org.dusangire.payment.reliability;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -30,7 +32,7 @@ class ChaosTest {
     @Test
     void postgresSurvivesChaos() throws Exception {
         schema = Databases.createPostgresSchema("chaos");
-        try (SimplePool pool = new SimplePool(Databases.postgres(schema), 16)) {
+        try (HikariDataSource pool = SimplePool.of(Databases.postgres(schema), 16)) {
             chaos("postgresql", pool, 20260302L);
         }
     }

@@ -1,5 +1,7 @@
 package org.dusangire.payment.reliability;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -48,8 +50,8 @@ class TwoInstancesTest {
         RecordingListener heardByB = new RecordingListener();
         int site = WebhookHost.freePort();
         String siteUrl = "http://127.0.0.1:" + site;
-        try (SimplePool poolA = new SimplePool(Databases.postgres(schema), 10);
-                SimplePool poolB = new SimplePool(Databases.postgres(schema), 10)) {
+        try (HikariDataSource poolA = SimplePool.of(Databases.postgres(schema), 10);
+                HikariDataSource poolB = SimplePool.of(Databases.postgres(schema), 10)) {
             JdbiPaymentRepository storeA = JdbiPaymentRepository.create(poolA);
             PaymentService a = Services.service(siteUrl, storeA, clock, rigs, heardByA);
             PaymentService b = Services.service(siteUrl, JdbiPaymentRepository.create(poolB), clock,

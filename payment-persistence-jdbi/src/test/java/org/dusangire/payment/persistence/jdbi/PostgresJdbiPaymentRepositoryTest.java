@@ -1,5 +1,7 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
     private static String schema;
-    private final List<TestPool> pools = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
 
     @BeforeAll
     static void createSchema() {
@@ -27,7 +29,7 @@ class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
 
     @AfterEach
     void closePools() {
-        pools.forEach(TestPool::close);
+        pools.forEach(HikariDataSource::close);
         pools.clear();
     }
 
@@ -40,7 +42,7 @@ class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
 
     @Override
     JdbiPaymentRepository secondInstance() {
-        TestPool pool = new TestPool(TestDatabases.postgres(schema), 4);
+        HikariDataSource pool = TestPool.of(TestDatabases.postgres(schema), 4);
         pools.add(pool);
         return JdbiPaymentRepository.create(pool);
     }

@@ -1,5 +1,7 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class PostgresTwoServicesTest {
     private static final int PAYMENTS = 500;
     private String schema;
-    private final List<TestPool> pools = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
 
     @BeforeEach
     void createSchema() {
@@ -44,7 +46,7 @@ class PostgresTwoServicesTest {
 
     @AfterEach
     void dropSchema() {
-        pools.forEach(TestPool::close);
+        pools.forEach(HikariDataSource::close);
         TestDatabases.dropPostgresSchema(schema);
     }
 
@@ -131,7 +133,7 @@ class PostgresTwoServicesTest {
     }
 
     private JdbiPaymentRepository repository() {
-        TestPool pool = new TestPool(TestDatabases.postgres(schema), 4);
+        HikariDataSource pool = TestPool.of(TestDatabases.postgres(schema), 4);
         pools.add(pool);
         return JdbiPaymentRepository.create(pool);
     }

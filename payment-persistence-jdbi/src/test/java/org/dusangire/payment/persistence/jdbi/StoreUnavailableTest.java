@@ -1,5 +1,7 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class StoreUnavailableTest {
     void closedDataSourceFailsEveryMethodAsUnavailable() {
         DataSource h2 = TestDatabases.freshH2();
         PaymentSchema.migrate(h2);
-        TestPool pool = new TestPool(h2, 1);
+        HikariDataSource pool = TestPool.of(h2, 1);
         JdbiPaymentRepository repo = JdbiPaymentRepository.create(pool);
         repo.findRecent(1);
         pool.close();
