@@ -125,14 +125,13 @@ public final class PaymentService {
      */
     public CheckoutResult initiate(CheckoutRequest request) {
         Objects.requireNonNull(request, "request must not be null");
-        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return replay(existing.get(), request);
-        }
+        // The common case is a new key: insert first and look the key up only when the insert
+        // is refused (or the request cannot be accepted as new), one transaction instead of two.
+        // The unique key in the store keeps the rule "one payment per key" under any concurrency.
         PaymentGateway gateway = routes.get(request.method());
         if (gateway == null) {
-            throw new PaymentValidationException("method", "no gateway is configured for "
-                    + request.method());
+            return replayOrThrow(request, new PaymentValidationException("method",
+                    "no gateway is configured for " + request.method()));
         }
         Instant now = clock.instant();
         PaymentId id = PaymentId.random();
@@ -153,7 +152,11 @@ public final class PaymentService {
                 .expiresAt(now.plus(config.timeToLive(request.method())))
                 .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
                 .build();
-        gateway.validate(draft);
+        try {
+            gateway.validate(draft);
+        } catch (RuntimeException e) {
+            return replayOrThrow(request, e);
+        }
         Payment stored;
         try {
             stored = repository.insert(draft);
@@ -165,6 +168,15 @@ public final class PaymentService {
         log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
                 gateway.name(), request.money());
         return result(send(stored, gateway));
+    }
+
+    /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
+    private CheckoutResult replayOrThrow(CheckoutRequest request, RuntimeException e) {
+        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
+        if (existing.isPresent()) {
+            return replay(existing.get(), request);
+        }
+        throw e;
     }
 
     private CheckoutResult replay(Payment existing, CheckoutRequest request) {

@@ -1,5 +1,6 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -54,11 +56,21 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     private final Jdbi jdbi;
     private final Statements sql;
+    private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
 
-    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix) {
+    /** False when the Jdbi is our own and configured once, true for a host's Jdbi. */
+    private final boolean configureEachHandle;
+
+    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix, boolean ownJdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
         this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
+        this.configureEachHandle = !ownJdbi;
+        if (ownJdbi) {
+            // our own Jdbi: set the parser and template engine once instead of on every handle
+            // (each per-handle change copies the handle's statement configuration)
+            configureStatements(jdbi.getConfig(SqlStatements.class));
+        }
     }
 
     /** A repository on {@code dataSource} with tables prefixed {@code pay_}. */
@@ -73,7 +85,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     public static JdbiPaymentRepository create(DataSource dataSource, String tablePrefix) {
         Objects.requireNonNull(dataSource, "dataSource must not be null");
-        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix);
+        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix, true);
     }
 
     /** A repository on the host's own {@link Jdbi} with tables prefixed {@code pay_}. */
@@ -88,7 +100,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * @throws IllegalArgumentException when the prefix is not a plain lower-case identifier
      */
     public static JdbiPaymentRepository create(Jdbi jdbi, String tablePrefix) {
-        return new JdbiPaymentRepository(jdbi, tablePrefix);
+        return new JdbiPaymentRepository(jdbi, tablePrefix, false);
     }
 
     /**
@@ -102,11 +114,13 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public Payment insert(Payment payment) {
         Payment stored = payment.toBuilder().version(0).build();
         try {
-            return transaction("insert", h -> {
+            Payment inserted = transaction("insert", h -> {
                 PaymentRows.bind(h.createUpdate(sql.insertPayment), stored).execute();
                 insertHistory(h, stored, 0);
                 return stored;
             });
+            historySizes.remember(inserted);
+            return inserted;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 throw new DuplicatePaymentException("payment " + stored.id()
@@ -120,23 +134,24 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        return findOne("findById", sql.selectPayments + " WHERE id = :v", id.value());
+        return findOne("findById", sql.selectWithHistory + " WHERE p.id = :v ORDER BY h.seq",
+                id.value());
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
-        return findOne("findByIdempotencyKey", sql.selectPayments + " WHERE idempotency_key = :v",
-                idempotencyKey);
+        return findOne("findByIdempotencyKey", sql.selectWithHistory
+                + " WHERE p.idempotency_key = :v ORDER BY h.seq", idempotencyKey);
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByProviderReference(String gatewayName, String providerReference) {
-        return read("findByProviderReference", h -> withHistory(h, h.createQuery(sql.selectPayments
-                        + " WHERE gateway_name = :g AND provider_reference = :r")
-                .bind("g", gatewayName).bind("r", providerReference)
-                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+        return call("findByProviderReference", h -> oneWithHistory(h.createQuery(
+                        sql.selectWithHistory + " WHERE p.gateway_name = :g"
+                                + " AND p.provider_reference = :r ORDER BY h.seq")
+                .bind("g", gatewayName).bind("r", providerReference)));
     }
 
     /**
@@ -152,14 +167,18 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public Payment update(Payment payment, InboxKey processedEvent) {
         long expected = payment.version();
         try {
-            return transaction("update", h -> {
+            Payment updated = transaction("update", h -> {
                 int rows = PaymentRows.bind(h.createUpdate(sql.updatePayment), payment)
                         .bind("version", expected).execute();
                 if (rows != 1) {
                     throw new ConcurrentPaymentModificationException(payment.id().toString(),
                             expected);
                 }
-                int storedChanges = h.createQuery(sql.countHistory)
+                // the guard above proves the stored row is still at this version, and history
+                // is only ever written with a version change, so the history stored at this
+                // version says which entries are new; count only when it is not known here
+                int known = historySizes.at(payment.id().value(), expected);
+                int storedChanges = known >= 0 ? known : h.createQuery(sql.countHistory)
                         .bind("id", payment.id().value()).mapTo(Integer.class).one();
                 insertHistory(h, payment, storedChanges);
                 if (processedEvent != null) {
@@ -167,6 +186,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 }
                 return payment.toBuilder().version(expected + 1).build();
             });
+            historySizes.remember(updated);
+            return updated;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 throw new DuplicatePaymentException("payment " + payment.id()
@@ -292,9 +313,36 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         return "JdbiPaymentRepository[" + sql.prefix + "]";
     }
 
+    /**
+     * One payment and its history from one statement (a join), so no transaction and no
+     * isolation switch is needed for a consistent read: a single statement sees one snapshot.
+     */
     private Optional<Payment> findOne(String operation, String query, Object value) {
-        return read(operation, h -> withHistory(h, h.createQuery(query).bind("v", value)
-                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+        return call(operation, h -> oneWithHistory(h.createQuery(query).bind("v", value)));
+    }
+
+    /** Rows of {@code selectWithHistory} for at most one payment, ordered by history seq. */
+    private Optional<Payment> oneWithHistory(Query query) {
+        Payment payment = query.scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            Payment.Builder row = null;
+            List<StatusChange> history = new ArrayList<>();
+            while (rs.next()) {
+                if (row == null) {
+                    row = PaymentRows.payment(rs);
+                }
+                rs.getInt("seq");
+                if (!rs.wasNull()) {
+                    history.add(PaymentRows.change(rs));
+                }
+            }
+            return row == null ? null : row.history(history).build();
+        });
+        if (payment == null) {
+            return Optional.empty();
+        }
+        historySizes.remember(payment);
+        return Optional.of(payment);
     }
 
     private int markProcessed(Handle h, InboxKey key, Instant at, String outcome) {
@@ -358,7 +406,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         List<Payment> payments = new ArrayList<>(rows.size());
         for (Payment.Builder row : rows) {
             Payment bare = row.build();
-            payments.add(row.history(histories.getOrDefault(bare.id().value(), List.of())).build());
+            Payment payment = row.history(histories.getOrDefault(bare.id().value(), List.of())).build();
+            historySizes.remember(payment);
+            payments.add(payment);
         }
         return payments;
     }
@@ -429,11 +479,15 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /** Our statements use named parameters only, whatever the host configured on its Jdbi. */
-    private static Handle configure(Handle h) {
-        h.getConfig(SqlStatements.class)
-                .setTemplateEngine(TemplateEngine.NOP)
-                .setSqlParser(PARSER);
+    private Handle configure(Handle h) {
+        if (configureEachHandle) {
+            configureStatements(h.getConfig(SqlStatements.class));
+        }
         return h;
+    }
+
+    private static void configureStatements(SqlStatements statements) {
+        statements.setTemplateEngine(TemplateEngine.NOP).setSqlParser(PARSER);
     }
 
     @FunctionalInterface
@@ -445,6 +499,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private static final class Statements {
         final String prefix;
         final String selectPayments;
+        final String selectWithHistory;
         final String insertPayment;
         final String updatePayment;
         final String countHistory;
@@ -468,6 +523,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             String stale = "status = '" + PaymentStatus.PENDING.name() + "' AND updated_at < :stale"
                     + " AND (claimed_until IS NULL OR claimed_until <= :now)";
             selectPayments = "SELECT " + PaymentRows.COLUMNS + " FROM " + payments;
+            selectWithHistory = "SELECT p." + PaymentRows.COLUMNS.replace(", ", ", p.")
+                    + ", h.seq, h.from_status, h.to_status, h.changed_at, h.change_trigger,"
+                    + " h.detail FROM " + payments + " p LEFT JOIN " + history
+                    + " h ON h.payment_id = p.id";
             StringBuilder values = new StringBuilder();
             for (String column : PaymentRows.COLUMNS.split(",\\s*")) {
                 values.append(values.length() == 0 ? "" : ", ")
