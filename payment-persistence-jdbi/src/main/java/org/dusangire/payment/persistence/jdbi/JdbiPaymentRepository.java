@@ -298,6 +298,26 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 .map((rs, ctx) -> PaymentRows.inbox(rs)).findOne());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement; it also requires {@code received_at} before the cut-off so that the
+     * index on {@code received_at} bounds the scan (an event is received before it is processed).
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public int purgeProcessedInbound(Instant processedBefore, int limit) {
+        Objects.requireNonNull(processedBefore, "processedBefore must not be null");
+        if (limit <= 0) {
+            return 0;
+        }
+        return call("purgeProcessedInbound", h -> h.createUpdate(sql.purgeProcessedInbox)
+                .bind("before", UtcTimestamps.bind(processedBefore))
+                .bind("limit", limit)
+                .execute());
+    }
+
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public List<Payment> findRecent(int limit) {
@@ -514,6 +534,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String markInboxProcessed;
         final String selectInbox;
         final String selectUnprocessedInbox;
+        final String purgeProcessedInbox;
 
         Statements(String p) {
             prefix = p;
@@ -574,6 +595,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             selectInbox = selectInboxRows + " WHERE gateway_name = :g AND event_key = :k";
             selectUnprocessedInbox = selectInboxRows + " WHERE processed_at IS NULL"
                     + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY";
+            String purgeable = " WHERE processed_at IS NOT NULL AND processed_at < :before"
+                    + " AND received_at < :before";
+            purgeProcessedInbox = "DELETE FROM " + inbox + " WHERE (gateway_name, event_key) IN ("
+                    + "SELECT gateway_name, event_key FROM " + inbox + purgeable
+                    + " FETCH FIRST :limit ROWS ONLY)" + " AND processed_at IS NOT NULL"
+                    + " AND processed_at < :before";
         }
     }
 }
