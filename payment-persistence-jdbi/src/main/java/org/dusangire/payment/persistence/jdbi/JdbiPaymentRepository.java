@@ -1,6 +1,9 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +32,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -115,8 +117,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         Payment stored = payment.toBuilder().version(0).build();
         try {
             Payment inserted = transaction("insert", h -> {
-                PaymentRows.bind(h.createUpdate(sql.insertPayment), stored).execute();
-                insertHistory(h, stored, 0);
+                Connection c = h.getConnection();
+                try (PreparedStatement ps = sql.jdbcInsertPayment.prepare(c)) {
+                    sql.jdbcInsertPayment.bind(ps, PaymentRows.values(stored));
+                    ps.executeUpdate();
+                }
+                insertHistory(c, stored, 0);
                 return stored;
             });
             historySizes.remember(inserted);
@@ -134,24 +140,21 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        return findOne("findById", sql.selectWithHistory + " WHERE p.id = :v ORDER BY h.seq",
-                id.value());
+        return findOne("findById", sql.jdbcSelectById, Map.of("v", id.value()));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
-        return findOne("findByIdempotencyKey", sql.selectWithHistory
-                + " WHERE p.idempotency_key = :v ORDER BY h.seq", idempotencyKey);
+        return findOne("findByIdempotencyKey", sql.jdbcSelectByIdempotencyKey,
+                Map.of("v", idempotencyKey));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByProviderReference(String gatewayName, String providerReference) {
-        return call("findByProviderReference", h -> oneWithHistory(h.createQuery(
-                        sql.selectWithHistory + " WHERE p.gateway_name = :g"
-                                + " AND p.provider_reference = :r ORDER BY h.seq")
-                .bind("g", gatewayName).bind("r", providerReference)));
+        return findOne("findByProviderReference", sql.jdbcSelectByProviderReference,
+                Map.of("g", gatewayName, "r", providerReference));
     }
 
     /**
@@ -168,8 +171,14 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         long expected = payment.version();
         try {
             Payment updated = transaction("update", h -> {
-                int rows = PaymentRows.bind(h.createUpdate(sql.updatePayment), payment)
-                        .bind("version", expected).execute();
+                Connection c = h.getConnection();
+                Map<String, Object> values = PaymentRows.values(payment);
+                values.put("version", expected);
+                int rows;
+                try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
+                    sql.jdbcUpdatePayment.bind(ps, values);
+                    rows = ps.executeUpdate();
+                }
                 if (rows != 1) {
                     throw new ConcurrentPaymentModificationException(payment.id().toString(),
                             expected);
@@ -178,11 +187,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 // is only ever written with a version change, so the history stored at this
                 // version says which entries are new; count only when it is not known here
                 int known = historySizes.at(payment.id().value(), expected);
-                int storedChanges = known >= 0 ? known : h.createQuery(sql.countHistory)
-                        .bind("id", payment.id().value()).mapTo(Integer.class).one();
-                insertHistory(h, payment, storedChanges);
+                int storedChanges = known >= 0 ? known : countHistory(c, payment.id().value());
+                insertHistory(c, payment, storedChanges);
                 if (processedEvent != null) {
-                    markProcessed(h, processedEvent, payment.updatedAt(), PROCESSED);
+                    markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
                 }
                 return payment.toBuilder().version(expected + 1).build();
             });
@@ -264,17 +272,23 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     @Override
     public boolean recordInbound(InboxEntry entry) {
-        String statement = dialect() == Dialect.POSTGRESQL ? sql.insertInboxIfAbsent : sql.insertInbox;
+        Positional statement = dialect() == Dialect.POSTGRESQL ? sql.jdbcInsertInboxIfAbsent
+                : sql.jdbcInsertInbox;
+        Map<String, Object> values = new HashMap<>();
+        values.put("g", entry.key().gatewayName());
+        values.put("k", entry.key().eventKey());
+        values.put("ref", entry.paymentReference());
+        values.put("received", entry.receivedAt());
+        values.put("payload", entry.payload());
+        values.put("processed", entry.processedAt());
+        values.put("outcome", entry.outcome());
         try {
-            return call("recordInbound", h -> h.createUpdate(statement)
-                    .bind("g", entry.key().gatewayName())
-                    .bind("k", entry.key().eventKey())
-                    .bind("ref", entry.paymentReference())
-                    .bind("received", UtcTimestamps.bind(entry.receivedAt()))
-                    .bind("payload", entry.payload())
-                    .bind("processed", UtcTimestamps.bind(entry.processedAt()))
-                    .bind("outcome", entry.outcome())
-                    .execute()) == 1;
+            return call("recordInbound", h -> {
+                try (PreparedStatement ps = statement.prepare(h.getConnection())) {
+                    statement.bind(ps, values);
+                    return ps.executeUpdate();
+                }
+            }) == 1;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 return false;
@@ -286,7 +300,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
     @Override
     public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
-        call("markInboundProcessed", h -> markProcessed(h, key, at, outcome));
+        call("markInboundProcessed", h -> markProcessed(h.getConnection(), key, at, outcome));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
@@ -348,26 +362,25 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * One payment and its history from one statement (a join), so no transaction and no
      * isolation switch is needed for a consistent read: a single statement sees one snapshot.
      */
-    private Optional<Payment> findOne(String operation, String query, Object value) {
-        return call(operation, h -> oneWithHistory(h.createQuery(query).bind("v", value)));
-    }
-
-    /** Rows of {@code selectWithHistory} for at most one payment, ordered by history seq. */
-    private Optional<Payment> oneWithHistory(Query query) {
-        Payment payment = query.scanResultSet((results, ctx) -> {
-            ResultSet rs = results.get();
-            Payment.Builder row = null;
-            List<StatusChange> history = new ArrayList<>();
-            while (rs.next()) {
-                if (row == null) {
-                    row = PaymentRows.payment(rs);
-                }
-                rs.getInt("seq");
-                if (!rs.wasNull()) {
-                    history.add(PaymentRows.change(rs));
+    private Optional<Payment> findOne(String operation, Positional query, Map<String, ?> values) {
+        Payment payment = call(operation, h -> {
+            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+                query.bind(ps, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Payment.Builder row = null;
+                    List<StatusChange> history = new ArrayList<>();
+                    while (rs.next()) {
+                        if (row == null) {
+                            row = PaymentRows.payment(rs);
+                        }
+                        rs.getInt("seq");
+                        if (!rs.wasNull()) {
+                            history.add(PaymentRows.change(rs));
+                        }
+                    }
+                    return row == null ? null : row.history(history).build();
                 }
             }
-            return row == null ? null : row.history(history).build();
         });
         if (payment == null) {
             return Optional.empty();
@@ -376,31 +389,59 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         return Optional.of(payment);
     }
 
-    private int markProcessed(Handle h, InboxKey key, Instant at, String outcome) {
-        return h.createUpdate(sql.markInboxProcessed)
-                .bind("g", key.gatewayName()).bind("k", key.eventKey())
-                .bind("at", UtcTimestamps.bind(at)).bind("outcome", outcome)
-                .execute();
+    private int markProcessed(Connection c, InboxKey key, Instant at, String outcome)
+            throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        values.put("g", key.gatewayName());
+        values.put("k", key.eventKey());
+        values.put("at", at);
+        values.put("outcome", outcome);
+        try (PreparedStatement ps = sql.jdbcMarkInboxProcessed.prepare(c)) {
+            sql.jdbcMarkInboxProcessed.bind(ps, values);
+            return ps.executeUpdate();
+        }
     }
 
-    private void insertHistory(Handle h, Payment payment, int from) {
+    private int countHistory(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = sql.jdbcCountHistory.prepare(c)) {
+            sql.jdbcCountHistory.bind(ps, Map.of("id", id));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Writes history entries {@code from} onwards; one statement, a batch only for several. */
+    private void insertHistory(Connection c, Payment payment, int from) throws SQLException {
         List<StatusChange> history = payment.history();
         if (from >= history.size()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch(sql.insertHistory);
-        for (int seq = from; seq < history.size(); seq++) {
-            StatusChange c = history.get(seq);
-            batch.bind("id", payment.id().value())
-                    .bind("seq", seq)
-                    .bind("from", c.from() == null ? null : c.from().name())
-                    .bind("to", c.to().name())
-                    .bind("at", UtcTimestamps.bind(c.at()))
-                    .bind("trigger", c.trigger().name())
-                    .bind("detail", c.detail())
-                    .add();
+        Positional insert = sql.jdbcInsertHistory;
+        boolean batched = history.size() - from > 1;
+        try (PreparedStatement ps = insert.prepare(c)) {
+            for (int seq = from; seq < history.size(); seq++) {
+                StatusChange change = history.get(seq);
+                Map<String, Object> values = new HashMap<>();
+                values.put("id", payment.id().value());
+                values.put("seq", seq);
+                values.put("from", change.from() == null ? null : change.from().name());
+                values.put("to", change.to().name());
+                values.put("at", change.at());
+                values.put("trigger", change.trigger().name());
+                values.put("detail", change.detail());
+                insert.bind(ps, values);
+                if (batched) {
+                    ps.addBatch();
+                } else {
+                    ps.executeUpdate();
+                }
+            }
+            if (batched) {
+                ps.executeBatch();
+            }
         }
-        batch.execute();
     }
 
     private List<Payment> loadByIds(Handle h, List<UUID> ids) {
@@ -479,11 +520,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /** Runs in one read-committed transaction; a {@link PaymentException} passes through. */
-    private <T> T transaction(String operation, Function<Handle, T> work) {
+    private <T> T transaction(String operation, SqlWork<T> work) {
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                     h -> work.apply(configure(h)));
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
     }
@@ -502,9 +543,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private <T> T call(String operation, SqlWork<T> work) {
         try {
             return jdbi.withHandle(h -> work.apply(configure(h)));
-        } catch (JdbiException e) {
-            throw StoreErrors.unavailable(operation, e);
-        } catch (java.sql.SQLException e) {
+        } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
     }
@@ -523,7 +562,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     @FunctionalInterface
     private interface SqlWork<T> {
-        T apply(Handle h) throws java.sql.SQLException;
+        T apply(Handle h) throws SQLException;
     }
 
     /** The SQL text, with the table prefix filled in once. */
@@ -546,6 +585,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String selectInbox;
         final String selectUnprocessedInbox;
         final String purgeProcessedInbox;
+        final Positional jdbcInsertPayment;
+        final Positional jdbcUpdatePayment;
+        final Positional jdbcCountHistory;
+        final Positional jdbcInsertHistory;
+        final Positional jdbcInsertInbox;
+        final Positional jdbcInsertInboxIfAbsent;
+        final Positional jdbcMarkInboxProcessed;
+        final Positional jdbcSelectById;
+        final Positional jdbcSelectByIdempotencyKey;
+        final Positional jdbcSelectByProviderReference;
 
         Statements(String p) {
             prefix = p;
@@ -612,6 +661,18 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + "SELECT gateway_name, event_key FROM " + inbox + purgeable
                     + " FETCH FIRST :limit ROWS ONLY)" + " AND processed_at IS NOT NULL"
                     + " AND processed_at < :before";
+            jdbcInsertPayment = Positional.of(insertPayment);
+            jdbcUpdatePayment = Positional.of(updatePayment);
+            jdbcCountHistory = Positional.of(countHistory);
+            jdbcInsertHistory = Positional.of(insertHistory);
+            jdbcInsertInbox = Positional.of(insertInbox);
+            jdbcInsertInboxIfAbsent = Positional.of(insertInboxIfAbsent);
+            jdbcMarkInboxProcessed = Positional.of(markInboxProcessed);
+            jdbcSelectById = Positional.of(selectWithHistory + " WHERE p.id = :v ORDER BY h.seq");
+            jdbcSelectByIdempotencyKey = Positional.of(selectWithHistory
+                    + " WHERE p.idempotency_key = :v ORDER BY h.seq");
+            jdbcSelectByProviderReference = Positional.of(selectWithHistory
+                    + " WHERE p.gateway_name = :g AND p.provider_reference = :r ORDER BY h.seq");
         }
     }
 }
