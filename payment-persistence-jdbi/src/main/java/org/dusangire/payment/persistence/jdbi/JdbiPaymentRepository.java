@@ -639,8 +639,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             claimSkipLocked = "UPDATE " + payments + " SET claimed_until = :until WHERE id IN ("
                     + "SELECT id FROM " + payments + " WHERE " + stale
                     + " ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id";
+            // ordered exactly as the (status, updated_at) index (status is constant here), so the
+            // database reads the oldest rows from the index and stops at the limit instead of
+            // sorting every stale pending payment on each pass (ties in updated_at come in index
+            // order, as with PostgreSQL's claim)
             claimCandidates = "SELECT id FROM " + payments + " WHERE " + stale
-                    + " ORDER BY updated_at, id FETCH FIRST :limit ROWS ONLY";
+                    + " ORDER BY status, updated_at FETCH FIRST :limit ROWS ONLY";
             claimOne = "UPDATE " + payments + " SET claimed_until = :until WHERE id = :id AND "
                     + stale;
             String inboxColumns = " (gateway_name, event_key, payment_reference, received_at,"
