@@ -37,8 +37,9 @@ final class InitiationBenchmark {
                 System.out.printf("initiation %2d callers: library %s | bare %s%n", callers,
                         ResultTable.cell(lib, "payments"), ResultTable.cell(bare, "requests"));
             }
-            table.note("Initiation: library = PaymentService.initiate (idempotency lookup, insert with "
-                    + "history, request-to-pay, guarded update) on H2 through HikariCP; bare = the same "
+            table.note("Initiation: library = PaymentService.initiate (insert with history - the "
+                    + "idempotency key is looked up only when the insert is refused -, request-to-pay, "
+                    + "guarded update) on H2 through HikariCP; bare = the same "
                     + "request-to-pay from one JDK HttpClient with a token fetched once. Closed loop, "
                     + "each caller sends its next request when the previous is answered.");
         }

@@ -1,13 +1,19 @@
 package org.dusangire.payment.benchmarks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.testkit.InMemoryPaymentRepository;
+import org.dusangire.payment.testkit.MutableClock;
 import org.dusangire.payment.webhooks.servlet.RateLimiterProbe;
 
 /**
@@ -75,11 +81,51 @@ final class MemoryBenchmark {
         table.add("Memory", "verify rate limiter after 100,000 distinct payment ids",
                 String.format(Locale.ROOT, "%,d tracked (capacity 10,000)", tracked), "", "",
                 "bounded", tracked <= 10_000 ? "yes" : "NO");
+        long[] inbox = inboxBound();
+        boolean inboxBounded = inbox[0] <= INBOX_EVENTS_PER_MINUTE * (INBOX_RETENTION_MINUTES + 1);
+        table.add("Memory", String.format(Locale.ROOT, "webhook inbox, %,d processed events over 24 "
+                        + "simulated hours (%d a minute), retention PT1H, one reconcile pass a minute",
+                        inbox[2], INBOX_EVENTS_PER_MINUTE),
+                String.format(Locale.ROOT, "at most %,d kept, %,d at the end, %,d purged "
+                        + "(one retention window holds %,d)", inbox[0], inbox[1], inbox[3],
+                        INBOX_EVENTS_PER_MINUTE * INBOX_RETENTION_MINUTES), "", "",
+                "bounded", inboxBounded ? "yes" : "NO");
         table.note("Token caches hold one token per product by construction (one AtomicReference). "
-                + "The webhook inbox is the repository's table: it grows by one row per distinct "
-                + "webhook event, since deduplication must remember events; no purge exists in the "
-                + "PaymentRepository port, so it is NOT bounded by the library.");
+                + "The webhook inbox is the repository's table: deduplication must remember events, "
+                + "so it holds one row per event until PAYMENT_INBOX_RETENTION (default P7D) after "
+                + "processing; each reconcile() pass then purges one batch "
+                + "(PaymentRepository.purgeProcessedInbound). Unprocessed events are never purged.");
         System.out.printf(Locale.ROOT, "memory: %s MiB, flat=%s, limiter tracked %d%n", series, flat, tracked);
+    }
+
+    static final int INBOX_EVENTS_PER_MINUTE = 50;
+    static final int INBOX_RETENTION_MINUTES = 60;
+
+    /**
+     * Webhook events recorded and processed for 24 simulated hours, one reconcile pass a
+     * minute, retention one hour: returns {max kept, kept at the end, recorded, purged}.
+     */
+    static long[] inboxBound() {
+        MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
+        InMemoryPaymentRepository store = new InMemoryPaymentRepository();
+        PaymentService service = Checkouts.service(PaymentConfig.builder()
+                .environment(PaymentEnvironment.SANDBOX).siteUrl("http://localhost:8080")
+                .merchantName("Dusangire Hospital")
+                .inboxRetention(Duration.ofMinutes(INBOX_RETENTION_MINUTES))
+                .reconcileBatchSize(1_000).build(), store, new InstantGateway(), clock);
+        long recorded = 0, purged = 0, max = 0;
+        for (int minute = 0; minute < 24 * 60; minute++) {
+            for (int e = 0; e < INBOX_EVENTS_PER_MINUTE; e++) {
+                InboxKey key = new InboxKey("bench", "evt-" + recorded);
+                store.recordInbound(InboxEntry.received(key, "ref-" + recorded, clock.instant(), "{}"));
+                store.markInboundProcessed(key, clock.instant(), "PROCESSED");
+                recorded++;
+            }
+            purged += service.reconcile().inboxPurged();
+            max = Math.max(max, recorded - purged);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        return new long[] {max, recorded - purged, recorded, purged};
     }
 
     static long usedAfterGc() throws InterruptedException {

@@ -164,6 +164,22 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public int purgeProcessedInbound(Instant processedBefore, int limit) {
+        Objects.requireNonNull(processedBefore, "processedBefore must not be null");
+        synchronized (lock) {
+            int purged = 0;
+            for (var it = inbox.values().iterator(); it.hasNext() && purged < limit; ) {
+                InboxEntry e = it.next();
+                if (e.isProcessed() && e.processedAt().isBefore(processedBefore)) {
+                    it.remove();
+                    purged++;
+                }
+            }
+            return purged;
+        }
+    }
+
+    @Override
     public List<Payment> findRecent(int limit) {
         synchronized (lock) {
             return payments.values().stream()

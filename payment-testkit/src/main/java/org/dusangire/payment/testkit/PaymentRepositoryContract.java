@@ -229,6 +229,37 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void purgeRemovesOnlyProcessedEventsOlderThanTheCutOffAndCountsThem() {
+        Instant at = TestPayments.T0;
+        InboxKey oldDone1 = new InboxKey("contract-gw", "old-done-1");
+        InboxKey oldDone2 = new InboxKey("contract-gw", "old-done-2");
+        InboxKey recentDone = new InboxKey("contract-gw", "recent-done");
+        InboxKey oldOpen = new InboxKey("contract-gw", "old-open");
+        for (InboxKey key : List.of(oldDone1, oldDone2, recentDone, oldOpen)) {
+            repository.recordInbound(InboxEntry.received(key, "r", at, "{}"));
+        }
+        repository.markInboundProcessed(oldDone1, at.plusSeconds(10), "PROCESSED");
+        repository.markInboundProcessed(oldDone2, at.plusSeconds(20), "PROCESSED");
+        repository.markInboundProcessed(recentDone, at.plusSeconds(100), "PROCESSED");
+        Instant cutOff = at.plusSeconds(50);
+
+        assertThat(repository.purgeProcessedInbound(cutOff, 1)).isEqualTo(1);
+        assertThat(repository.purgeProcessedInbound(cutOff, 10)).isEqualTo(1);
+        assertThat(repository.purgeProcessedInbound(cutOff, 10)).isZero();
+
+        assertThat(repository.findInbound(oldDone1)).isEmpty();
+        assertThat(repository.findInbound(oldDone2)).isEmpty();
+        assertThat(repository.findInbound(recentDone)).isPresent();
+        assertThat(repository.findInbound(oldOpen)).isPresent();
+        // never-processed events survive any cut-off; reconciliation must still finish them
+        assertThat(repository.purgeProcessedInbound(at.plus(Duration.ofDays(3650)), 10)).isEqualTo(1);
+        assertThat(repository.findInbound(oldOpen)).isPresent();
+        assertThat(repository.findInbound(recentDone)).isEmpty();
+        // a purged key is forgotten: the same event is recorded as new
+        assertThat(repository.recordInbound(InboxEntry.received(oldDone1, "r", at, "{}"))).isTrue();
+    }
+
+    @Test
     void updateMarksItsInboxEventProcessedInTheSameCall() {
         Payment stored = repository.insert(newPayment().build());
         InboxKey key = new InboxKey("contract-gw", "evt-ok");

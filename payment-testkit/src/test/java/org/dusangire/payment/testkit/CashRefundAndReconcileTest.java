@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentValidationException;
@@ -14,6 +16,9 @@ import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.core.service.ReconcileReport;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,60 @@ class CashRefundAndReconcileTest {
                 .isEqualTo("APPROVAL_REJECTED");
         assertThat(f.store.findById(waiting.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(f.service.reconcile().checked()).as("claims hold for the lease").isZero();
+    }
+
+    @Test
+    void parallelReconcileSettlesEveryClaimedPaymentOnceAndCountsThem() {
+        ServiceFixture g = new ServiceFixture(null, c -> c.reconcileParallelism(8).reconcileBatchSize(50));
+        List<Payment> payments = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Payment p = g.service.initiate(TestPayments.mtnCheckout().build()).payment();
+            payments.add(p);
+            if (i % 3 == 0) {
+                g.mtn.fail(p, "APPROVAL_REJECTED");
+            } else if (i % 3 == 1) {
+                g.mtn.approve(p);
+            }
+        }
+        g.clock.advance(Duration.ofMinutes(3));
+
+        ReconcileReport first = g.service.reconcile();
+        g.clock.advance(Duration.ofMinutes(2));
+        ReconcileReport second = g.service.reconcile();
+
+        assertThat(first.checked()).isEqualTo(50);
+        assertThat(first.succeeded() + second.succeeded()).isEqualTo(20);
+        assertThat(first.failed() + second.failed()).isEqualTo(20);
+        assertThat(second.checked()).as("the rest, and pending ones once their lease ran out")
+                .isEqualTo(10 + first.stillPending());
+        assertThat(first.errors() + second.errors()).isZero();
+        for (Payment p : payments) {
+            PaymentStatus now = g.store.findById(p.id()).orElseThrow().status();
+            if (now != PaymentStatus.PENDING) {
+                assertThat(g.listener.count(p.id(), now)).as("heard once").isEqualTo(1);
+            }
+        }
+        assertThat(g.mtn.initiations()).as("nothing was sent twice").isEqualTo(60);
+    }
+
+    @Test
+    void reconcilePurgesProcessedInboxEventsPastTheirRetentionOnly() {
+        Payment paid = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        f.mtn.approve(paid);
+        f.service.handleWebhook("mtn-momo", f.mtn.webhook(paid, ProviderStatus.SUCCEEDED, "evt-1"));
+        f.store.recordInbound(InboxEntry.received(new InboxKey("mtn-momo", "evt-open"),
+                paid.id().toString(), f.clock.instant(), "{}"));
+
+        f.clock.advance(Duration.ofDays(6));
+        assertThat(f.service.reconcile().inboxPurged()).as("within the retention").isZero();
+        f.clock.advance(Duration.ofDays(2));
+        ReconcileReport report = f.service.reconcile();
+
+        assertThat(report.inboxPurged()).isEqualTo(1);
+        assertThat(f.store.findInbound(new InboxKey("mtn-momo", "evt-1"))).isEmpty();
+        assertThat(f.store.findInbound(new InboxKey("mtn-momo", "evt-open")))
+                .as("finished by the reconcile six days ago: still within the retention")
+                .isPresent();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dusangire.payment.testkit;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.port.PaymentRepository;
@@ -15,12 +16,7 @@ final class ServiceFixture {
     final ScriptedPaymentGateway flutterwave = ScriptedPaymentGateway.named("flutterwave",
             PaymentMethod.CARD, PaymentMethod.BANK_TRANSFER);
     final RecordingListener listener = new RecordingListener();
-    final PaymentConfig config = PaymentConfig.builder()
-            .siteUrl("https://hospital.example")
-            .merchantName("Test Hospital")
-            .reconcileAfter(Duration.ofMinutes(2))
-            .reconcileLease(Duration.ofMinutes(1))
-            .build();
+    final PaymentConfig config;
     final PaymentService service;
 
     ServiceFixture() {
@@ -28,6 +24,15 @@ final class ServiceFixture {
     }
 
     ServiceFixture(PaymentRepository repository) {
+        this(repository, UnaryOperator.identity());
+    }
+
+    ServiceFixture(PaymentRepository repository, UnaryOperator<PaymentConfig.Builder> settings) {
+        config = settings.apply(PaymentConfig.builder()
+                .siteUrl("https://hospital.example")
+                .merchantName("Test Hospital")
+                .reconcileAfter(Duration.ofMinutes(2))
+                .reconcileLease(Duration.ofMinutes(1))).build();
         service = PaymentService.builder()
                 .config(config)
                 .repository(repository == null ? store : repository)

@@ -28,6 +28,11 @@ public final class PaymentConfig {
     public static final String PAYMENT_RECONCILE_AFTER = "PAYMENT_RECONCILE_AFTER";
     public static final String PAYMENT_RECONCILE_LEASE = "PAYMENT_RECONCILE_LEASE";
     public static final String PAYMENT_RECONCILE_BATCH = "PAYMENT_RECONCILE_BATCH";
+    public static final String PAYMENT_RECONCILE_PARALLELISM = "PAYMENT_RECONCILE_PARALLELISM";
+    public static final String PAYMENT_INBOX_RETENTION = "PAYMENT_INBOX_RETENTION";
+
+    /** Upper bound of {@link #reconcileParallelism()}. */
+    public static final int MAX_RECONCILE_PARALLELISM = 64;
 
     private final PaymentEnvironment environment;
     private final URI siteUrl;
@@ -39,6 +44,8 @@ public final class PaymentConfig {
     private final Duration reconcileAfter;
     private final Duration reconcileLease;
     private final int reconcileBatchSize;
+    private final int reconcileParallelism;
+    private final Duration inboxRetention;
 
     private PaymentConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
@@ -63,6 +70,12 @@ public final class PaymentConfig {
             throw new PaymentConfigurationException(PAYMENT_RECONCILE_BATCH, "must be positive");
         }
         this.reconcileBatchSize = b.reconcileBatchSize;
+        if (b.reconcileParallelism <= 0 || b.reconcileParallelism > MAX_RECONCILE_PARALLELISM) {
+            throw new PaymentConfigurationException(PAYMENT_RECONCILE_PARALLELISM,
+                    "must be between 1 and " + MAX_RECONCILE_PARALLELISM);
+        }
+        this.reconcileParallelism = b.reconcileParallelism;
+        this.inboxRetention = positive(PAYMENT_INBOX_RETENTION, b.inboxRetention);
     }
 
     public static Builder builder() {
@@ -73,7 +86,7 @@ public final class PaymentConfig {
      * Reads {@code PAYMENT_ENVIRONMENT} (sandbox|production, default sandbox), {@code SITE_URL}
      * (required), {@code PAYMENT_ROUTE_PREFIX}, {@code PAYMENT_CURRENCY}, {@code PAYMENT_COUNTRY},
      * {@code PAYMENT_MERCHANT_NAME} (or {@code HOSPITAL_NAME}), {@code PAYMENT_TTL_<METHOD>} and
-     * the {@code PAYMENT_RECONCILE_*} settings.
+     * the {@code PAYMENT_RECONCILE_*} settings and {@code PAYMENT_INBOX_RETENTION}.
      *
      * @throws PaymentConfigurationException naming the first variable that is missing or malformed
      */
@@ -94,6 +107,8 @@ public final class PaymentConfig {
         r.optionalDuration(PAYMENT_RECONCILE_AFTER).ifPresent(b::reconcileAfter);
         r.optionalDuration(PAYMENT_RECONCILE_LEASE).ifPresent(b::reconcileLease);
         r.optionalPositiveInt(PAYMENT_RECONCILE_BATCH).ifPresent(b::reconcileBatchSize);
+        r.optionalPositiveInt(PAYMENT_RECONCILE_PARALLELISM).ifPresent(b::reconcileParallelism);
+        r.optionalDuration(PAYMENT_INBOX_RETENTION).ifPresent(b::inboxRetention);
         return b.build();
     }
 
@@ -139,6 +154,24 @@ public final class PaymentConfig {
 
     public int reconcileBatchSize() {
         return reconcileBatchSize;
+    }
+
+    /**
+     * How many payments one reconciliation pass checks with their providers at the same time
+     * (default 4). Each answer is still applied through the version-guarded update, so this
+     * only overlaps the waiting for status answers; keep it within what the providers' rate
+     * limits and the connection pool allow.
+     */
+    public int reconcileParallelism() {
+        return reconcileParallelism;
+    }
+
+    /**
+     * How long a processed webhook event is remembered for deduplication before reconciliation
+     * purges it (default 7 days). Keep it longer than any provider's redelivery window.
+     */
+    public Duration inboxRetention() {
+        return inboxRetention;
     }
 
     /** Public URL of the webhook route of a gateway, e.g. {@code https://h/payments/webhooks/mtn-momo/}. */
@@ -194,6 +227,8 @@ public final class PaymentConfig {
         private Duration reconcileAfter = Duration.ofMinutes(2);
         private Duration reconcileLease = Duration.ofMinutes(1);
         private int reconcileBatchSize = 100;
+        private int reconcileParallelism = 4;
+        private Duration inboxRetention = Duration.ofDays(7);
 
         private Builder() {
         }
@@ -250,6 +285,18 @@ public final class PaymentConfig {
 
         public Builder reconcileBatchSize(int reconcileBatchSize) {
             this.reconcileBatchSize = reconcileBatchSize;
+            return this;
+        }
+
+        /** Status checks one reconciliation pass runs at once; 1 to 64, default 4. */
+        public Builder reconcileParallelism(int reconcileParallelism) {
+            this.reconcileParallelism = reconcileParallelism;
+            return this;
+        }
+
+        /** How long processed inbox events are kept; default 7 days. */
+        public Builder inboxRetention(Duration inboxRetention) {
+            this.inboxRetention = inboxRetention;
             return this;
         }
 

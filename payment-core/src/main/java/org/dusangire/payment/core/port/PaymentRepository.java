@@ -73,6 +73,23 @@ public interface PaymentRepository {
 
     Optional<InboxEntry> findInbound(InboxKey key);
 
+    /**
+     * Deletes up to {@code limit} inbox events that were marked processed before
+     * {@code processedBefore}, so that the inbox does not grow without bound. An event that was
+     * never marked processed is never deleted, however old: reconciliation still has to finish
+     * it. A purged event key is forgotten, so a provider delivering it again after the
+     * retention period is treated as new (and confirmed with the provider's status API as
+     * always); keep the retention longer than any provider's redelivery window.
+     *
+     * <p>The default deletes nothing and returns 0, for adapters written before this method;
+     * adapters should override it ({@code PaymentRepositoryContract} checks it).
+     *
+     * @return how many events were deleted
+     */
+    default int purgeProcessedInbound(Instant processedBefore, int limit) {
+        return 0;
+    }
+
     /** The most recently created payments, newest first, for listings. */
     List<Payment> findRecent(int limit);
 }

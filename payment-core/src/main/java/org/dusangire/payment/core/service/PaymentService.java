@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
@@ -125,14 +129,13 @@ public final class PaymentService {
      */
     public CheckoutResult initiate(CheckoutRequest request) {
         Objects.requireNonNull(request, "request must not be null");
-        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return replay(existing.get(), request);
-        }
+        // The common case is a new key: insert first and look the key up only when the insert
+        // is refused (or the request cannot be accepted as new), one transaction instead of two.
+        // The unique key in the store keeps the rule "one payment per key" under any concurrency.
         PaymentGateway gateway = routes.get(request.method());
         if (gateway == null) {
-            throw new PaymentValidationException("method", "no gateway is configured for "
-                    + request.method());
+            return replayOrThrow(request, new PaymentValidationException("method",
+                    "no gateway is configured for " + request.method()));
         }
         Instant now = clock.instant();
         PaymentId id = PaymentId.random();
@@ -153,7 +156,11 @@ public final class PaymentService {
                 .expiresAt(now.plus(config.timeToLive(request.method())))
                 .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
                 .build();
-        gateway.validate(draft);
+        try {
+            gateway.validate(draft);
+        } catch (RuntimeException e) {
+            return replayOrThrow(request, e);
+        }
         Payment stored;
         try {
             stored = repository.insert(draft);
@@ -165,6 +172,15 @@ public final class PaymentService {
         log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
                 gateway.name(), request.money());
         return result(send(stored, gateway));
+    }
+
+    /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
+    private CheckoutResult replayOrThrow(CheckoutRequest request, RuntimeException e) {
+        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
+        if (existing.isPresent()) {
+            return replay(existing.get(), request);
+        }
+        throw e;
     }
 
     private CheckoutResult replay(Payment existing, CheckoutRequest request) {
@@ -422,37 +438,25 @@ public final class PaymentService {
     /**
      * One reconciliation pass, the backstop for lost callbacks: claims a batch of stale pending
      * payments, asks each provider, applies what it learns, resends initiations the provider never
-     * received (same reference), expires what is past its time to live, and finishes inbox events
-     * whose processing was interrupted. Safe to run on several instances at once.
+     * received (same reference), expires what is past its time to live, finishes inbox events
+     * whose processing was interrupted, and purges one batch of inbox events processed longer
+     * ago than {@link PaymentConfig#inboxRetention()}. Safe to run on several instances at once.
+     *
+     * <p>Up to {@link PaymentConfig#reconcileParallelism()} payments of the batch are checked
+     * at the same time, on short-lived threads of this pass (the calling thread is one of
+     * them), so listeners may hear of reconciled changes on those threads. Each answer is still
+     * applied through the version-guarded update, exactly as with one thread; the pass returns
+     * when every claimed payment has been handled.
      */
     public ReconcileReport reconcile() {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(config.reconcileAfter());
-        int checked = 0, succeeded = 0, failed = 0, expired = 0, pending = 0, resent = 0, errors = 0;
-        for (Payment p : repository.claimStalePending(staleBefore, now, config.reconcileLease(),
-                config.reconcileBatchSize())) {
-            checked++;
-            try {
-                Settled settled = settle(p, Trigger.RECONCILE);
-                switch (settled.payment().status()) {
-                    case SUCCEEDED -> succeeded++;
-                    case FAILED, CANCELLED -> failed++;
-                    case EXPIRED -> expired++;
-                    default -> {
-                        if (settled.resent()) {
-                            resent++;
-                        } else {
-                            pending++;
-                        }
-                    }
-                }
-            } catch (PaymentException e) {
-                errors++;
-                log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
-                        e.getMessage());
-            }
-        }
+        List<Payment> claimed = repository.claimStalePending(staleBefore, now,
+                config.reconcileLease(), config.reconcileBatchSize());
+        Tally tally = new Tally();
+        forEachInParallel(claimed, config.reconcileParallelism(), p -> reconcileOne(p, tally));
         int recovered = 0;
+        int errors = tally.errors;
         for (InboxEntry entry : repository.findUnprocessedInbound(staleBefore,
                 config.reconcileBatchSize())) {
             try {
@@ -463,12 +467,113 @@ public final class PaymentService {
                 log.warn("inbox event {} could not be finished now ({})", entry.key(), e.getMessage());
             }
         }
-        ReconcileReport report = new ReconcileReport(checked, succeeded, failed, expired, pending,
-                resent, errors, recovered);
-        if (!report.isQuiet()) {
+        int purged = 0;
+        try {
+            purged = repository.purgeProcessedInbound(now.minus(config.inboxRetention()),
+                    config.reconcileBatchSize());
+        } catch (PaymentException e) {
+            log.warn("processed inbox events could not be purged now ({})", e.getMessage());
+        }
+        ReconcileReport report = new ReconcileReport(tally.checked, tally.succeeded, tally.failed,
+                tally.expired, tally.pending, tally.resent, errors, recovered, purged);
+        if (!report.isQuiet() || purged > 0) {
             log.info("reconcile: {}", report);
         }
         return report;
+    }
+
+    /** Counts of one pass; updated under its own lock by the pass's threads. */
+    private static final class Tally {
+        int checked, succeeded, failed, expired, pending, resent, errors;
+    }
+
+    private void reconcileOne(Payment p, Tally tally) {
+        Settled settled;
+        try {
+            settled = settle(p, Trigger.RECONCILE);
+        } catch (PaymentException e) {
+            synchronized (tally) {
+                tally.checked++;
+                tally.errors++;
+            }
+            log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
+                    e.getMessage());
+            return;
+        }
+        synchronized (tally) {
+            tally.checked++;
+            switch (settled.payment().status()) {
+                case SUCCEEDED -> tally.succeeded++;
+                case FAILED, CANCELLED -> tally.failed++;
+                case EXPIRED -> tally.expired++;
+                default -> {
+                    if (settled.resent()) {
+                        tally.resent++;
+                    } else {
+                        tally.pending++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for every item, at most {@code parallelism} at a time: the calling
+     * thread and up to {@code parallelism - 1} threads started for this call take the items in
+     * order, and the call returns when all are done. The first unexpected exception is rethrown
+     * after the others finished (items already started are completed, no new ones are taken).
+     */
+    private static <T> void forEachInParallel(List<T> items, int parallelism,
+            Consumer<T> work) {
+        int threads = Math.min(parallelism, items.size());
+        if (threads <= 1) {
+            items.forEach(work);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i; !stop.get() && (i = next.getAndIncrement()) < items.size(); ) {
+                try {
+                    work.accept(items.get(i));
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    stop.set(true);
+                }
+            }
+        };
+        List<Thread> started = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            Thread thread = new Thread(worker, "payment-reconcile-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread thread : started) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // finish what is running, start nothing new, keep the interrupt
+                    interrupted = true;
+                    stop.set(true);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
     }
 
     private void recoverInbox(InboxEntry entry) {

@@ -11,9 +11,16 @@ package org.dusangire.payment.core.service;
  * @param resent         initiations resent under the same reference (the provider never had them)
  * @param errors         payments whose provider could not be asked (retried on a later pass)
  * @param inboxRecovered inbox events whose interrupted processing was finished
+ * @param inboxPurged    processed inbox events deleted after their retention period
  */
 public record ReconcileReport(int checked, int succeeded, int failed, int expired,
-        int stillPending, int resent, int errors, int inboxRecovered) {
+        int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged) {
+
+    /** A report of a pass that purged nothing (the form before inbox purging existed). */
+    public ReconcileReport(int checked, int succeeded, int failed, int expired,
+            int stillPending, int resent, int errors, int inboxRecovered) {
+        this(checked, succeeded, failed, expired, stillPending, resent, errors, inboxRecovered, 0);
+    }
 
     /** True when the pass found nothing to do. */
     public boolean isQuiet() {

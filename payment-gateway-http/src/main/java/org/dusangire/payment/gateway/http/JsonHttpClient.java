@@ -9,11 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.dusangire.payment.core.config.Secret;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
@@ -146,24 +142,26 @@ public final class JsonHttpClient {
             int attempt) throws IOException {
         wire.request(httpRequest, request, body, attempt);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(httpRequest, new BoundedBodyHandler(maxResponseBytes));
         HttpResponse<byte[]> raw;
         try {
-            // the JDK timeout stops at the response headers; this bounds the body too
-            raw = future.get(requestTimeout.toMillis() + 250, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
+            // send(), not sendAsync(): the JDK completes a sendAsync() future through the common
+            // pool, which on a machine with two or fewer cores starts a new thread for every
+            // call. The request timeout bounds the wait for the headers; the body handler bounds
+            // the body to the same overall deadline (timeout + 250 ms from now) and drops the
+            // connection when it passes.
+            raw = http.send(httpRequest, new BoundedBodyHandler(maxResponseBytes,
+                    started + requestTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250),
+                    requestTimeout));
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the provider", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
-        } catch (CancellationException e) {
-            throw new IOException("request cancelled", e);
+        } catch (IOException e) {
+            // send() wraps what the body handler failed with; callers tell an oversized answer
+            // from other failures (it is not retried)
+            if (e.getCause() instanceof BoundedBodyHandler.TooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            throw e;
         }
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers().map(), raw.body(),
                 codec, redactor);

@@ -1,5 +1,9 @@
 package org.dusangire.payment.persistence.jdbi;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,11 +58,21 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     private final Jdbi jdbi;
     private final Statements sql;
+    private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
 
-    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix) {
+    /** False when the Jdbi is our own and configured once, true for a host's Jdbi. */
+    private final boolean configureEachHandle;
+
+    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix, boolean ownJdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
         this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
+        this.configureEachHandle = !ownJdbi;
+        if (ownJdbi) {
+            // our own Jdbi: set the parser and template engine once instead of on every handle
+            // (each per-handle change copies the handle's statement configuration)
+            configureStatements(jdbi.getConfig(SqlStatements.class));
+        }
     }
 
     /** A repository on {@code dataSource} with tables prefixed {@code pay_}. */
@@ -73,7 +87,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     public static JdbiPaymentRepository create(DataSource dataSource, String tablePrefix) {
         Objects.requireNonNull(dataSource, "dataSource must not be null");
-        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix);
+        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix, true);
     }
 
     /** A repository on the host's own {@link Jdbi} with tables prefixed {@code pay_}. */
@@ -88,7 +102,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * @throws IllegalArgumentException when the prefix is not a plain lower-case identifier
      */
     public static JdbiPaymentRepository create(Jdbi jdbi, String tablePrefix) {
-        return new JdbiPaymentRepository(jdbi, tablePrefix);
+        return new JdbiPaymentRepository(jdbi, tablePrefix, false);
     }
 
     /**
@@ -102,11 +116,17 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public Payment insert(Payment payment) {
         Payment stored = payment.toBuilder().version(0).build();
         try {
-            return transaction("insert", h -> {
-                PaymentRows.bind(h.createUpdate(sql.insertPayment), stored).execute();
-                insertHistory(h, stored, 0);
+            Payment inserted = transaction("insert", h -> {
+                Connection c = h.getConnection();
+                try (PreparedStatement ps = sql.jdbcInsertPayment.prepare(c)) {
+                    sql.jdbcInsertPayment.bind(ps, PaymentRows.values(stored));
+                    ps.executeUpdate();
+                }
+                insertHistory(c, stored, 0);
                 return stored;
             });
+            historySizes.remember(inserted);
+            return inserted;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 throw new DuplicatePaymentException("payment " + stored.id()
@@ -120,23 +140,21 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        return findOne("findById", sql.selectPayments + " WHERE id = :v", id.value());
+        return findOne("findById", sql.jdbcSelectById, Map.of("v", id.value()));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
-        return findOne("findByIdempotencyKey", sql.selectPayments + " WHERE idempotency_key = :v",
-                idempotencyKey);
+        return findOne("findByIdempotencyKey", sql.jdbcSelectByIdempotencyKey,
+                Map.of("v", idempotencyKey));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findByProviderReference(String gatewayName, String providerReference) {
-        return read("findByProviderReference", h -> withHistory(h, h.createQuery(sql.selectPayments
-                        + " WHERE gateway_name = :g AND provider_reference = :r")
-                .bind("g", gatewayName).bind("r", providerReference)
-                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+        return findOne("findByProviderReference", sql.jdbcSelectByProviderReference,
+                Map.of("g", gatewayName, "r", providerReference));
     }
 
     /**
@@ -152,21 +170,32 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public Payment update(Payment payment, InboxKey processedEvent) {
         long expected = payment.version();
         try {
-            return transaction("update", h -> {
-                int rows = PaymentRows.bind(h.createUpdate(sql.updatePayment), payment)
-                        .bind("version", expected).execute();
+            Payment updated = transaction("update", h -> {
+                Connection c = h.getConnection();
+                Map<String, Object> values = PaymentRows.values(payment);
+                values.put("version", expected);
+                int rows;
+                try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
+                    sql.jdbcUpdatePayment.bind(ps, values);
+                    rows = ps.executeUpdate();
+                }
                 if (rows != 1) {
                     throw new ConcurrentPaymentModificationException(payment.id().toString(),
                             expected);
                 }
-                int storedChanges = h.createQuery(sql.countHistory)
-                        .bind("id", payment.id().value()).mapTo(Integer.class).one();
-                insertHistory(h, payment, storedChanges);
+                // the guard above proves the stored row is still at this version, and history
+                // is only ever written with a version change, so the history stored at this
+                // version says which entries are new; count only when it is not known here
+                int known = historySizes.at(payment.id().value(), expected);
+                int storedChanges = known >= 0 ? known : countHistory(c, payment.id().value());
+                insertHistory(c, payment, storedChanges);
                 if (processedEvent != null) {
-                    markProcessed(h, processedEvent, payment.updatedAt(), PROCESSED);
+                    markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
                 }
                 return payment.toBuilder().version(expected + 1).build();
             });
+            historySizes.remember(updated);
+            return updated;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 throw new DuplicatePaymentException("payment " + payment.id()
@@ -208,17 +237,28 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             if (candidates.isEmpty()) {
                 break;
             }
-            for (UUID id : candidates) {
-                // each claim is its own short transaction: the row lock makes a concurrent
-                // claimer re-check the condition, so only one update count is ever 1
-                int rows = call("claimStalePending", h -> h.createUpdate(sql.claimOne)
-                        .bind("id", id)
-                        .bind("stale", UtcTimestamps.bind(staleBefore))
-                        .bind("now", UtcTimestamps.bind(now))
-                        .bind("until", UtcTimestamps.bind(until))
-                        .execute());
-                if (rows == 1) {
-                    claimed.add(id);
+            // one transaction with one batch of conditional updates instead of one transaction
+            // per candidate: the row lock makes a concurrent claimer re-check the condition, so
+            // only one update count per row is ever 1; ids in one global order so that two
+            // claimers lock overlapping rows in the same order and never deadlock
+            List<UUID> ordered = new ArrayList<>(candidates);
+            ordered.sort(Comparator.naturalOrder());
+            int[] counts = transaction("claimStalePending", h -> {
+                PreparedBatch batch = h.prepareBatch(sql.claimOne);
+                for (UUID id : ordered) {
+                    batch.bind("id", id)
+                            .bind("stale", UtcTimestamps.bind(staleBefore))
+                            .bind("now", UtcTimestamps.bind(now))
+                            .bind("until", UtcTimestamps.bind(until))
+                            .add();
+                }
+                return batch.execute();
+            });
+            for (int i = 0; i < ordered.size(); i++) {
+                // a driver answering SUCCESS_NO_INFO leaves its row held but unused here until
+                // the lease runs out; H2 and PostgreSQL report real counts
+                if (counts[i] == 1) {
+                    claimed.add(ordered.get(i));
                 }
             }
         }
@@ -232,17 +272,23 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     @Override
     public boolean recordInbound(InboxEntry entry) {
-        String statement = dialect() == Dialect.POSTGRESQL ? sql.insertInboxIfAbsent : sql.insertInbox;
+        Positional statement = dialect() == Dialect.POSTGRESQL ? sql.jdbcInsertInboxIfAbsent
+                : sql.jdbcInsertInbox;
+        Map<String, Object> values = new HashMap<>();
+        values.put("g", entry.key().gatewayName());
+        values.put("k", entry.key().eventKey());
+        values.put("ref", entry.paymentReference());
+        values.put("received", entry.receivedAt());
+        values.put("payload", entry.payload());
+        values.put("processed", entry.processedAt());
+        values.put("outcome", entry.outcome());
         try {
-            return call("recordInbound", h -> h.createUpdate(statement)
-                    .bind("g", entry.key().gatewayName())
-                    .bind("k", entry.key().eventKey())
-                    .bind("ref", entry.paymentReference())
-                    .bind("received", UtcTimestamps.bind(entry.receivedAt()))
-                    .bind("payload", entry.payload())
-                    .bind("processed", UtcTimestamps.bind(entry.processedAt()))
-                    .bind("outcome", entry.outcome())
-                    .execute()) == 1;
+            return call("recordInbound", h -> {
+                try (PreparedStatement ps = statement.prepare(h.getConnection())) {
+                    statement.bind(ps, values);
+                    return ps.executeUpdate();
+                }
+            }) == 1;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
                 return false;
@@ -254,7 +300,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
     @Override
     public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
-        call("markInboundProcessed", h -> markProcessed(h, key, at, outcome));
+        call("markInboundProcessed", h -> markProcessed(h.getConnection(), key, at, outcome));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
@@ -277,6 +323,26 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 .map((rs, ctx) -> PaymentRows.inbox(rs)).findOne());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement; it also requires {@code received_at} before the cut-off so that the
+     * index on {@code received_at} bounds the scan (an event is received before it is processed).
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public int purgeProcessedInbound(Instant processedBefore, int limit) {
+        Objects.requireNonNull(processedBefore, "processedBefore must not be null");
+        if (limit <= 0) {
+            return 0;
+        }
+        return call("purgeProcessedInbound", h -> h.createUpdate(sql.purgeProcessedInbox)
+                .bind("before", UtcTimestamps.bind(processedBefore))
+                .bind("limit", limit)
+                .execute());
+    }
+
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public List<Payment> findRecent(int limit) {
@@ -292,36 +358,90 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         return "JdbiPaymentRepository[" + sql.prefix + "]";
     }
 
-    private Optional<Payment> findOne(String operation, String query, Object value) {
-        return read(operation, h -> withHistory(h, h.createQuery(query).bind("v", value)
-                .map((rs, ctx) -> PaymentRows.payment(rs)).list()).stream().findFirst());
+    /**
+     * One payment and its history from one statement (a join), so no transaction and no
+     * isolation switch is needed for a consistent read: a single statement sees one snapshot.
+     */
+    private Optional<Payment> findOne(String operation, Positional query, Map<String, ?> values) {
+        Payment payment = call(operation, h -> {
+            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+                query.bind(ps, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Payment.Builder row = null;
+                    List<StatusChange> history = new ArrayList<>();
+                    while (rs.next()) {
+                        if (row == null) {
+                            row = PaymentRows.payment(rs);
+                        }
+                        rs.getInt("seq");
+                        if (!rs.wasNull()) {
+                            history.add(PaymentRows.change(rs));
+                        }
+                    }
+                    return row == null ? null : row.history(history).build();
+                }
+            }
+        });
+        if (payment == null) {
+            return Optional.empty();
+        }
+        historySizes.remember(payment);
+        return Optional.of(payment);
     }
 
-    private int markProcessed(Handle h, InboxKey key, Instant at, String outcome) {
-        return h.createUpdate(sql.markInboxProcessed)
-                .bind("g", key.gatewayName()).bind("k", key.eventKey())
-                .bind("at", UtcTimestamps.bind(at)).bind("outcome", outcome)
-                .execute();
+    private int markProcessed(Connection c, InboxKey key, Instant at, String outcome)
+            throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        values.put("g", key.gatewayName());
+        values.put("k", key.eventKey());
+        values.put("at", at);
+        values.put("outcome", outcome);
+        try (PreparedStatement ps = sql.jdbcMarkInboxProcessed.prepare(c)) {
+            sql.jdbcMarkInboxProcessed.bind(ps, values);
+            return ps.executeUpdate();
+        }
     }
 
-    private void insertHistory(Handle h, Payment payment, int from) {
+    private int countHistory(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = sql.jdbcCountHistory.prepare(c)) {
+            sql.jdbcCountHistory.bind(ps, Map.of("id", id));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Writes history entries {@code from} onwards; one statement, a batch only for several. */
+    private void insertHistory(Connection c, Payment payment, int from) throws SQLException {
         List<StatusChange> history = payment.history();
         if (from >= history.size()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch(sql.insertHistory);
-        for (int seq = from; seq < history.size(); seq++) {
-            StatusChange c = history.get(seq);
-            batch.bind("id", payment.id().value())
-                    .bind("seq", seq)
-                    .bind("from", c.from() == null ? null : c.from().name())
-                    .bind("to", c.to().name())
-                    .bind("at", UtcTimestamps.bind(c.at()))
-                    .bind("trigger", c.trigger().name())
-                    .bind("detail", c.detail())
-                    .add();
+        Positional insert = sql.jdbcInsertHistory;
+        boolean batched = history.size() - from > 1;
+        try (PreparedStatement ps = insert.prepare(c)) {
+            for (int seq = from; seq < history.size(); seq++) {
+                StatusChange change = history.get(seq);
+                Map<String, Object> values = new HashMap<>();
+                values.put("id", payment.id().value());
+                values.put("seq", seq);
+                values.put("from", change.from() == null ? null : change.from().name());
+                values.put("to", change.to().name());
+                values.put("at", change.at());
+                values.put("trigger", change.trigger().name());
+                values.put("detail", change.detail());
+                insert.bind(ps, values);
+                if (batched) {
+                    ps.addBatch();
+                } else {
+                    ps.executeUpdate();
+                }
+            }
+            if (batched) {
+                ps.executeBatch();
+            }
         }
-        batch.execute();
     }
 
     private List<Payment> loadByIds(Handle h, List<UUID> ids) {
@@ -358,7 +478,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         List<Payment> payments = new ArrayList<>(rows.size());
         for (Payment.Builder row : rows) {
             Payment bare = row.build();
-            payments.add(row.history(histories.getOrDefault(bare.id().value(), List.of())).build());
+            Payment payment = row.history(histories.getOrDefault(bare.id().value(), List.of())).build();
+            historySizes.remember(payment);
+            payments.add(payment);
         }
         return payments;
     }
@@ -398,11 +520,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /** Runs in one read-committed transaction; a {@link PaymentException} passes through. */
-    private <T> T transaction(String operation, Function<Handle, T> work) {
+    private <T> T transaction(String operation, SqlWork<T> work) {
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                     h -> work.apply(configure(h)));
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
     }
@@ -421,30 +543,33 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private <T> T call(String operation, SqlWork<T> work) {
         try {
             return jdbi.withHandle(h -> work.apply(configure(h)));
-        } catch (JdbiException e) {
-            throw StoreErrors.unavailable(operation, e);
-        } catch (java.sql.SQLException e) {
+        } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
     }
 
     /** Our statements use named parameters only, whatever the host configured on its Jdbi. */
-    private static Handle configure(Handle h) {
-        h.getConfig(SqlStatements.class)
-                .setTemplateEngine(TemplateEngine.NOP)
-                .setSqlParser(PARSER);
+    private Handle configure(Handle h) {
+        if (configureEachHandle) {
+            configureStatements(h.getConfig(SqlStatements.class));
+        }
         return h;
+    }
+
+    private static void configureStatements(SqlStatements statements) {
+        statements.setTemplateEngine(TemplateEngine.NOP).setSqlParser(PARSER);
     }
 
     @FunctionalInterface
     private interface SqlWork<T> {
-        T apply(Handle h) throws java.sql.SQLException;
+        T apply(Handle h) throws SQLException;
     }
 
     /** The SQL text, with the table prefix filled in once. */
     private static final class Statements {
         final String prefix;
         final String selectPayments;
+        final String selectWithHistory;
         final String insertPayment;
         final String updatePayment;
         final String countHistory;
@@ -459,6 +584,17 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String markInboxProcessed;
         final String selectInbox;
         final String selectUnprocessedInbox;
+        final String purgeProcessedInbox;
+        final Positional jdbcInsertPayment;
+        final Positional jdbcUpdatePayment;
+        final Positional jdbcCountHistory;
+        final Positional jdbcInsertHistory;
+        final Positional jdbcInsertInbox;
+        final Positional jdbcInsertInboxIfAbsent;
+        final Positional jdbcMarkInboxProcessed;
+        final Positional jdbcSelectById;
+        final Positional jdbcSelectByIdempotencyKey;
+        final Positional jdbcSelectByProviderReference;
 
         Statements(String p) {
             prefix = p;
@@ -468,6 +604,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             String stale = "status = '" + PaymentStatus.PENDING.name() + "' AND updated_at < :stale"
                     + " AND (claimed_until IS NULL OR claimed_until <= :now)";
             selectPayments = "SELECT " + PaymentRows.COLUMNS + " FROM " + payments;
+            selectWithHistory = "SELECT p." + PaymentRows.COLUMNS.replace(", ", ", p.")
+                    + ", h.seq, h.from_status, h.to_status, h.changed_at, h.change_trigger,"
+                    + " h.detail FROM " + payments + " p LEFT JOIN " + history
+                    + " h ON h.payment_id = p.id";
             StringBuilder values = new StringBuilder();
             for (String column : PaymentRows.COLUMNS.split(",\\s*")) {
                 values.append(values.length() == 0 ? "" : ", ")
@@ -499,8 +639,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             claimSkipLocked = "UPDATE " + payments + " SET claimed_until = :until WHERE id IN ("
                     + "SELECT id FROM " + payments + " WHERE " + stale
                     + " ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id";
+            // ordered exactly as the (status, updated_at) index (status is constant here), so the
+            // database reads the oldest rows from the index and stops at the limit instead of
+            // sorting every stale pending payment on each pass (ties in updated_at come in index
+            // order, as with PostgreSQL's claim)
             claimCandidates = "SELECT id FROM " + payments + " WHERE " + stale
-                    + " ORDER BY updated_at, id FETCH FIRST :limit ROWS ONLY";
+                    + " ORDER BY status, updated_at FETCH FIRST :limit ROWS ONLY";
             claimOne = "UPDATE " + payments + " SET claimed_until = :until WHERE id = :id AND "
                     + stale;
             String inboxColumns = " (gateway_name, event_key, payment_reference, received_at,"
@@ -515,6 +659,24 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             selectInbox = selectInboxRows + " WHERE gateway_name = :g AND event_key = :k";
             selectUnprocessedInbox = selectInboxRows + " WHERE processed_at IS NULL"
                     + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY";
+            String purgeable = " WHERE processed_at IS NOT NULL AND processed_at < :before"
+                    + " AND received_at < :before";
+            purgeProcessedInbox = "DELETE FROM " + inbox + " WHERE (gateway_name, event_key) IN ("
+                    + "SELECT gateway_name, event_key FROM " + inbox + purgeable
+                    + " FETCH FIRST :limit ROWS ONLY)" + " AND processed_at IS NOT NULL"
+                    + " AND processed_at < :before";
+            jdbcInsertPayment = Positional.of(insertPayment);
+            jdbcUpdatePayment = Positional.of(updatePayment);
+            jdbcCountHistory = Positional.of(countHistory);
+            jdbcInsertHistory = Positional.of(insertHistory);
+            jdbcInsertInbox = Positional.of(insertInbox);
+            jdbcInsertInboxIfAbsent = Positional.of(insertInboxIfAbsent);
+            jdbcMarkInboxProcessed = Positional.of(markInboxProcessed);
+            jdbcSelectById = Positional.of(selectWithHistory + " WHERE p.id = :v ORDER BY h.seq");
+            jdbcSelectByIdempotencyKey = Positional.of(selectWithHistory
+                    + " WHERE p.idempotency_key = :v ORDER BY h.seq");
+            jdbcSelectByProviderReference = Positional.of(selectWithHistory
+                    + " WHERE p.gateway_name = :g AND p.provider_reference = :r ORDER BY h.seq");
         }
     }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Msisdn;
@@ -17,9 +19,8 @@ import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
-import org.jdbi.v3.core.statement.SqlStatement;
 
-/** Binds payments to statements and rebuilds them from rows; history is attached by the caller. */
+/** Gives a payment's column values by name and rebuilds payments from rows; history is attached by the caller. */
 final class PaymentRows {
     static final String COLUMNS = "id, order_reference, idempotency_key, amount, currency, method,"
             + " payer_msisdn, payer_email, payer_name, description, status, gateway_name,"
@@ -30,33 +31,34 @@ final class PaymentRows {
     private PaymentRows() {
     }
 
-    /** Binds every column of {@link #COLUMNS} under its own name, except {@code version}. */
-    static <S extends SqlStatement<S>> S bind(S statement, Payment p) {
+    /** Every column of {@link #COLUMNS} except {@code version}, by name, for {@link Positional}. */
+    static Map<String, Object> values(Payment p) {
         Payer payer = p.payer();
-        return statement
-                .bind("id", p.id().value())
-                .bind("order_reference", p.orderReference())
-                .bind("idempotency_key", p.idempotencyKey())
-                .bind("amount", p.money().amount())
-                .bind("currency", p.money().currency().getCurrencyCode())
-                .bind("method", p.method().name())
-                .bind("payer_msisdn", payer.msisdn() == null ? null : payer.msisdn().digits())
-                .bind("payer_email", payer.email())
-                .bind("payer_name", payer.name())
-                .bind("description", p.description())
-                .bind("status", p.status().name())
-                .bind("gateway_name", p.gatewayName())
-                .bind("provider_reference", p.providerReference())
-                .bind("provider_transaction_id", p.providerTransactionId())
-                .bind("callback_token", p.callbackToken())
-                .bind("payment_link", p.paymentLink() == null ? null : p.paymentLink().toString())
-                .bind("last_gateway_response", p.lastGatewayResponse())
-                .bind("failure_reason", p.failureReason())
-                .bind("outcome_unknown", p.outcomeUnknown())
-                .bind("refunded_amount", p.refundedAmount().amount())
-                .bind("created_at", UtcTimestamps.bind(p.createdAt()))
-                .bind("updated_at", UtcTimestamps.bind(p.updatedAt()))
-                .bind("expires_at", UtcTimestamps.bind(p.expiresAt()));
+        Map<String, Object> v = new HashMap<>(48);
+        v.put("id", p.id().value());
+        v.put("order_reference", p.orderReference());
+        v.put("idempotency_key", p.idempotencyKey());
+        v.put("amount", p.money().amount());
+        v.put("currency", p.money().currency().getCurrencyCode());
+        v.put("method", p.method().name());
+        v.put("payer_msisdn", payer.msisdn() == null ? null : payer.msisdn().digits());
+        v.put("payer_email", payer.email());
+        v.put("payer_name", payer.name());
+        v.put("description", p.description());
+        v.put("status", p.status().name());
+        v.put("gateway_name", p.gatewayName());
+        v.put("provider_reference", p.providerReference());
+        v.put("provider_transaction_id", p.providerTransactionId());
+        v.put("callback_token", p.callbackToken());
+        v.put("payment_link", p.paymentLink() == null ? null : p.paymentLink().toString());
+        v.put("last_gateway_response", p.lastGatewayResponse());
+        v.put("failure_reason", p.failureReason());
+        v.put("outcome_unknown", p.outcomeUnknown());
+        v.put("refunded_amount", p.refundedAmount().amount());
+        v.put("created_at", p.createdAt());
+        v.put("updated_at", p.updatedAt());
+        v.put("expires_at", p.expiresAt());
+        return v;
     }
 
     static Payment.Builder payment(ResultSet rs) throws SQLException {
