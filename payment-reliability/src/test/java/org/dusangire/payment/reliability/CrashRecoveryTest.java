@@ -3,10 +3,12 @@ package org.dusangire.payment.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.port.PaymentRepository;
@@ -17,6 +19,7 @@ import org.dusangire.payment.testkit.InMemoryPaymentRepository;
 import org.dusangire.payment.testkit.MutableClock;
 import org.dusangire.payment.testkit.RecordingListener;
 import org.dusangire.payment.testkit.TestPayments;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,12 +30,30 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
     private static final int PAYMENTS = 300;
+    private String schema;
+
+    @AfterEach
+    void dropSchema() {
+        Databases.dropPostgresSchema(schema);
+    }
 
     @Test
     void reconcileRecoversEveryPaymentAfterACrashBetweenProviderAndCommit() {
+        recoverAfterCrash("h2", Databases.freshH2());
+    }
+
+    @Test
+    void reconcileRecoversEveryPaymentOnPostgresAfterACrashBetweenProviderAndCommit() {
+        schema = Databases.createPostgresSchema("crash");
+        try (HikariDataSource pool = SimplePool.of(Databases.postgres(schema), 8)) {
+            recoverAfterCrash("postgresql", pool);
+        }
+    }
+
+    private static void recoverAfterCrash(String db, DataSource dataSource) {
         List<ProviderRig> rigs = Rigs.all();
         try {
-            PaymentRepository database = JdbiPaymentRepository.create(Databases.freshH2());
+            PaymentRepository database = JdbiPaymentRepository.create(dataSource);
             MutableClock clock = new MutableClock(TestPayments.T0);
             // nobody listens there any more: the crashed host's callbacks are lost
             String deadSite = "http://127.0.0.1:" + WebhookHost.freePort();
@@ -76,7 +97,7 @@ class CrashRecoveryTest {
                         refs.get(i % rigs.size()), heard.events(), clock.instant());
             }
             int recovered = v.outcome(PaymentStatus.SUCCEEDED) + v.outcome(PaymentStatus.FAILED);
-            String line = Figures.of("crash[h2]").put("payments", PAYMENTS)
+            String line = Figures.of("crash[" + db + "]").put("payments", PAYMENTS)
                     .put("faults", crashes(crashing)).put("lost", v.lost)
                     .put("wrong", v.wrongFailed + v.wrongPaid).put("double", v.doubled)
                     .put("stuck", v.stuck).put("recovered", recovered)
