@@ -37,15 +37,13 @@ import org.dusangire.payment.simulator.airtel.AirtelPaymentState;
  * order: PAY approves; DECLINE refuses, lacks funds or types a wrong PIN (TF); ABANDON lets the
  * prompt time out (TF DP00800001024) or never answers at all (TIP, which we must expire).
  */
-final class AirtelRig implements ProviderRig {
+final class AirtelRig extends SimulatorRig<AirtelMoneySimulator> {
     static final String CALLBACK_KEY = "rel-airtel-callback-private-key-5f1c";
     private static final Pattern ORDER = Pattern.compile("ORD[0-9A-Za-z]+");
 
-    private final AirtelMoneySimulator sim;
     private final PaymentGateway gateway;
     private final Map<String, Fate> fates = new ConcurrentHashMap<>();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
-    private final ObjectMapper mapper = new ObjectMapper();
     private final long seed;
 
     AirtelRig() {
@@ -53,9 +51,9 @@ final class AirtelRig implements ProviderRig {
     }
 
     AirtelRig(long seed) {
+        super(AirtelMoneySimulator.builder().country("UG").currency("UGX")
+                .callbackAuthentication(CALLBACK_KEY).threads(96).build().start());
         this.seed = seed;
-        sim = AirtelMoneySimulator.builder().country("UG").currency("UGX")
-                .callbackAuthentication(CALLBACK_KEY).threads(96).build().start();
         AirtelMoneyGateway real = AirtelMoneyGateway.builder(AirtelMoneyConfig.builder()
                         .environment(PaymentEnvironment.SANDBOX)
                         .clientId(sim.clientId())
@@ -135,19 +133,11 @@ final class AirtelRig implements ProviderRig {
     }
 
     @Override
-    public void faults(double rate, long seed) {
-        SimulatorFaults.inject(sim, AirtelEndpoint.CALLBACK, rate, seed);
+    protected Enum<?> callbackEndpoint() {
+        return AirtelEndpoint.CALLBACK;
     }
 
-    @Override
-    public void calm() {
-        sim.clearFaults();
-    }
 
-    @Override
-    public long faultsInjected() {
-        return sim.faults().injectedCount();
-    }
 
     @Override
     public long providerCalls() {
@@ -193,8 +183,4 @@ final class AirtelRig implements ProviderRig {
         return byOrder;
     }
 
-    @Override
-    public void close() {
-        sim.close();
-    }
 }

@@ -41,17 +41,15 @@ import org.dusangire.payment.simulator.flutterwave.WebhookScheme;
  * one or two declined attempts and gives up; ABANDON never pays (leaves the page or closes it),
  * so the unpaid link must end EXPIRED after its time to live, never FAILED.
  */
-final class FlutterwaveRig implements ProviderRig {
+final class FlutterwaveRig extends SimulatorRig<FlutterwaveSimulator> {
     static final String SECRET_HASH = "rel-flw-secret-hash-8d2e41";
     /** Within the suite's 30-minute time to live, so a declined link ends FAILED, not EXPIRED. */
     static final Duration CHECKOUT_WINDOW = Duration.ofMinutes(10);
 
-    private final FlutterwaveSimulator sim;
     private final PaymentGateway gateway;
     private final ServiceClock clock = new ServiceClock();
     private final Map<String, Fate> fates = new ConcurrentHashMap<>();
     private final Set<String> acted = ConcurrentHashMap.newKeySet();
-    private final ObjectMapper mapper = new ObjectMapper();
     private final long seed;
 
     FlutterwaveRig() {
@@ -59,9 +57,9 @@ final class FlutterwaveRig implements ProviderRig {
     }
 
     FlutterwaveRig(long seed) {
+        super(FlutterwaveSimulator.builder().secretHash(SECRET_HASH)
+                .webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE).threads(96).build().start());
         this.seed = seed;
-        sim = FlutterwaveSimulator.builder().secretHash(SECRET_HASH)
-                .webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE).threads(96).build().start();
         FlutterwaveGateway real = FlutterwaveGateway.builder(FlutterwaveConfig.builder()
                         .environment(PaymentEnvironment.SANDBOX)
                         .secretKey(sim.secretKey())
@@ -148,19 +146,11 @@ final class FlutterwaveRig implements ProviderRig {
     }
 
     @Override
-    public void faults(double rate, long seed) {
-        SimulatorFaults.inject(sim, FlutterwaveEndpoint.WEBHOOK, rate, seed);
+    protected Enum<?> callbackEndpoint() {
+        return FlutterwaveEndpoint.WEBHOOK;
     }
 
-    @Override
-    public void calm() {
-        sim.clearFaults();
-    }
 
-    @Override
-    public long faultsInjected() {
-        return sim.faults().injectedCount();
-    }
 
     @Override
     public long providerCalls() {
@@ -206,10 +196,6 @@ final class FlutterwaveRig implements ProviderRig {
         return byOrder;
     }
 
-    @Override
-    public void close() {
-        sim.close();
-    }
 
     /** The service's clock once it is known; the system clock before. */
     private static final class ServiceClock extends Clock {

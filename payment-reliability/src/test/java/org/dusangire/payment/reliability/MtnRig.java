@@ -33,18 +33,16 @@ import org.dusangire.payment.simulator.mtn.MtnPaymentState;
  * approve), MTN's sandbox number 46733123451 is declined and 46733123454 never answers, so the
  * outcome is fixed the instant the provider accepts the request and no race with our clock exists.
  */
-final class MtnRig implements ProviderRig {
+final class MtnRig extends SimulatorRig<MtnMomoSimulator> {
     static final Duration REQUEST_TIMEOUT = SimulatorFaults.REQUEST_TIMEOUT;
     private static final Pattern ORDER = Pattern.compile("ORD[0-9A-Za-z]+");
 
-    private final MtnMomoSimulator sim;
     private final MtnMomoGateway gateway;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     MtnRig() {
-        sim = MtnMomoSimulator.builder().targetEnvironment("mtnuganda").currency("UGX")
+        super(MtnMomoSimulator.builder().targetEnvironment("mtnuganda").currency("UGX")
                 .sandboxNumbers(true).autoApprove(true).providerCallbackHost("127.0.0.1")
-                .threads(96).build().start();
+                .threads(96).build().start());
         gateway = MtnMomoGateway.builder(MtnMomoConfig.builder()
                         .environment(PaymentEnvironment.SANDBOX)
                         .apiUser(Secret.of(sim.apiUser()))
@@ -99,19 +97,11 @@ final class MtnRig implements ProviderRig {
     }
 
     @Override
-    public void faults(double rate, long seed) {
-        SimulatorFaults.inject(sim, MtnEndpoint.CALLBACK, rate, seed);
+    protected Enum<?> callbackEndpoint() {
+        return MtnEndpoint.CALLBACK;
     }
 
-    @Override
-    public void calm() {
-        sim.clearFaults();
-    }
 
-    @Override
-    public long faultsInjected() {
-        return sim.faults().injectedCount();
-    }
 
     @Override
     public long providerCalls() {
@@ -159,8 +149,4 @@ final class MtnRig implements ProviderRig {
         }
     }
 
-    @Override
-    public void close() {
-        sim.close();
-    }
 }
