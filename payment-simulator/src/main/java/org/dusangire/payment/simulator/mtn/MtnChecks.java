@@ -1,5 +1,7 @@
 package org.dusangire.payment.simulator.mtn;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,6 +56,19 @@ final class MtnChecks {
         return SimResponse.json(401, "{\"statusCode\":401,\"message\":\"Access denied due to "
                 + "invalid subscription key. Make sure to provide a valid key for an active "
                 + "subscription.\"}");
+    }
+
+    /**
+     * What MTN checks on every POST that creates a resource under {@code X-Reference-Id}
+     * (request-to-pay, refund): product access, a fresh UUIDv4 reference, the callback URL, and a
+     * non-empty JSON object body. Empty when all pass.
+     */
+    Optional<SimResponse> creation(SimRequest request, TokenIssuer.Product product, JsonNode body) {
+        return access(request, product)
+                .or(() -> newReference(request.header("X-Reference-Id")))
+                .or(() -> callbackUrl(request))
+                .or(() -> body == null || !body.isObject() || body.isEmpty()
+                        ? Optional.of(badRequest("a JSON body is required")) : Optional.empty());
     }
 
     /** A new X-Reference-Id must be a UUID of version 4. */

@@ -27,15 +27,10 @@ final class RefundHandler {
 
     SimResponse create(SimRequest request) {
         String reference = request.header("X-Reference-Id");
-        Optional<SimResponse> rejected = checks.access(request, TokenIssuer.Product.DISBURSEMENT)
-                .or(() -> checks.newReference(reference))
-                .or(() -> checks.callbackUrl(request));
+        JsonNode body = json.parseOrNull(request.body());
+        Optional<SimResponse> rejected = checks.creation(request, TokenIssuer.Product.DISBURSEMENT, body);
         if (rejected.isPresent()) {
             return rejected.get();
-        }
-        JsonNode body = json.parseOrNull(request.body());
-        if (body == null || !body.isObject() || body.isEmpty()) {
-            return checks.badRequest("a JSON body is required");
         }
         BigDecimal amount = MtnChecks.amount(Json.text(body, "amount"));
         String payerMessage = Json.text(body, "payerMessage");

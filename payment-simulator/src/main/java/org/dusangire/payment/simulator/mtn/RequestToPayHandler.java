@@ -36,15 +36,10 @@ final class RequestToPayHandler {
 
     SimResponse create(SimRequest request) {
         String reference = request.header("X-Reference-Id");
-        Optional<SimResponse> rejected = checks.access(request, TokenIssuer.Product.COLLECTION)
-                .or(() -> checks.newReference(reference))
-                .or(() -> checks.callbackUrl(request));
+        JsonNode body = json.parseOrNull(request.body());
+        Optional<SimResponse> rejected = checks.creation(request, TokenIssuer.Product.COLLECTION, body);
         if (rejected.isPresent()) {
             return rejected.get();
-        }
-        JsonNode body = json.parseOrNull(request.body());
-        if (body == null || !body.isObject() || body.isEmpty()) {
-            return checks.badRequest("a JSON body is required");
         }
         BigDecimal amount = MtnChecks.amount(Json.text(body, "amount"));
         if (amount == null) {
