@@ -60,6 +60,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private final Statements sql;
     private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
+    /** Whether the store hands out connections at READ COMMITTED; null until first asked. */
+    private volatile Boolean readCommittedByDefault;
 
     /** False when the Jdbi is our own and configured once, true for a host's Jdbi. */
     private final boolean configureEachHandle;
@@ -519,14 +521,38 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         return d;
     }
 
-    /** Runs in one read-committed transaction; a {@link PaymentException} passes through. */
+    /**
+     * Runs in one read-committed transaction; a {@link PaymentException} passes through. When the
+     * connections already run at READ COMMITTED (the default of PostgreSQL and H2) the level is
+     * left alone: switching it asks and sets it on every transaction and sets it back after, three
+     * extra round trips to PostgreSQL for each write.
+     */
     private <T> T transaction(String operation, SqlWork<T> work) {
         try {
+            if (readCommittedByDefault()) {
+                return jdbi.inTransaction(h -> work.apply(configure(h)));
+            }
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                     h -> work.apply(configure(h)));
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
+    }
+
+    /**
+     * Asked once, of one connection: a pool hands out connections configured alike. Should one
+     * differ, the write still cannot lose a change: every write here is guarded by the row's
+     * version, a unique key or a row lock; a stricter level can only refuse it (the caller sees
+     * the store as unavailable and retries).
+     */
+    private boolean readCommittedByDefault() {
+        Boolean known = readCommittedByDefault;
+        if (known == null) {
+            known = call("detectIsolation", h -> h.getConnection().getTransactionIsolation()
+                    == Connection.TRANSACTION_READ_COMMITTED);
+            readCommittedByDefault = known;
+        }
+        return known;
     }
 
     /** Reads a payment row and its history from one snapshot. */

@@ -1,0 +1,156 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.testkit.TestPayments;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes run at READ COMMITTED whatever the pool's default, and on a pool that already runs at
+ * READ COMMITTED they do not ask for or switch the level: on PostgreSQL each switch is a round
+ * trip (three per transaction), so it is counted at the driver's door.
+ */
+class TransactionIsolationTest {
+
+    @Test
+    void aReadCommittedPoolIsNeverAskedOrSwitchedAfterTheFirstTransaction_h2() {
+        runAtDefaultLevel(TestDatabases.freshH2());
+    }
+
+    @Test
+    void aReadCommittedPoolIsNeverAskedOrSwitchedAfterTheFirstTransaction_postgres() {
+        String schema = TestDatabases.createPostgresSchema("iso");
+        try {
+            runAtDefaultLevel(TestDatabases.postgres(schema));
+        } finally {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    @Test
+    void aSerializablePoolStillGetsItsWritesAtReadCommittedAndItsLevelBack_h2() {
+        runOnSerializablePool(TestDatabases.freshH2());
+    }
+
+    @Test
+    void aSerializablePoolStillGetsItsWritesAtReadCommittedAndItsLevelBack_postgres() {
+        String schema = TestDatabases.createPostgresSchema("iso");
+        try {
+            runOnSerializablePool(TestDatabases.postgres(schema));
+        } finally {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    private static void runAtDefaultLevel(DataSource target) {
+        Counting counting = new Counting(target);
+        try (HikariDataSource pool = pool(counting.dataSource, null)) {
+            PaymentSchema.migrate(pool);
+            JdbiPaymentRepository repository = JdbiPaymentRepository.create(pool);
+            writeOne(repository);
+            counting.reset();
+            for (int i = 0; i < 10; i++) {
+                writeOne(repository);
+            }
+            assertThat(counting.sets.get()).as("isolation switches after the first transaction").isZero();
+            assertThat(counting.gets.get()).as("isolation questions after the first transaction").isZero();
+        }
+    }
+
+    private static void runOnSerializablePool(DataSource target) {
+        Counting counting = new Counting(target);
+        try (HikariDataSource pool = pool(counting.dataSource, "TRANSACTION_SERIALIZABLE")) {
+            PaymentSchema.migrate(pool);
+            JdbiPaymentRepository repository = JdbiPaymentRepository.create(pool);
+            writeOne(repository);
+            counting.reset();
+            Payment stored = writeOne(repository);
+            assertThat(counting.readCommittedSets.get()).as("writes switched to READ COMMITTED")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(repository.findById(stored.id())).get()
+                    .extracting(Payment::status).isEqualTo(PaymentStatus.SUCCEEDED);
+            try (Connection c = pool.getConnection()) {
+                assertThat(c.getTransactionIsolation()).as("the pool's own level is given back")
+                        .isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** An insert and an update that settles the payment: the two writes of every payment. */
+    private static Payment writeOne(JdbiPaymentRepository repository) {
+        Payment inserted = repository.insert(TestPayments.pending("mtn-momo").build());
+        Payment settled = inserted.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY,
+                TestPayments.T0.plusSeconds(60), null);
+        return repository.update(settled, null);
+    }
+
+    private static HikariDataSource pool(DataSource target, String isolation) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(target);
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(2);
+        config.setPoolName("isolation-test");
+        if (isolation != null) {
+            config.setTransactionIsolation(isolation);
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** Counts the isolation calls that reach the driver. */
+    private static final class Counting {
+        final AtomicInteger gets = new AtomicInteger();
+        final AtomicInteger sets = new AtomicInteger();
+        final AtomicInteger readCommittedSets = new AtomicInteger();
+        final DataSource dataSource;
+
+        Counting(DataSource target) {
+            dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        Object result = invoke(target, method, args);
+                        return result instanceof Connection c ? connection(c) : result;
+                    });
+        }
+
+        void reset() {
+            gets.set(0);
+            sets.set(0);
+            readCommittedSets.set(0);
+        }
+
+        private Connection connection(Connection target) {
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getTransactionIsolation")) {
+                            gets.incrementAndGet();
+                        } else if (method.getName().equals("setTransactionIsolation")) {
+                            sets.incrementAndGet();
+                            if ((Integer) args[0] == Connection.TRANSACTION_READ_COMMITTED) {
+                                readCommittedSets.incrementAndGet();
+                            }
+                        }
+                        return invoke(target, method, args);
+                    });
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+                throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}
