@@ -18,6 +18,15 @@ final class Database implements AutoCloseable {
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String PG_USER = "postgres";
 
+    /**
+     * Connections per pool: twice the cores, HikariCP's own sizing rule without disks, unless
+     * {@code -Dbench.pool=N}. More connections than cores only adds writers that contend: H2's
+     * copy-on-write maps retry when two sessions change the same map (20 connections cost a
+     * fifth of the checkouts per second here, see BENCHMARKS.md).
+     */
+    static final int POOL_SIZE = Integer.getInteger("bench.pool",
+            2 * Runtime.getRuntime().availableProcessors());
+
     final String name;
     final HikariDataSource dataSource;
     final JdbiPaymentRepository repository;
@@ -26,7 +35,7 @@ final class Database implements AutoCloseable {
     private Database(String name, HikariConfig config, String schema) {
         this.name = name;
         this.schema = schema;
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("bench-" + name);
         this.dataSource = new HikariDataSource(config);
         PaymentSchema.migrate(dataSource);

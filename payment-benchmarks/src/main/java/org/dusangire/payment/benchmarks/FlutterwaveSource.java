@@ -1,6 +1,14 @@
 package org.dusangire.payment.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +43,9 @@ final class FlutterwaveSource implements WebhookSource {
 
     private final FlutterwaveSimulator simulator;
     private final PaymentGateway gateway;
+    private final HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
 
     FlutterwaveSource() {
         simulator = FlutterwaveSimulator.builder().webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE)
@@ -79,6 +90,20 @@ final class FlutterwaveSource implements WebhookSource {
             throw new IllegalStateException(out.size() + " webhooks for " + payments.size() + " payments");
         }
         return out;
+    }
+
+    @Override
+    public boolean bareConfirm(String path, byte[] body) throws Exception {
+        JsonNode txRef = mapper.readTree(body).findValue("tx_ref");
+        if (txRef == null) {
+            return false;
+        }
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(URI.create(simulator.apiBaseUri()
+                        + "/transactions/verify_by_reference?tx_ref="
+                        + URLEncoder.encode(txRef.asText(), StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + simulator.secretKey())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 && mapper.readTree(r.body()).path("data").hasNonNull("status");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.dusangire.payment.core.service.CheckoutRequest;
 final class MtnSource implements WebhookSource {
     private final MtnFixture mtn = new MtnFixture();
     private final PaymentGateway gateway = mtn.gateway(Clock.systemUTC());
+    private volatile boolean loggedIn;
 
     @Override
     public PaymentGateway gateway() {
@@ -40,6 +41,21 @@ final class MtnSource implements WebhookSource {
                     Map.of(), body.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
+    }
+
+    @Override
+    public boolean bareConfirm(String path, byte[] body) throws Exception {
+        if (!loggedIn) {
+            synchronized (this) {
+                if (!loggedIn) {
+                    mtn.bareLogin();
+                    loggedIn = true;
+                }
+            }
+        }
+        // .../mtn-momo/{reference}/{token}
+        String[] segments = path.split("/");
+        return mtn.bareStatus(segments[segments.length - 2]);
     }
 
     @Override

@@ -116,6 +116,20 @@ final class WebhookBenchmark {
             int applied = changes.get();
             Stats bare = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
                     seq -> post(client, base + "/bare", deliveries.get((int) seq)));
+            if (db.name.equals("H2")) {
+                // the store plays no part in this floor: measured once, beside the H2 run
+                context.addServlet(new ServletHolder(new ConfirmingServlet(source)), "/confirm/*");
+                Stats confirming = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
+                        seq -> post(client, base + "/confirm", deliveries.get((int) seq)));
+                table.add(title(provider), CALLERS + " callers, confirming floor: a bare servlet that "
+                        + "makes the same status query by hand",
+                        ResultTable.cell(confirming, "webhooks") + "; library on H2/floor "
+                                + ResultTable.ratio(lib.perSecond(), confirming.perSecond()),
+                        ResultTable.cell(bare, "webhooks"),
+                        ResultTable.ratio(confirming.perSecond(), bare.perSecond()), "", "");
+                System.out.printf("webhooks %s: confirming floor %s%n", provider,
+                        ResultTable.cell(confirming, "webhooks"));
+            }
             table.add(title(provider), db.name + ", " + CALLERS + " callers",
                     ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
                     ResultTable.ratio(lib.perSecond(), bare.perSecond()),
@@ -142,6 +156,38 @@ final class WebhookBenchmark {
         d.headers().forEach(b::header);
         HttpResponse<Void> r = client.send(b.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 200;
+    }
+
+    /**
+     * The floor of any receiver that confirms each webhook with the provider before it answers:
+     * the bare servlet plus one status query sent by hand, no store, no checks.
+     */
+    static final class ConfirmingServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+        private final transient WebhookSource source;
+
+        ConfirmingServlet(WebhookSource source) {
+            this.source = source;
+        }
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            byte[] body = req.getInputStream().readAllBytes();
+            boolean answered;
+            try {
+                answered = source.bareConfirm(req.getRequestURI(), body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answered = false;
+            } catch (Exception e) {
+                answered = false;
+            }
+            resp.setStatus(answered ? 200 : 500);
+            resp.setContentType("application/json;charset=UTF-8");
+            resp.setContentLength(OK.length);
+            resp.getOutputStream().write(OK);
+        }
     }
 
     /** The baseline: reads the whole body and answers 200 with a small JSON body. */

@@ -19,6 +19,12 @@ interface WebhookSource extends AutoCloseable {
     /** The customer pays every payment at the provider; the webhooks it would send, in order. */
     List<Delivery> pay(List<Payment> payments) throws Exception;
 
+    /**
+     * What a receiver that confirms every webhook must do at the least, by hand: find the
+     * reference in the delivery and ask the provider's status API once; true when it answers.
+     */
+    boolean bareConfirm(String path, byte[] body) throws Exception;
+
     @Override
     void close();
 }
