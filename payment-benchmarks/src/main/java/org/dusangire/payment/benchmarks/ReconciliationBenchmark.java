@@ -57,55 +57,69 @@ final class ReconciliationBenchmark {
         // the customer approves on the first status query: the bare pass sees the same answers
         try (MtnFixture mtn = new MtnFixture(MtnMomoSimulator.builder().autoApproveAfterPolls(1))) {
             mtn.bareLogin();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Instant stale = now.minus(Duration.ofMinutes(10));
-            List<String> ids = new ArrayList<>(n);
-            Money money = Money.of(MtnFixture.AMOUNT, "UGX");
-            Payer payer = Payer.ofPhone(Msisdn.parse("+" + MtnFixture.PAYER));
-            for (int i = 0; i < n; i++) {
-                ids.add(PaymentId.random().toString());
-            }
-            String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
-                    + "abcdefghijklmnopqrstuvwxyz012345";
-            LoadRunner.counted(16, 0, n, seq -> {
-                String id = ids.get((int) seq);
-                db.repository.insert(Payment.builder().id(PaymentId.parse(id))
-                        .orderReference("BILL-" + seq).idempotencyKey("rec-" + id).money(money)
-                        .method(PaymentMethod.MTN_MOBILE_MONEY).payer(payer)
-                        .description("Hospital bill").status(PaymentStatus.PENDING)
-                        .gatewayName(MtnMomoGateway.NAME).providerReference(id)
-                        .callbackToken("tok" + id.replace("-", "")).createdAt(stale).updatedAt(stale)
-                        .expiresAt(now.plus(Duration.ofDays(1)))
-                        .addHistory(new StatusChange(null, PaymentStatus.PENDING, stale,
-                                Trigger.INITIATION, null))
-                        .build());
-                return mtn.bareRequestToPay(id, callback);
-            });
-            Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
             PaymentService payments = Checkouts.service(Checkouts.config("http://localhost:8080"),
                     db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
-            int succeeded = 0;
-            int passes = 0;
-            long t0 = System.nanoTime();
-            while (true) {
-                ReconcileReport r = payments.reconcile();
-                passes++;
-                succeeded += r.succeeded();
-                if (r.checked() == 0) {
-                    break;
-                }
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double libRate = succeeded / seconds;
+            // a first, smaller round compiles both paths; only the second is reported
+            round(db, mtn, payments, Math.max(1, n / 5));
+            Round r = round(db, mtn, payments, n);
             table.add("Reconciliation", String.format(Locale.ROOT, "%,d stale payments, %s, 1 reconciler",
                     n, db.name), String.format(Locale.ROOT, "%,.0f payments/s (%,d settled in %d passes, %.1f s)",
-                    libRate, succeeded, passes, seconds),
+                    r.libRate(), r.succeeded(), r.passes(), r.seconds()),
                     String.format(Locale.ROOT, "%,.0f status queries/s, p50 %.2f ms, p99 %.2f ms",
-                            bare.perSecond(), bare.p50Millis(), bare.p99Millis()),
-                    ResultTable.ratio(libRate, bare.perSecond()), db.name.equals("H2") ? ">= 0.80" : "",
-                    db.name.equals("H2") ? ResultTable.meets(libRate, bare.perSecond(), TARGET) : "");
+                            r.bare().perSecond(), r.bare().p50Millis(), r.bare().p99Millis()),
+                    ResultTable.ratio(r.libRate(), r.bare().perSecond()), db.name.equals("H2") ? ">= 0.80" : "",
+                    db.name.equals("H2") ? ResultTable.meets(r.libRate(), r.bare().perSecond(), TARGET) : "");
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s%n",
-                    db.name, libRate, succeeded, passes, bare.perSecond());
+                    db.name, r.libRate(), r.succeeded(), r.passes(), r.bare().perSecond());
         }
+    }
+
+    private record Round(Stats bare, double libRate, int succeeded, int passes, double seconds) {
+    }
+
+    /**
+     * Stores {@code n} payments that went stale ten minutes ago (their request-to-pay sent by
+     * hand), times one bare status query for each, then reconciles them all.
+     */
+    private static Round round(Database db, MtnFixture mtn, PaymentService payments, int n)
+            throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant stale = now.minus(Duration.ofMinutes(10));
+        List<String> ids = new ArrayList<>(n);
+        Money money = Money.of(MtnFixture.AMOUNT, "UGX");
+        Payer payer = Payer.ofPhone(Msisdn.parse("+" + MtnFixture.PAYER));
+        for (int i = 0; i < n; i++) {
+            ids.add(PaymentId.random().toString());
+        }
+        String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
+                + "abcdefghijklmnopqrstuvwxyz012345";
+        LoadRunner.counted(16, 0, n, seq -> {
+            String id = ids.get((int) seq);
+            db.repository.insert(Payment.builder().id(PaymentId.parse(id))
+                    .orderReference("BILL-" + seq).idempotencyKey("rec-" + id).money(money)
+                    .method(PaymentMethod.MTN_MOBILE_MONEY).payer(payer)
+                    .description("Hospital bill").status(PaymentStatus.PENDING)
+                    .gatewayName(MtnMomoGateway.NAME).providerReference(id)
+                    .callbackToken("tok" + id.replace("-", "")).createdAt(stale).updatedAt(stale)
+                    .expiresAt(now.plus(Duration.ofDays(1)))
+                    .addHistory(new StatusChange(null, PaymentStatus.PENDING, stale,
+                            Trigger.INITIATION, null))
+                    .build());
+            return mtn.bareRequestToPay(id, callback);
+        });
+        Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
+        int succeeded = 0;
+        int passes = 0;
+        long t0 = System.nanoTime();
+        while (true) {
+            ReconcileReport r = payments.reconcile();
+            passes++;
+            succeeded += r.succeeded();
+            if (r.checked() == 0) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Round(bare, succeeded / seconds, succeeded, passes, seconds);
     }
 }
