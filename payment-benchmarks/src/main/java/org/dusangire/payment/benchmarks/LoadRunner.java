@@ -23,6 +23,15 @@ final class LoadRunner {
     private LoadRunner() {
     }
 
+    /**
+     * Runs for {@code duration} and measures nothing: compiles a path before any figure of the
+     * run is taken, so that a short measured window is not spent in the interpreter.
+     */
+    static void compile(int callers, Duration duration, Operation op) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        run(callers, op, seq -> System.nanoTime() < end, Long.MAX_VALUE, 0);
+    }
+
     /** Runs for {@code warmup}, then measures for {@code measure}. */
     static Stats timed(int callers, Duration warmup, Duration measure, Operation op)
             throws InterruptedException {
