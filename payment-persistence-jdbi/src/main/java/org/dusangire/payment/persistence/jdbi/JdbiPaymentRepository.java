@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
@@ -118,15 +119,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public Payment insert(Payment payment) {
         Payment stored = payment.toBuilder().version(0).build();
         try {
-            Payment inserted = transaction("insert", h -> {
-                Connection c = h.getConnection();
-                try (PreparedStatement ps = sql.jdbcInsertPayment.prepare(c)) {
-                    sql.jdbcInsertPayment.bind(ps, PaymentRows.values(stored));
-                    ps.executeUpdate();
-                }
-                insertHistory(c, stored, 0);
-                return stored;
-            });
+            Payment inserted = oneStatementWrites() && !stored.history().isEmpty()
+                    ? call("insert", h -> insertInOneStatement(h.getConnection(), stored))
+                    : transaction("insert", h -> insertInTransaction(h.getConnection(), stored));
             historySizes.remember(inserted);
             return inserted;
         } catch (PaymentStoreUnavailableException e) {
@@ -170,32 +165,13 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     @Override
     public Payment update(Payment payment, InboxKey processedEvent) {
-        long expected = payment.version();
+        int knownHistory = historySizes.at(payment.id().value(), payment.version());
         try {
-            Payment updated = transaction("update", h -> {
-                Connection c = h.getConnection();
-                Map<String, Object> values = PaymentRows.values(payment);
-                values.put("version", expected);
-                int rows;
-                try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
-                    sql.jdbcUpdatePayment.bind(ps, values);
-                    rows = ps.executeUpdate();
-                }
-                if (rows != 1) {
-                    throw new ConcurrentPaymentModificationException(payment.id().toString(),
-                            expected);
-                }
-                // the guard above proves the stored row is still at this version, and history
-                // is only ever written with a version change, so the history stored at this
-                // version says which entries are new; count only when it is not known here
-                int known = historySizes.at(payment.id().value(), expected);
-                int storedChanges = known >= 0 ? known : countHistory(c, payment.id().value());
-                insertHistory(c, payment, storedChanges);
-                if (processedEvent != null) {
-                    markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
-                }
-                return payment.toBuilder().version(expected + 1).build();
-            });
+            Payment updated = oneStatementWrites() && knownHistory >= 0
+                    ? call("update", h -> updateInOneStatement(h.getConnection(), payment,
+                            knownHistory, processedEvent))
+                    : transaction("update", h -> updateInTransaction(h.getConnection(), payment,
+                            knownHistory, processedEvent));
             historySizes.remember(updated);
             return updated;
         } catch (PaymentStoreUnavailableException e) {
@@ -402,6 +378,115 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             sql.jdbcMarkInboxProcessed.bind(ps, values);
             return ps.executeUpdate();
         }
+    }
+
+    private Payment insertInTransaction(Connection c, Payment stored) throws SQLException {
+        try (PreparedStatement ps = sql.jdbcInsertPayment.prepare(c)) {
+            sql.jdbcInsertPayment.bind(ps, PaymentRows.values(stored));
+            ps.executeUpdate();
+        }
+        insertHistory(c, stored, 0);
+        return stored;
+    }
+
+    private Payment updateInTransaction(Connection c, Payment payment, int knownHistory,
+            InboxKey processedEvent) throws SQLException {
+        long expected = payment.version();
+        Map<String, Object> values = PaymentRows.values(payment);
+        values.put("version", expected);
+        int rows;
+        try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
+            sql.jdbcUpdatePayment.bind(ps, values);
+            rows = ps.executeUpdate();
+        }
+        if (rows != 1) {
+            throw new ConcurrentPaymentModificationException(payment.id().toString(), expected);
+        }
+        // the guard above proves the stored row is still at this version, and history is only
+        // ever written with a version change, so the history stored at this version says which
+        // entries are new; count only when it is not known here
+        int storedChanges = knownHistory >= 0 ? knownHistory : countHistory(c, payment.id().value());
+        insertHistory(c, payment, storedChanges);
+        if (processedEvent != null) {
+            markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
+        }
+        return payment.toBuilder().version(expected + 1).build();
+    }
+
+    /**
+     * PostgreSQL: the payment row and its history in one statement (a data-modifying WITH), so
+     * one round trip and no separate commit; atomic as every single statement is.
+     */
+    private Payment insertInOneStatement(Connection c, Payment stored) throws SQLException {
+        Map<String, Object> values = PaymentRows.values(stored);
+        int entries = putHistory(values, stored, 0);
+        Positional insert = sql.pgInsertWithHistory(entries);
+        try (PreparedStatement ps = insert.prepare(c)) {
+            insert.bind(ps, values);
+            int rows = ps.executeUpdate();
+            if (rows != entries) {
+                throw new SQLException("stored " + rows + " of " + entries + " history entries");
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * PostgreSQL: the guarded update, its new history entries and the inbox mark in one statement
+     * (data-modifying WITH clauses that only act when the guarded update matched), so one round
+     * trip and no separate commit instead of four or five. Used when the stored history size at
+     * this version is known; otherwise the transaction path counts it first.
+     */
+    private Payment updateInOneStatement(Connection c, Payment payment, int storedHistory,
+            InboxKey processedEvent) throws SQLException {
+        long expected = payment.version();
+        Map<String, Object> values = PaymentRows.values(payment);
+        values.put("version", expected);
+        int entries = putHistory(values, payment, storedHistory);
+        if (processedEvent != null) {
+            values.put("g", processedEvent.gatewayName());
+            values.put("k", processedEvent.eventKey());
+            values.put("at", payment.updatedAt());
+            values.put("outcome", PROCESSED);
+        }
+        Positional update = sql.pgUpdateWithHistory(entries, processedEvent != null);
+        int rows;
+        try (PreparedStatement ps = update.prepare(c)) {
+            update.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                rows = rs.getInt(1);
+            }
+        }
+        if (rows != 1) {
+            throw new ConcurrentPaymentModificationException(payment.id().toString(), expected);
+        }
+        return payment.toBuilder().version(expected + 1).build();
+    }
+
+    /**
+     * Whether writes go as one auto-committed statement: on PostgreSQL when its connections run
+     * at READ COMMITTED, where a guarded update that lost a race matches no row (a clean
+     * {@link ConcurrentPaymentModificationException}) instead of failing to serialize.
+     */
+    private boolean oneStatementWrites() {
+        return dialect() == Dialect.POSTGRESQL && readCommittedByDefault();
+    }
+
+    /** Puts history entries {@code from} onwards as seqN, fromN, ...; returns how many. */
+    private static int putHistory(Map<String, Object> values, Payment payment, int from) {
+        List<StatusChange> history = payment.history();
+        int n = 0;
+        for (int seq = from; seq < history.size(); seq++, n++) {
+            StatusChange change = history.get(seq);
+            values.put("seq" + n, seq);
+            values.put("from" + n, change.from() == null ? null : change.from().name());
+            values.put("to" + n, change.to().name());
+            values.put("at" + n, change.at());
+            values.put("trigger" + n, change.trigger().name());
+            values.put("detail" + n, change.detail());
+        }
+        return n;
     }
 
     private int countHistory(Connection c, UUID id) throws SQLException {
@@ -621,12 +706,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final Positional jdbcSelectById;
         final Positional jdbcSelectByIdempotencyKey;
         final Positional jdbcSelectByProviderReference;
+        private final String payments;
+        private final String history;
+        private final String inbox;
+        private final Map<String, Positional> pgStatements = new ConcurrentHashMap<>();
 
         Statements(String p) {
             prefix = p;
-            String payments = p + "payments";
-            String history = p + "payment_history";
-            String inbox = p + "inbox";
+            payments = p + "payments";
+            history = p + "payment_history";
+            inbox = p + "inbox";
             String stale = "status = '" + PaymentStatus.PENDING.name() + "' AND updated_at < :stale"
                     + " AND (claimed_until IS NULL OR claimed_until <= :now)";
             selectPayments = "SELECT " + PaymentRows.COLUMNS + " FROM " + payments;
@@ -703,6 +792,50 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + " WHERE p.idempotency_key = :v ORDER BY h.seq");
             jdbcSelectByProviderReference = Positional.of(selectWithHistory
                     + " WHERE p.gateway_name = :g AND p.provider_reference = :r ORDER BY h.seq");
+        }
+
+        /** PostgreSQL: insert the payment and its {@code entries} history rows in one statement. */
+        Positional pgInsertWithHistory(int entries) {
+            return pgStatements.computeIfAbsent("insert:" + entries, key -> Positional.of(
+                    "WITH p AS (" + insertPayment + " RETURNING id) " + historyFrom("p", entries)));
+        }
+
+        /**
+         * PostgreSQL: the guarded update, then, only if it matched, {@code entries} history rows
+         * and the inbox mark; the statement answers how many payment rows it updated (0 or 1).
+         */
+        Positional pgUpdateWithHistory(int entries, boolean markInbox) {
+            return pgStatements.computeIfAbsent("update:" + entries + ":" + markInbox, key -> {
+                StringBuilder q = new StringBuilder("WITH u AS (").append(updatePayment)
+                        .append(" RETURNING id)");
+                if (entries > 0) {
+                    q.append(", h AS (").append(historyFrom("u", entries)).append(" RETURNING 1)");
+                }
+                if (markInbox) {
+                    q.append(", i AS (UPDATE ").append(inbox).append(" SET processed_at = :at,")
+                            .append(" outcome = :outcome WHERE gateway_name = :g AND event_key = :k")
+                            .append(" AND processed_at IS NULL AND EXISTS (SELECT 1 FROM u)")
+                            .append(" RETURNING 1)");
+                }
+                return Positional.of(q.append(" SELECT COUNT(*) FROM u").toString());
+            });
+        }
+
+        /** History rows seq0.. for the payment id that {@code source} returns, typed for VALUES. */
+        private String historyFrom(String source, int entries) {
+            StringBuilder rows = new StringBuilder();
+            for (int n = 0; n < entries; n++) {
+                rows.append(n == 0 ? "" : ", ").append("(CAST(:seq").append(n).append(" AS INTEGER),")
+                        .append(" CAST(:from").append(n).append(" AS VARCHAR(32)),")
+                        .append(" CAST(:to").append(n).append(" AS VARCHAR(32)),")
+                        .append(" CAST(:at").append(n).append(" AS TIMESTAMP WITH TIME ZONE),")
+                        .append(" CAST(:trigger").append(n).append(" AS VARCHAR(32)),")
+                        .append(" CAST(:detail").append(n).append(" AS TEXT))");
+            }
+            return "INSERT INTO " + history + " (payment_id, seq, from_status, to_status, changed_at,"
+                    + " change_trigger, detail) SELECT " + source + ".id, v.seq, v.from_status,"
+                    + " v.to_status, v.changed_at, v.change_trigger, v.detail FROM " + source + ", (VALUES "
+                    + rows + ") AS v(seq, from_status, to_status, changed_at, change_trigger, detail)";
         }
     }
 }

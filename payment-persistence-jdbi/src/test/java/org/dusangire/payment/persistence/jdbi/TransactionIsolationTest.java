@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
@@ -53,7 +50,7 @@ class TransactionIsolationTest {
     }
 
     private static void runAtDefaultLevel(DataSource target) {
-        Counting counting = new Counting(target);
+        CountingDataSource counting = new CountingDataSource(target);
         try (HikariDataSource pool = pool(counting.dataSource, null)) {
             PaymentSchema.migrate(pool);
             JdbiPaymentRepository repository = JdbiPaymentRepository.create(pool);
@@ -68,7 +65,7 @@ class TransactionIsolationTest {
     }
 
     private static void runOnSerializablePool(DataSource target) {
-        Counting counting = new Counting(target);
+        CountingDataSource counting = new CountingDataSource(target);
         try (HikariDataSource pool = pool(counting.dataSource, "TRANSACTION_SERIALIZABLE")) {
             PaymentSchema.migrate(pool);
             JdbiPaymentRepository repository = JdbiPaymentRepository.create(pool);
@@ -106,51 +103,5 @@ class TransactionIsolationTest {
             config.setTransactionIsolation(isolation);
         }
         return new HikariDataSource(config);
-    }
-
-    /** Counts the isolation calls that reach the driver. */
-    private static final class Counting {
-        final AtomicInteger gets = new AtomicInteger();
-        final AtomicInteger sets = new AtomicInteger();
-        final AtomicInteger readCommittedSets = new AtomicInteger();
-        final DataSource dataSource;
-
-        Counting(DataSource target) {
-            dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        Object result = invoke(target, method, args);
-                        return result instanceof Connection c ? connection(c) : result;
-                    });
-        }
-
-        void reset() {
-            gets.set(0);
-            sets.set(0);
-            readCommittedSets.set(0);
-        }
-
-        private Connection connection(Connection target) {
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getTransactionIsolation")) {
-                            gets.incrementAndGet();
-                        } else if (method.getName().equals("setTransactionIsolation")) {
-                            sets.incrementAndGet();
-                            if ((Integer) args[0] == Connection.TRANSACTION_READ_COMMITTED) {
-                                readCommittedSets.incrementAndGet();
-                            }
-                        }
-                        return invoke(target, method, args);
-                    });
-        }
-
-        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-                throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
     }
 }
