@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
@@ -35,7 +34,6 @@ import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@link PaymentRepository} on Jdbi 3, for PostgreSQL and H2. Uniqueness and optimistic locking
@@ -61,6 +59,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private final Statements sql;
     private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
+    /** {@link #inTransaction} leaves the connection's isolation level as it is. */
+    private static final int KEEP_LEVEL = -1;
     /** Whether the store hands out connections at READ COMMITTED; null until first asked. */
     private volatile Boolean readCommittedByDefault;
 
@@ -609,19 +609,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /**
      * Runs in one read-committed transaction; a {@link PaymentException} passes through. When the
      * connections already run at READ COMMITTED (the default of PostgreSQL and H2) the level is
-     * left alone: switching it asks and sets it on every transaction and sets it back after, three
-     * extra round trips to PostgreSQL for each write.
+     * left alone: switching it asks and sets it on every transaction and sets it back after,
+     * round trips to PostgreSQL for each write.
      */
     private <T> T transaction(String operation, SqlWork<T> work) {
-        try {
-            if (readCommittedByDefault()) {
-                return jdbi.inTransaction(h -> work.apply(configure(h)));
-            }
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                    h -> work.apply(configure(h)));
-        } catch (JdbiException | SQLException e) {
-            throw StoreErrors.unavailable(operation, e);
-        }
+        return inTransaction(operation,
+                readCommittedByDefault() ? KEEP_LEVEL : Connection.TRANSACTION_READ_COMMITTED, work);
     }
 
     /**
@@ -641,19 +634,70 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /** Reads a payment row and its history from one snapshot. */
-    private <T> T read(String operation, Function<Handle, T> work) {
+    private <T> T read(String operation, SqlWork<T> work) {
+        return inTransaction(operation, Connection.TRANSACTION_REPEATABLE_READ, work);
+    }
+
+    /**
+     * One transaction on one connection, begun and ended here in plain JDBC whatever the pool's
+     * auto-commit setting: Jdbi's own transactions join what they take for an open transaction
+     * on a connection with auto-commit off, so nothing was ever committed on such a pool and the
+     * pool rolled every write back. The level, unless {@link #KEEP_LEVEL}, is set before the
+     * transaction begins and given back after it.
+     */
+    private <T> T inTransaction(String operation, int level, SqlWork<T> work) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
-                    h -> work.apply(configure(h)));
-        } catch (JdbiException e) {
+            return jdbi.withHandle(h -> {
+                Connection c = h.getConnection();
+                boolean autoCommit = c.getAutoCommit();
+                int previous = level == KEEP_LEVEL ? KEEP_LEVEL : c.getTransactionIsolation();
+                boolean switchLevel = level != KEEP_LEVEL && previous != level;
+                if (switchLevel) {
+                    c.setTransactionIsolation(level);
+                }
+                if (autoCommit) {
+                    c.setAutoCommit(false);
+                }
+                try {
+                    T result = work.apply(configure(h));
+                    c.commit();
+                    return result;
+                } catch (Throwable t) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException r) {
+                        t.addSuppressed(r);
+                    }
+                    throw t;
+                } finally {
+                    if (autoCommit) {
+                        c.setAutoCommit(true);
+                    }
+                    if (switchLevel) {
+                        c.setTransactionIsolation(previous);
+                    }
+                }
+            });
+        } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
     }
 
-    /** Runs one auto-committed statement. */
+    /**
+     * Runs one statement on its own. On a connection that is not in auto-commit mode (a pool
+     * configured so) it is committed here: a pool rolls back what is left uncommitted when the
+     * connection comes back, and a write would be lost without a word.
+     */
     private <T> T call(String operation, SqlWork<T> work) {
         try {
-            return jdbi.withHandle(h -> work.apply(configure(h)));
+            return jdbi.withHandle(h -> {
+                T result = work.apply(configure(h));
+                Connection c = h.getConnection();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+                return result;
+            });
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
