@@ -391,17 +391,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     private Payment updateInTransaction(Connection c, Payment payment, int knownHistory,
             InboxKey processedEvent) throws SQLException {
-        long expected = payment.version();
-        Map<String, Object> values = PaymentRows.values(payment);
-        values.put("version", expected);
         int rows;
         try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
-            sql.jdbcUpdatePayment.bind(ps, values);
+            sql.jdbcUpdatePayment.bind(ps, guardedValues(payment));
             rows = ps.executeUpdate();
         }
-        if (rows != 1) {
-            throw new ConcurrentPaymentModificationException(payment.id().toString(), expected);
-        }
+        Payment updated = guarded(payment, rows);
         // the guard above proves the stored row is still at this version, and history is only
         // ever written with a version change, so the history stored at this version says which
         // entries are new; count only when it is not known here
@@ -410,7 +405,23 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (processedEvent != null) {
             markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
         }
-        return payment.toBuilder().version(expected + 1).build();
+        return updated;
+    }
+
+    /** The payment's columns and the version the guarded update expects to find. */
+    private static Map<String, Object> guardedValues(Payment payment) {
+        Map<String, Object> values = PaymentRows.values(payment);
+        values.put("version", payment.version());
+        return values;
+    }
+
+    /** The stored payment when the guarded update matched its row, else the lost race. */
+    private static Payment guarded(Payment payment, int rows) {
+        if (rows != 1) {
+            throw new ConcurrentPaymentModificationException(payment.id().toString(),
+                    payment.version());
+        }
+        return payment.toBuilder().version(payment.version() + 1).build();
     }
 
     /**
@@ -439,9 +450,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     private Payment updateInOneStatement(Connection c, Payment payment, int storedHistory,
             InboxKey processedEvent) throws SQLException {
-        long expected = payment.version();
-        Map<String, Object> values = PaymentRows.values(payment);
-        values.put("version", expected);
+        Map<String, Object> values = guardedValues(payment);
         int entries = putHistory(values, payment, storedHistory);
         if (processedEvent != null) {
             values.put("g", processedEvent.gatewayName());
@@ -458,10 +467,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 rows = rs.getInt(1);
             }
         }
-        if (rows != 1) {
-            throw new ConcurrentPaymentModificationException(payment.id().toString(), expected);
-        }
-        return payment.toBuilder().version(expected + 1).build();
+        return guarded(payment, rows);
     }
 
     /**
@@ -478,15 +484,20 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         List<StatusChange> history = payment.history();
         int n = 0;
         for (int seq = from; seq < history.size(); seq++, n++) {
-            StatusChange change = history.get(seq);
-            values.put("seq" + n, seq);
-            values.put("from" + n, change.from() == null ? null : change.from().name());
-            values.put("to" + n, change.to().name());
-            values.put("at" + n, change.at());
-            values.put("trigger" + n, change.trigger().name());
-            values.put("detail" + n, change.detail());
+            putChange(values, String.valueOf(n), seq, history.get(seq));
         }
         return n;
+    }
+
+    /** One history entry's values, each name followed by {@code suffix}. */
+    private static void putChange(Map<String, Object> values, String suffix, int seq,
+            StatusChange change) {
+        values.put("seq" + suffix, seq);
+        values.put("from" + suffix, change.from() == null ? null : change.from().name());
+        values.put("to" + suffix, change.to().name());
+        values.put("at" + suffix, change.at());
+        values.put("trigger" + suffix, change.trigger().name());
+        values.put("detail" + suffix, change.detail());
     }
 
     private int countHistory(Connection c, UUID id) throws SQLException {
@@ -509,15 +520,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         boolean batched = history.size() - from > 1;
         try (PreparedStatement ps = insert.prepare(c)) {
             for (int seq = from; seq < history.size(); seq++) {
-                StatusChange change = history.get(seq);
                 Map<String, Object> values = new HashMap<>();
                 values.put("id", payment.id().value());
-                values.put("seq", seq);
-                values.put("from", change.from() == null ? null : change.from().name());
-                values.put("to", change.to().name());
-                values.put("at", change.at());
-                values.put("trigger", change.trigger().name());
-                values.put("detail", change.detail());
+                putChange(values, "", seq, history.get(seq));
                 insert.bind(ps, values);
                 if (batched) {
                     ps.addBatch();
@@ -646,11 +651,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * transaction begins and given back after it.
      */
     private <T> T inTransaction(String operation, int level, SqlWork<T> work) {
+        // the pool's level is known once asked (asking each time is a round trip too); asked
+        // here, before this call holds a connection of its own
+        boolean poolReadCommitted = level != KEEP_LEVEL && readCommittedByDefault();
         try {
             return jdbi.withHandle(h -> {
                 Connection c = h.getConnection();
                 boolean autoCommit = c.getAutoCommit();
-                int previous = level == KEEP_LEVEL ? KEEP_LEVEL : c.getTransactionIsolation();
+                int previous = level == KEEP_LEVEL ? KEEP_LEVEL
+                        : poolReadCommitted ? Connection.TRANSACTION_READ_COMMITTED
+                        : c.getTransactionIsolation();
                 boolean switchLevel = level != KEEP_LEVEL && previous != level;
                 if (switchLevel) {
                     c.setTransactionIsolation(level);
