@@ -1,5 +1,6 @@
 package org.dusangire.payment.benchmarks;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,7 +14,16 @@ import org.dusangire.payment.core.service.CheckoutRequest;
 final class MtnSource implements WebhookSource {
     private final MtnFixture mtn = new MtnFixture();
     private final PaymentGateway gateway = mtn.gateway(Clock.systemUTC());
-    private volatile boolean loggedIn;
+
+    /** Also fetches the bare client's token, for the confirming floor's status queries. */
+    MtnSource() throws IOException, InterruptedException {
+        try {
+            mtn.bareLogin();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            mtn.close();
+            throw e;
+        }
+    }
 
     @Override
     public PaymentGateway gateway() {
@@ -45,14 +55,6 @@ final class MtnSource implements WebhookSource {
 
     @Override
     public boolean bareConfirm(String path, byte[] body) throws Exception {
-        if (!loggedIn) {
-            synchronized (this) {
-                if (!loggedIn) {
-                    mtn.bareLogin();
-                    loggedIn = true;
-                }
-            }
-        }
         // .../mtn-momo/{reference}/{token}
         String[] segments = path.split("/");
         return mtn.bareStatus(segments[segments.length - 2]);
