@@ -14,9 +14,12 @@ import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 
 /**
  * An in-memory store that keeps every open payment but only the {@code capacity} most recently
@@ -124,5 +127,39 @@ final class BoundedPaymentRepository implements PaymentRepository {
 
     synchronized int size() {
         return payments.size();
+    }
+
+    // The memory benchmark takes no refunds: this store keeps none, says so when asked to, and
+    // has none pending for reconciliation.
+
+    @Override
+    public RefundWrite insertRefund(Refund refund, Payment reserving) {
+        throw new UnsupportedOperationException("the memory benchmark's store keeps no refunds");
+    }
+
+    @Override
+    public RefundWrite updateRefund(Refund refund, Payment payment) {
+        throw new UnsupportedOperationException("the memory benchmark's store keeps no refunds");
+    }
+
+    @Override
+    public Optional<Refund> findRefund(RefundId id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Refund> findRefundByIdempotencyKey(String idempotencyKey) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Refund> findRefunds(PaymentId paymentId) {
+        return List.of();
+    }
+
+    @Override
+    public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
+            int limit) {
+        return List.of();
     }
 }

@@ -7,9 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 
 /**
  * A repository that forwards every method, the port's default methods included, to
@@ -87,5 +90,36 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     @Override
     public List<Payment> findRecent(int limit) {
         return delegate().findRecent(limit);
+    }
+
+    @Override
+    public RefundWrite insertRefund(Refund refund, Payment reserving) {
+        return delegate().insertRefund(refund, reserving);
+    }
+
+    @Override
+    public RefundWrite updateRefund(Refund refund, Payment payment) {
+        return delegate().updateRefund(refund, payment);
+    }
+
+    @Override
+    public Optional<Refund> findRefund(RefundId id) {
+        return delegate().findRefund(id);
+    }
+
+    @Override
+    public Optional<Refund> findRefundByIdempotencyKey(String idempotencyKey) {
+        return delegate().findRefundByIdempotencyKey(idempotencyKey);
+    }
+
+    @Override
+    public List<Refund> findRefunds(PaymentId paymentId) {
+        return delegate().findRefunds(paymentId);
+    }
+
+    @Override
+    public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
+            int limit) {
+        return delegate().claimStalePendingRefunds(staleBefore, now, lease, limit);
     }
 }

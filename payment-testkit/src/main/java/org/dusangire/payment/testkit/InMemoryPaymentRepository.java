@@ -16,13 +16,18 @@ import org.dusangire.payment.core.error.PaymentNotFoundException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 
 /**
  * A thread-safe {@link PaymentRepository} in memory, for tests and for hosts that do not need
- * durability. It enforces what a database would: unique idempotency key, unique gateway plus
+ * durability. It enforces what a database would: unique idempotency keys (of payments and of
+ * refunds), unique gateway plus
  * provider reference, unique inbox key, and updates guarded by version. Every operation holds
  * one lock, which keeps it simple and exactly serialisable.
  */
@@ -33,6 +38,9 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     private final Map<String, PaymentId> byProviderReference = new HashMap<>();
     private final Map<PaymentId, Instant> claims = new HashMap<>();
     private final Map<InboxKey, InboxEntry> inbox = new LinkedHashMap<>();
+    private final Map<RefundId, Refund> refunds = new LinkedHashMap<>();
+    private final Map<String, RefundId> refundsByKey = new HashMap<>();
+    private final Map<RefundId, Instant> refundClaims = new HashMap<>();
 
     @Override
     public Payment insert(Payment payment) {
@@ -84,14 +92,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     public Payment update(Payment payment, InboxKey processedEvent) {
         Objects.requireNonNull(payment, "payment must not be null");
         synchronized (lock) {
-            Payment current = payments.get(payment.id());
-            if (current == null) {
-                throw new PaymentNotFoundException(payment.id().toString());
-            }
-            if (current.version() != payment.version()) {
-                throw new ConcurrentPaymentModificationException(payment.id().toString(),
-                        payment.version());
-            }
+            Payment current = requireVersion(payment);
             String oldRef = referenceKey(current);
             String newRef = referenceKey(payment);
             if (!oldRef.equals(newRef)) {
@@ -189,11 +190,117 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         }
     }
 
+    @Override
+    public RefundWrite insertRefund(Refund refund, Payment reserving) {
+        Objects.requireNonNull(refund, "refund must not be null");
+        Objects.requireNonNull(reserving, "reserving must not be null");
+        synchronized (lock) {
+            Payment current = requireVersion(reserving);
+            if (refunds.containsKey(refund.id())) {
+                throw new DuplicatePaymentException("refund id already stored",
+                        refund.paymentId().toString());
+            }
+            if (refund.idempotencyKey() != null && refundsByKey.containsKey(refund.idempotencyKey())) {
+                throw new DuplicatePaymentException("refund idempotency key already used",
+                        refund.paymentId().toString());
+            }
+            Refund stored = refund.toBuilder().version(0).build();
+            Payment storedPayment = reserving.toBuilder().version(current.version() + 1).build();
+            refunds.put(stored.id(), stored);
+            if (stored.idempotencyKey() != null) {
+                refundsByKey.put(stored.idempotencyKey(), stored.id());
+            }
+            payments.put(storedPayment.id(), storedPayment);
+            return new RefundWrite(stored, storedPayment);
+        }
+    }
+
+    @Override
+    public RefundWrite updateRefund(Refund refund, Payment payment) {
+        Objects.requireNonNull(refund, "refund must not be null");
+        synchronized (lock) {
+            Refund current = refunds.get(refund.id());
+            if (current == null) {
+                throw new PaymentNotFoundException(refund.id().toString());
+            }
+            if (current.version() != refund.version()) {
+                throw new ConcurrentPaymentModificationException(refund.paymentId().toString(),
+                        refund.version());
+            }
+            Payment storedPayment = null;
+            if (payment != null) {
+                Payment currentPayment = requireVersion(payment);
+                storedPayment = payment.toBuilder().version(currentPayment.version() + 1).build();
+            }
+            Refund stored = refund.toBuilder().version(current.version() + 1).build();
+            refunds.put(stored.id(), stored);
+            if (storedPayment != null) {
+                payments.put(storedPayment.id(), storedPayment);
+            }
+            return new RefundWrite(stored, storedPayment);
+        }
+    }
+
+    @Override
+    public Optional<Refund> findRefund(RefundId id) {
+        synchronized (lock) {
+            return Optional.ofNullable(refunds.get(id));
+        }
+    }
+
+    @Override
+    public Optional<Refund> findRefundByIdempotencyKey(String idempotencyKey) {
+        synchronized (lock) {
+            return Optional.ofNullable(refundsByKey.get(idempotencyKey)).map(refunds::get);
+        }
+    }
+
+    @Override
+    public List<Refund> findRefunds(PaymentId paymentId) {
+        synchronized (lock) {
+            return refunds.values().stream().filter(r -> r.paymentId().equals(paymentId))
+                    .sorted(Comparator.comparing(Refund::createdAt)).toList();
+        }
+    }
+
+    @Override
+    public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
+            int limit) {
+        synchronized (lock) {
+            List<Refund> claimed = refunds.values().stream()
+                    .filter(r -> r.status() == RefundStatus.PENDING)
+                    .filter(r -> r.updatedAt().isBefore(staleBefore))
+                    .filter(r -> {
+                        Instant until = refundClaims.get(r.id());
+                        return until == null || !until.isAfter(now);
+                    })
+                    .sorted(Comparator.comparing(Refund::updatedAt))
+                    .limit(limit)
+                    .toList();
+            Instant until = now.plus(lease);
+            claimed.forEach(r -> refundClaims.put(r.id(), until));
+            return claimed;
+        }
+    }
+
     /** Number of stored payments. */
     public int size() {
         synchronized (lock) {
             return payments.size();
         }
+    }
+
+    /** The stored payment, if its version is the one {@code changed} was read at. */
+    private Payment requireVersion(Payment changed) {
+        Payment current = payments.get(changed.id());
+        if (current == null) {
+            throw new PaymentNotFoundException(changed.id().toString());
+        }
+        if (current.version() != changed.version()) {
+            throw new ConcurrentPaymentModificationException(changed.id().toString(),
+                    changed.version());
+        }
+        return current;
     }
 
     private void markProcessedLocked(InboxKey key, Instant at, String outcome) {

@@ -67,12 +67,15 @@ class CashRefundAndReconcileTest {
         f.mtn.approve(p);
         f.service.verify(p.id());
 
-        Payment partly = f.service.refund(p.id(), Money.of("500", "UGX"), "one item returned");
-        Payment fully = f.service.refund(p.id(), null, "rest");
+        f.service.refund(p.id(), Money.of("500", "UGX"), "one item returned");
+        Payment partly = f.service.find(p.id()).orElseThrow();
+        f.service.refund(p.id(), null, "rest");
+        Payment fully = f.service.find(p.id()).orElseThrow();
 
         assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(fully.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(fully.refundedAmount()).isEqualTo(Money.of("1500", "UGX"));
+        assertThat(fully.refundReservedAmount().isZero()).isTrue();
         assertThat(f.mtn.refundCalls()).isEqualTo(2);
         assertThatThrownBy(() -> f.service.refund(p.id(), null, "again"))
                 .isInstanceOf(IllegalPaymentStateException.class);

@@ -31,6 +31,7 @@ public final class Payment {
     private final String failureReason;
     private final boolean outcomeUnknown;
     private final Money refundedAmount;
+    private final Money refundReservedAmount;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant expiresAt;
@@ -59,6 +60,13 @@ public final class Payment {
                 ? Money.zero(b.money.currency()) : b.refundedAmount;
         if (!refundedAmount.currency().equals(money.currency())) {
             throw new IllegalArgumentException("refundedAmount must be in " + money.currency());
+        }
+        this.refundReservedAmount = b.refundReservedAmount == null
+                || (b.refundReservedAmount.isZero()
+                        && !b.refundReservedAmount.currency().equals(b.money.currency()))
+                ? Money.zero(b.money.currency()) : b.refundReservedAmount;
+        if (!refundReservedAmount.currency().equals(money.currency())) {
+            throw new IllegalArgumentException("refundReservedAmount must be in " + money.currency());
         }
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt must not be null");
         this.updatedAt = b.updatedAt == null ? b.createdAt : b.updatedAt;
@@ -99,9 +107,13 @@ public final class Payment {
         return status == PaymentStatus.PENDING && !now.isBefore(expiresAt);
     }
 
-    /** What is left to refund: the amount paid minus what was refunded already. */
+    /**
+     * What is left to refund: the amount paid minus what was refunded already and minus what
+     * pending refunds hold reserved ({@code paid - succeeded - pending}).
+     */
     public Money refundableAmount() {
-        return status.isPaid() ? money.minus(refundedAmount) : Money.zero(money.currency());
+        return status.isPaid() ? money.minus(refundedAmount).minus(refundReservedAmount)
+                : Money.zero(money.currency());
     }
 
     public PaymentId id() {
@@ -179,8 +191,14 @@ public final class Payment {
         return outcomeUnknown;
     }
 
+    /** What succeeded refunds gave back. */
     public Money refundedAmount() {
         return refundedAmount;
+    }
+
+    /** What pending refunds hold reserved: sent or about to be sent, not yet final. */
+    public Money refundReservedAmount() {
+        return refundReservedAmount;
     }
 
     public Instant createdAt() {
@@ -241,6 +259,7 @@ public final class Payment {
         private String failureReason;
         private boolean outcomeUnknown;
         private Money refundedAmount;
+        private Money refundReservedAmount;
         private Instant createdAt;
         private Instant updatedAt;
         private Instant expiresAt;
@@ -268,6 +287,7 @@ public final class Payment {
             failureReason = p.failureReason;
             outcomeUnknown = p.outcomeUnknown;
             refundedAmount = p.refundedAmount;
+            refundReservedAmount = p.refundReservedAmount;
             createdAt = p.createdAt;
             updatedAt = p.updatedAt;
             expiresAt = p.expiresAt;
@@ -293,6 +313,7 @@ public final class Payment {
         public Builder failureReason(String v) { this.failureReason = v; return this; }
         public Builder outcomeUnknown(boolean v) { this.outcomeUnknown = v; return this; }
         public Builder refundedAmount(Money v) { this.refundedAmount = v; return this; }
+        public Builder refundReservedAmount(Money v) { this.refundReservedAmount = v; return this; }
         public Builder createdAt(Instant v) { this.createdAt = v; return this; }
         public Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
         public Builder expiresAt(Instant v) { this.expiresAt = v; return this; }

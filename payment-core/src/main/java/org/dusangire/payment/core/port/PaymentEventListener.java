@@ -10,6 +10,14 @@ public interface PaymentEventListener {
     /** A status change was stored. */
     void onStatusChanged(PaymentStatusChanged event);
 
+    /**
+     * A refund was created (its amount reserved) or settled. The payment's own status change
+     * that a succeeded refund causes (to PARTIALLY_REFUNDED or REFUNDED) also reaches
+     * {@link #onStatusChanged}.
+     */
+    default void onRefundChanged(RefundChanged event) {
+    }
+
     /** Something needs a person's attention; nothing was changed because of it. */
     default void onAnomaly(PaymentAnomaly anomaly) {
     }

@@ -8,6 +8,7 @@ import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 
 /**
  * The port every payment provider adapter implements (one per provider). A gateway talks to its
@@ -71,13 +72,30 @@ public interface PaymentGateway {
     }
 
     /**
-     * Sends a refund for a succeeded payment.
+     * Sends a refund for a paid payment under {@code request.refundId()}. The service calls it
+     * once per refund, and again with the same refund id only when
+     * {@link #checkRefundStatus} answered {@link RefundResult.Status#NOT_FOUND}.
      *
      * @throws UnsupportedCapabilityException when the gateway cannot refund
      * @throws GatewayRejectedException       when the provider refuses the refund
      * @throws GatewayUnavailableException    when the outcome is unknown
      */
     default RefundResult refund(RefundRequest request) {
+        throw new UnsupportedCapabilityException(name(), "refunds");
+    }
+
+    /**
+     * Asks the provider where a refund stands: MTN's refund status, Airtel's enquiry, Flutterwave's
+     * refund details. {@link RefundResult.Status#NOT_FOUND} is for a provider that certainly has no
+     * refund under our reference; when the gateway cannot be sure (the refund's answer was lost and
+     * the provider keys refunds by its own id), it answers {@link RefundResult.Status#UNKNOWN}.
+     *
+     * @param payment the refunded payment
+     * @param refund  the stored refund: our id, amount, and the provider's id when one was given
+     * @throws UnsupportedCapabilityException when the gateway cannot refund
+     * @throws GatewayUnavailableException    when the provider cannot be asked right now
+     */
+    default RefundResult checkRefundStatus(Payment payment, Refund refund) {
         throw new UnsupportedCapabilityException(name(), "refunds");
     }
 }

@@ -9,9 +9,11 @@ import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
 
 /**
- * Where payments and the webhook inbox are kept. Implementations must enforce, as a database
+ * Where payments, their refunds and the webhook inbox are kept. Implementations must enforce, as a database
  * would, the uniqueness of the idempotency key, of gateway plus provider reference and of gateway
  * plus inbox event key, and must guard every update by the payment's version.
  *
@@ -92,4 +94,47 @@ public interface PaymentRepository {
 
     /** The most recently created payments, newest first, for listings. */
     List<Payment> findRecent(int limit);
+
+    // ------------------------------------------------------------------ refunds
+
+    /**
+     * Reserves a refund: in one transaction, stores the new refund (version 0) and the payment
+     * with the refund's amount added to its reserved amount, if the stored payment's version still
+     * equals {@code reserving.version()}. The caller checked the refundable amount on that version,
+     * so two refunds racing for the same money can never both be stored.
+     *
+     * @return the stored refund and payment
+     * @throws ConcurrentPaymentModificationException when the payment changed since it was read
+     *                                                (nothing is written)
+     * @throws DuplicatePaymentException              when the refund id or its idempotency key is
+     *                                                taken (nothing is written)
+     */
+    RefundWrite insertRefund(Refund refund, Payment reserving);
+
+    /**
+     * Stores a changed refund if its stored version still equals {@code refund.version()}, and in
+     * the same transaction the changed payment (when not {@code null}) under the same guard.
+     *
+     * @param payment the payment changed with the refund (reservation released, refunded amount
+     *                and status moved), or {@code null} when the payment does not change
+     * @return the stored refund, and the stored payment ({@code null} when {@code payment} is)
+     * @throws ConcurrentPaymentModificationException when either changed since it was read
+     *                                                (nothing is written)
+     */
+    RefundWrite updateRefund(Refund refund, Payment payment);
+
+    Optional<Refund> findRefund(RefundId id);
+
+    Optional<Refund> findRefundByIdempotencyKey(String idempotencyKey);
+
+    /** The refunds of one payment, oldest first. */
+    List<Refund> findRefunds(PaymentId paymentId);
+
+    /**
+     * Claims up to {@code limit} pending refunds last updated before {@code staleBefore}, as
+     * {@link #claimStalePending} does for payments: two callers never receive the same refund
+     * while a claim holds.
+     */
+    List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
+            int limit);
 }

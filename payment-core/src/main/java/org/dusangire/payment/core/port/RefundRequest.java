@@ -5,11 +5,13 @@ import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 
 /**
- * A refund to send to the provider.
+ * A refund to send to the provider. The service builds it from the stored refund record, so a
+ * refund sent again (its first answer was lost and the provider says it never had it) carries
+ * the same {@code refundId}.
  *
- * @param payment  the succeeded payment to refund
- * @param amount   how much to give back (the whole refundable amount for a full refund)
- * @param refundId our unique id for this refund (a UUID), reused if the refund is retried
+ * @param payment  the paid payment to refund, as stored with this refund's amount reserved
+ * @param amount   how much to give back
+ * @param refundId our id for this refund (a UUID), the same on every attempt
  * @param reason   free text for the provider's records; may be {@code null}
  */
 public record RefundRequest(Payment payment, Money amount, String refundId, String reason) {
@@ -19,8 +21,8 @@ public record RefundRequest(Payment payment, Money amount, String refundId, Stri
         Objects.requireNonNull(refundId, "refundId must not be null");
     }
 
-    /** True when the amount is everything still refundable. */
+    /** True when the amount is everything paid that no succeeded refund gave back yet. */
     public boolean isFull() {
-        return amount.compareTo(payment.refundableAmount()) == 0;
+        return amount.compareTo(payment.money().minus(payment.refundedAmount())) == 0;
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +36,9 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
@@ -50,8 +52,6 @@ import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.port.PaymentStatusChanged;
 import org.dusangire.payment.core.port.ProviderStatus;
-import org.dusangire.payment.core.port.RefundRequest;
-import org.dusangire.payment.core.port.RefundResult;
 import org.dusangire.payment.core.port.StatusReport;
 import org.dusangire.payment.core.port.WebhookNotification;
 import org.slf4j.Logger;
@@ -82,6 +82,7 @@ public final class PaymentService {
     private final List<PaymentEventListener> listeners;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final RefundDesk refunds;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -111,6 +112,7 @@ public final class PaymentService {
             }
         }
         this.routes = Map.copyOf(r);
+        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, listeners, this::announce);
     }
 
     public static Builder builder() {
@@ -391,46 +393,59 @@ public final class PaymentService {
     }
 
     /**
-     * Refunds a succeeded payment in full ({@code amount} null) or in part.
-     *
-     * @throws UnsupportedCapabilityException when the gateway cannot refund (or not partially)
-     * @throws IllegalPaymentStateException   when nothing is refundable
-     * @throws GatewayUnavailableException    when the outcome of the refund is unknown
+     * Refunds a paid payment in full ({@code amount} null) or in part; see
+     * {@link #refund(RefundCommand)}.
      */
-    public Payment refund(PaymentId id, Money amount, String reason) {
-        Payment payment = find(id).orElseThrow(() -> new PaymentNotFoundException(id.toString()));
-        PaymentGateway gateway = gatewayOf(payment);
-        if (!gateway.supportsRefunds()) {
-            throw new UnsupportedCapabilityException(gateway.name(), "refunds");
+    public Refund refund(PaymentId id, Money amount, String reason) {
+        return refund(new RefundCommand(id, amount, reason, null, null));
+    }
+
+    /**
+     * Refunds a paid payment. The refund is stored as a record of its own and its amount is
+     * reserved on the payment, in one version-guarded write, before the provider is called: the
+     * amount must fit in {@code paid - succeeded - pending}, and racing refunds can never together
+     * exceed what was paid. The same idempotency key returns the same refund and never reaches the
+     * provider twice.
+     *
+     * <p>The returned refund is SUCCEEDED when the provider paid it out at once, FAILED when it
+     * refused (the reservation is released), or PENDING while the provider processes it or when
+     * its answer was lost ({@link Refund#outcomeUnknown()}): reconciliation then asks the
+     * provider's refund status until it is final, and sends it again under the same refund id only
+     * if the provider says it never had it. The payment becomes PARTIALLY_REFUNDED or REFUNDED
+     * when a refund succeeds, never before.
+     *
+     * @throws PaymentNotFoundException       when there is no such payment
+     * @throws UnsupportedCapabilityException when the gateway cannot refund (or not partially)
+     * @throws IllegalPaymentStateException   when the payment is not paid or nothing is refundable
+     * @throws PaymentValidationException     when the amount is more than is refundable, a cash
+     *                                        refund names no actor, or the key was used for a
+     *                                        different refund
+     */
+    public Refund refund(RefundCommand command) {
+        return refunds.refund(Objects.requireNonNull(command, "command must not be null"));
+    }
+
+    /** The refunds of a payment, oldest first. */
+    public List<Refund> refunds(PaymentId id) {
+        return repository.findRefunds(Objects.requireNonNull(id, "id must not be null"));
+    }
+
+    public Optional<Refund> findRefund(RefundId id) {
+        return repository.findRefund(Objects.requireNonNull(id, "id must not be null"));
+    }
+
+    /**
+     * Asks the provider about a pending refund now and applies what it says.
+     *
+     * @throws PaymentNotFoundException    when there is no such refund
+     * @throws GatewayUnavailableException when the provider cannot be asked now
+     */
+    public Refund verifyRefund(RefundId id) {
+        Refund refund = findRefund(id).orElseThrow(() -> new PaymentNotFoundException(id.toString()));
+        if (refund.status().isFinal()) {
+            return refund;
         }
-        Money refundable = payment.refundableAmount();
-        if (!refundable.isPositive()) {
-            throw new IllegalPaymentStateException("payment is " + payment.status()
-                    + "; nothing is refundable", id.toString());
-        }
-        Money due = amount == null ? refundable : amount;
-        if (!due.isPositive() || !refundable.isAtLeast(due)) {
-            throw new PaymentValidationException("amount", "refund must be more than zero and at "
-                    + "most " + refundable);
-        }
-        if (!due.equals(refundable) && !gateway.supportsPartialRefunds()) {
-            throw new UnsupportedCapabilityException(gateway.name(), "partial refunds");
-        }
-        RefundResult result = gateway.refund(new RefundRequest(payment, due,
-                UUID.randomUUID().toString(), reason));
-        if (result.status() == RefundResult.Status.FAILED) {
-            throw new GatewayRejectedException("the provider refused the refund", gateway.name(),
-                    null, id.toString(), null);
-        }
-        return store(payment, cur -> {
-            Money refunded = cur.refundedAmount().plus(due);
-            PaymentStatus next = refunded.compareTo(cur.money()) >= 0
-                    ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-            String detail = "refunded " + due + (result.status() == RefundResult.Status.PENDING
-                    ? " (processing at the provider)" : "");
-            return Decision.change(cur.transition(next, Trigger.REFUND, clock.instant(), detail)
-                    .toBuilder().refundedAmount(refunded).build());
-        }, null);
+        return refunds.check(refund, Trigger.VERIFY).refund();
     }
 
     // ------------------------------------------------------------------ reconciliation
@@ -440,7 +455,10 @@ public final class PaymentService {
      * payments, asks each provider, applies what it learns, resends initiations the provider never
      * received (same reference), expires what is past its time to live, finishes inbox events
      * whose processing was interrupted, and purges one batch of inbox events processed longer
-     * ago than {@link PaymentConfig#inboxRetention()}. Safe to run on several instances at once.
+     * ago than {@link PaymentConfig#inboxRetention()}. It also claims stale pending refunds and
+     * asks each provider's refund status, settling them as it settles payments (a refund the
+     * provider never received is sent again under the same refund id). Safe to run on several
+     * instances at once.
      *
      * <p>Up to {@link PaymentConfig#reconcileParallelism()} payments of the batch are checked
      * at the same time, on short-lived threads of this pass (the calling thread is one of
@@ -456,17 +474,22 @@ public final class PaymentService {
         Tally tally = new Tally();
         forEachInParallel(claimed, config.reconcileParallelism(), p -> reconcileOne(p, tally));
         int recovered = 0;
-        int errors = tally.errors;
         for (InboxEntry entry : repository.findUnprocessedInbound(staleBefore,
                 config.reconcileBatchSize())) {
             try {
                 recoverInbox(entry);
                 recovered++;
             } catch (PaymentException e) {
-                errors++;
+                synchronized (tally) {
+                    tally.errors++;
+                }
                 log.warn("inbox event {} could not be finished now ({})", entry.key(), e.getMessage());
             }
         }
+        List<Refund> claimedRefunds = repository.claimStalePendingRefunds(staleBefore, now,
+                config.reconcileLease(), config.reconcileBatchSize());
+        forEachInParallel(claimedRefunds, config.reconcileParallelism(),
+                r -> reconcileRefund(r, tally));
         int purged = 0;
         try {
             purged = repository.purgeProcessedInbound(now.minus(config.inboxRetention()),
@@ -475,7 +498,9 @@ public final class PaymentService {
             log.warn("processed inbox events could not be purged now ({})", e.getMessage());
         }
         ReconcileReport report = new ReconcileReport(tally.checked, tally.succeeded, tally.failed,
-                tally.expired, tally.pending, tally.resent, errors, recovered, purged);
+                tally.expired, tally.pending, tally.resent, tally.errors, recovered, purged,
+                tally.refundsChecked, tally.refundsSucceeded, tally.refundsFailed,
+                tally.refundsResent);
         if (!report.isQuiet() || purged > 0) {
             log.info("reconcile: {}", report);
         }
@@ -485,6 +510,33 @@ public final class PaymentService {
     /** Counts of one pass; updated under its own lock by the pass's threads. */
     private static final class Tally {
         int checked, succeeded, failed, expired, pending, resent, errors;
+        int refundsChecked, refundsSucceeded, refundsFailed, refundsResent;
+    }
+
+    private void reconcileRefund(Refund refund, Tally tally) {
+        RefundDesk.Checked checked;
+        try {
+            checked = refunds.check(refund, Trigger.RECONCILE);
+        } catch (PaymentException e) {
+            synchronized (tally) {
+                tally.refundsChecked++;
+                tally.errors++;
+            }
+            log.warn("refund {}: reconciliation could not settle it now ({})", refund.id(),
+                    e.getMessage());
+            return;
+        }
+        synchronized (tally) {
+            tally.refundsChecked++;
+            if (checked.resent()) {
+                tally.refundsResent++;
+            }
+            if (checked.refund().status() == RefundStatus.SUCCEEDED) {
+                tally.refundsSucceeded++;
+            } else if (checked.refund().status() == RefundStatus.FAILED) {
+                tally.refundsFailed++;
+            }
+        }
     }
 
     private void reconcileOne(Payment p, Tally tally) {

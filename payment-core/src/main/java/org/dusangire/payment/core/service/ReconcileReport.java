@@ -12,9 +12,21 @@ package org.dusangire.payment.core.service;
  * @param errors         payments whose provider could not be asked (retried on a later pass)
  * @param inboxRecovered inbox events whose interrupted processing was finished
  * @param inboxPurged    processed inbox events deleted after their retention period
+ * @param refundsChecked   pending refunds whose provider was asked
+ * @param refundsSucceeded refunds that became SUCCEEDED
+ * @param refundsFailed    refunds that became FAILED (their reservation released)
+ * @param refundsResent    refunds sent again under the same refund id (the provider never had them)
  */
 public record ReconcileReport(int checked, int succeeded, int failed, int expired,
-        int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged) {
+        int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged,
+        int refundsChecked, int refundsSucceeded, int refundsFailed, int refundsResent) {
+
+    /** A report of a pass that found no refund to check. */
+    public ReconcileReport(int checked, int succeeded, int failed, int expired,
+            int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged) {
+        this(checked, succeeded, failed, expired, stillPending, resent, errors, inboxRecovered,
+                inboxPurged, 0, 0, 0, 0);
+    }
 
     /** A report of a pass that purged nothing (the form before inbox purging existed). */
     public ReconcileReport(int checked, int succeeded, int failed, int expired,
@@ -24,6 +36,6 @@ public record ReconcileReport(int checked, int succeeded, int failed, int expire
 
     /** True when the pass found nothing to do. */
     public boolean isQuiet() {
-        return checked == 0 && inboxRecovered == 0;
+        return checked == 0 && inboxRecovered == 0 && refundsChecked == 0;
     }
 }

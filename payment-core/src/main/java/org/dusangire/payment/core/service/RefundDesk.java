@@ -1,0 +1,334 @@
+package org.dusangire.payment.core.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.IllegalPaymentStateException;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundChange;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.PaymentEventListener;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundChanged;
+import org.dusangire.payment.core.port.RefundRequest;
+import org.dusangire.payment.core.port.RefundResult;
+import org.dusangire.payment.core.port.RefundWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The refund use case behind {@link PaymentService}: money going out, kept as safe as money
+ * coming in.
+ *
+ * <ul>
+ *   <li>Reserve before send: the refund record and the payment's reserved amount are written in
+ *       one version-guarded write before the provider is called, after checking the amount
+ *       against {@code paid - succeeded - pending} on the very version the write is guarded by.
+ *       Racing refunds, in one process or on several instances, cannot together exceed what was
+ *       paid: all but one lose the version race, re-read, and are checked again.</li>
+ *   <li>A refund's id is generated once and is the reference of every attempt. A lost answer
+ *       leaves it PENDING with its outcome unknown; it is sent again (same id) only when the
+ *       provider's refund status says it never had it.</li>
+ *   <li>Only a succeeded refund moves money into the payment's refunded amount and status; a
+ *       failed one releases its reservation. A final refund status never changes.</li>
+ * </ul>
+ */
+final class RefundDesk {
+    private static final Logger log = LoggerFactory.getLogger(RefundDesk.class);
+    private static final int MAX_ATTEMPTS = 25;
+
+    private final PaymentRepository repository;
+    private final Clock clock;
+    private final Function<Payment, PaymentGateway> gatewayOf;
+    private final List<PaymentEventListener> listeners;
+    private final BiConsumer<Payment, Payment> paymentAnnouncer;
+
+    RefundDesk(PaymentRepository repository, Clock clock, Function<Payment, PaymentGateway> gatewayOf,
+            List<PaymentEventListener> listeners, BiConsumer<Payment, Payment> paymentAnnouncer) {
+        this.repository = repository;
+        this.clock = clock;
+        this.gatewayOf = gatewayOf;
+        this.listeners = listeners;
+        this.paymentAnnouncer = paymentAnnouncer;
+    }
+
+    /** A refund checked by a status query, and whether it had to be sent again. */
+    record Checked(Refund refund, boolean resent) {
+    }
+
+    Refund refund(RefundCommand command) {
+        String key = command.idempotencyKey();
+        if (key != null) {
+            Optional<Refund> existing = repository.findRefundByIdempotencyKey(key);
+            if (existing.isPresent()) {
+                return replay(existing.get(), command);
+            }
+        }
+        Payment payment = loadPayment(command.paymentId());
+        PaymentGateway gateway = gatewayOf.apply(payment);
+        if (!gateway.supportsRefunds()) {
+            throw new UnsupportedCapabilityException(gateway.name(), "refunds");
+        }
+        if (payment.method() == PaymentMethod.CASH_ON_DELIVERY && command.actor() == null) {
+            throw new PaymentValidationException("actor",
+                    "a cash refund needs the name of who hands the money back");
+        }
+        RefundId id = RefundId.random();
+        RefundWrite reserved;
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Refund draft = draft(payment, gateway, command, id, now);
+            Payment reserving = payment.toBuilder()
+                    .refundReservedAmount(payment.refundReservedAmount().plus(draft.amount()))
+                    .updatedAt(now)
+                    .build();
+            try {
+                reserved = repository.insertRefund(draft, reserving);
+                break;
+            } catch (ConcurrentPaymentModificationException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                payment = loadPayment(command.paymentId());
+            } catch (DuplicatePaymentException e) {
+                if (key == null) {
+                    throw e;
+                }
+                Refund winner = repository.findRefundByIdempotencyKey(key).orElseThrow(() -> e);
+                return replay(winner, command);
+            }
+        }
+        Refund refund = reserved.refund();
+        log.info("refund {} of {} reserved on payment {} via {}", refund.id(), refund.amount(),
+                refund.paymentId(), gateway.name());
+        announce(null, reserved);
+        return send(refund, reserved.payment(), gateway, Trigger.REFUND);
+    }
+
+    /** Asks the provider about a pending refund and applies the answer; sends it again if never received. */
+    Checked check(Refund refund, Trigger trigger) {
+        Payment payment = loadPayment(refund.paymentId());
+        PaymentGateway gateway = gatewayOf.apply(payment);
+        RefundResult report = gateway.checkRefundStatus(payment, refund);
+        if (report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown()) {
+            log.info("refund {}: {} never received it; sending again with the same refund id",
+                    refund.id(), gateway.name());
+            return new Checked(send(refund, payment, gateway, trigger), true);
+        }
+        if (report.status() == RefundResult.Status.NOT_FOUND) {
+            log.warn("refund {}: {} accepted it before but now has no record of it; left pending "
+                    + "for a person to look at", refund.id(), gateway.name());
+        }
+        return new Checked(apply(refund, report, trigger, null), false);
+    }
+
+    private Refund replay(Refund existing, RefundCommand command) {
+        boolean samePayment = existing.paymentId().equals(command.paymentId());
+        boolean sameAmount = command.amount() == null
+                || (existing.amount().currency().equals(command.amount().currency())
+                        && existing.amount().compareTo(command.amount()) == 0);
+        if (!samePayment || !sameAmount) {
+            throw new PaymentValidationException("idempotencyKey",
+                    "idempotency key was already used for a different refund");
+        }
+        return existing;
+    }
+
+    private Refund draft(Payment payment, PaymentGateway gateway, RefundCommand command, RefundId id,
+            Instant now) {
+        if (!payment.status().isPaid()) {
+            throw new IllegalPaymentStateException("payment is " + payment.status()
+                    + "; only a paid payment can be refunded", payment.id().toString());
+        }
+        Money refundable = payment.refundableAmount();
+        if (!refundable.isPositive()) {
+            throw new IllegalPaymentStateException("payment is " + payment.status()
+                    + "; nothing is refundable (" + payment.refundedAmount() + " refunded, "
+                    + payment.refundReservedAmount() + " held by pending refunds)",
+                    payment.id().toString());
+        }
+        Money due = command.amount() == null ? refundable : command.amount();
+        if (!due.currency().equals(payment.money().currency())) {
+            throw new PaymentValidationException("amount", "refund must be in "
+                    + payment.money().currency().getCurrencyCode());
+        }
+        if (!refundable.isAtLeast(due)) {
+            throw new PaymentValidationException("amount", "refund must be more than zero and at "
+                    + "most " + refundable + (payment.refundReservedAmount().isPositive()
+                            ? " (" + payment.refundReservedAmount() + " is held by pending refunds)"
+                            : ""));
+        }
+        boolean whole = due.compareTo(payment.money().minus(payment.refundedAmount())) == 0;
+        if (!whole && !gateway.supportsPartialRefunds()) {
+            throw new UnsupportedCapabilityException(gateway.name(), "partial refunds");
+        }
+        return Refund.builder()
+                .id(id)
+                .paymentId(payment.id())
+                .idempotencyKey(command.idempotencyKey())
+                .gatewayName(gateway.name())
+                .amount(due)
+                .reason(command.reason())
+                .actor(command.actor())
+                .status(RefundStatus.PENDING)
+                .outcomeUnknown(true)
+                .createdAt(now)
+                .addHistory(new RefundChange(null, RefundStatus.PENDING, now, Trigger.REFUND,
+                        command.actor() == null ? null : "asked by " + command.actor()))
+                .build();
+    }
+
+    /** Hands the refund to its gateway under its own id; what comes back is applied once. */
+    private Refund send(Refund refund, Payment payment, PaymentGateway gateway, Trigger trigger) {
+        RefundResult result;
+        try {
+            result = gateway.refund(new RefundRequest(payment, refund.amount(),
+                    refund.id().toString(), refund.reason()));
+        } catch (GatewayRejectedException e) {
+            String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
+            log.warn("refund {}: {} refused it ({})", refund.id(), gateway.name(), reason);
+            return apply(refund, new RefundResult(RefundResult.Status.FAILED, null, null), trigger,
+                    reason);
+        } catch (GatewayUnavailableException e) {
+            log.warn("refund {}: outcome unknown at {} ({}); it stays reserved and reconciliation "
+                    + "settles it", refund.id(), gateway.name(), e.getMessage());
+            return refund;
+        } catch (PaymentConfigurationException e) {
+            log.error("refund {}: {} is misconfigured: {}", refund.id(), gateway.name(),
+                    e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("refund {}: unexpected error from {}; outcome treated as unknown",
+                    refund.id(), gateway.name(), e);
+            return refund;
+        }
+        return apply(refund, result, trigger, null);
+    }
+
+    /**
+     * Applies a provider's answer to the freshest copy of the refund (and its payment) until it is
+     * stored, re-reading both after each lost race. A final refund is never changed again, so the
+     * payment's amounts move exactly once per refund.
+     */
+    private Refund apply(Refund start, RefundResult result, Trigger trigger, String detail) {
+        Refund current = start;
+        for (int attempt = 1; ; attempt++) {
+            if (current.status().isFinal()) {
+                return current;
+            }
+            Instant now = clock.instant();
+            Refund answered = current.toBuilder()
+                    .providerTransactionId(result.providerRefundId() != null
+                            ? result.providerRefundId() : current.providerTransactionId())
+                    .lastGatewayResponse(result.rawResponse() != null
+                            ? result.rawResponse() : current.lastGatewayResponse())
+                    .build();
+            Payment payment = null;
+            Payment nextPayment = null;
+            Refund next;
+            switch (result.status()) {
+                case COMPLETED -> {
+                    payment = loadPayment(current.paymentId());
+                    next = answered.transition(RefundStatus.SUCCEEDED, trigger, now, detail);
+                    Money refunded = payment.refundedAmount().plus(current.amount());
+                    PaymentStatus status = refunded.compareTo(payment.money()) >= 0
+                            ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+                    nextPayment = payment.transition(status, Trigger.REFUND, now, "refund "
+                                    + current.id() + " of " + current.amount())
+                            .toBuilder()
+                            .refundedAmount(refunded)
+                            .refundReservedAmount(released(payment, current))
+                            .build();
+                }
+                case FAILED -> {
+                    payment = loadPayment(current.paymentId());
+                    next = answered.transition(RefundStatus.FAILED, trigger, now,
+                            detail != null ? detail : "the provider reports the refund failed");
+                    nextPayment = payment.toBuilder()
+                            .refundReservedAmount(released(payment, current))
+                            .updatedAt(now)
+                            .build();
+                }
+                case PENDING -> {
+                    if (!current.outcomeUnknown() && answered.providerTransactionId() != null
+                            && answered.providerTransactionId().equals(current.providerTransactionId())) {
+                        return current;
+                    }
+                    next = answered.toBuilder().outcomeUnknown(false).updatedAt(now).build();
+                }
+                default -> {
+                    return current;
+                }
+            }
+            try {
+                RefundWrite written = repository.updateRefund(next, nextPayment);
+                if (next.status() != current.status()) {
+                    log.info("refund {}: {} -> {} ({})", next.id(), current.status(), next.status(),
+                            trigger);
+                    announce(current.status(), written);
+                }
+                if (payment != null && payment.status() != nextPayment.status()) {
+                    paymentAnnouncer.accept(payment, written.payment());
+                }
+                return written.refund();
+            } catch (ConcurrentPaymentModificationException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                current = repository.findRefund(start.id())
+                        .orElseThrow(() -> new PaymentNotFoundException(start.id().toString()));
+            }
+        }
+    }
+
+    private static Money released(Payment payment, Refund refund) {
+        Money left = payment.refundReservedAmount().minus(refund.amount());
+        if (left.amount().signum() < 0) {
+            // a store that lost the reservation (never written by this library) must not go
+            // negative; the refund's own amount is what it held
+            log.error("refund {}: payment {} held {} reserved, less than the refund's {}",
+                    refund.id(), payment.id(), payment.refundReservedAmount(), refund.amount());
+            return Money.zero(payment.money().currency());
+        }
+        return left;
+    }
+
+    private void announce(RefundStatus from, RefundWrite written) {
+        Refund refund = written.refund();
+        Payment payment = written.payment() != null ? written.payment()
+                : loadPayment(refund.paymentId());
+        RefundChanged event = new RefundChanged(refund, payment, from, refund.status(),
+                refund.updatedAt());
+        for (PaymentEventListener listener : listeners) {
+            try {
+                listener.onRefundChanged(event);
+            } catch (RuntimeException e) {
+                log.error("refund {}: listener {} failed; the change is stored", refund.id(),
+                        listener.getClass().getName(), e);
+            }
+        }
+    }
+
+    private Payment loadPayment(PaymentId id) {
+        return repository.findById(id).orElseThrow(() -> new PaymentNotFoundException(id.toString()));
+    }
+}
