@@ -19,6 +19,7 @@ import org.dusangire.payment.core.error.WebhookRejectedException.Reason;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -33,8 +34,9 @@ import org.dusangire.payment.core.port.WebhookNotification;
  * A fake provider and its gateway in one, for tests of the core and of adapters that sit in front
  * of it. It keeps a provider-side record per reference (as a real provider would), lets a test act
  * as the customer ({@link #approve}, {@link #fail}, {@link #settle}), script initiation outcomes
- * (refusal, timeout before or after the provider recorded the payment) and status outages, and
- * counts every call. Thread-safe.
+ * (refusal, timeout before or after the provider recorded the payment), refund outcomes and
+ * status outages, and counts every call. It keeps a ledger of the refunds it paid back, keyed by
+ * our refund id, so a test can compare the money that left with what the store says. Thread-safe.
  *
  * <p>Its webhooks are plain text {@code reference=<ref>;status=<STATUS>;event=<key>} authenticated
  * by the header {@link #SIGNATURE_HEADER} carrying the shared secret.
@@ -59,6 +61,25 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         MISCONFIGURED
     }
 
+    /** A scripted outcome for the next refund sent. */
+    public enum RefundOutcome {
+        /** The provider pays the money back at once (the default). */
+        COMPLETE,
+        /** The provider accepts the refund and processes it later ({@link #completeRefund}). */
+        PROCESS_LATER,
+        /** The provider refuses with code {@code SCRIPTED_REFUND_REFUSAL}. */
+        REJECT,
+        /** The request never reaches the provider and the call times out. */
+        TIMEOUT_BEFORE_PROVIDER,
+        /** The provider pays the money back but the answer is lost (timeout). */
+        TIMEOUT_AFTER_PROVIDER
+    }
+
+    /** The provider's own view of one refund, keyed by our refund id. */
+    public record ProviderRefund(String refundId, String reference, Money amount,
+            RefundResult.Status status, String providerRefundId) {
+    }
+
     /** The provider's own view of one reference. */
     public record ProviderRecord(String reference, Money due, ProviderStatus status, Money paid,
             String reportedReference, String transactionId, String reason) {
@@ -76,6 +97,10 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     private final AtomicInteger refundCalls = new AtomicInteger();
     private final AtomicBoolean statusUnavailable = new AtomicBoolean();
     private final AtomicInteger transactionIds = new AtomicInteger(1000);
+    private final Map<String, ProviderRefund> providerRefunds = new ConcurrentHashMap<>();
+    private final Deque<RefundOutcome> refundScript = new ArrayDeque<>();
+    private final Map<String, AtomicInteger> refundCallsById = new ConcurrentHashMap<>();
+    private final AtomicInteger refundStatusChecks = new AtomicInteger();
 
     public ScriptedPaymentGateway(String name, Set<PaymentMethod> methods, String secret,
             boolean refunds) {
@@ -191,14 +216,64 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         return refunds;
     }
 
+    /**
+     * Pays the refund back as scripted. Like a provider keyed by our refund id, a refund id it
+     * has seen before is answered with that refund and never paid out a second time.
+     */
     @Override
     public RefundResult refund(RefundRequest request) {
         if (!refunds) {
             return PaymentGateway.super.refund(request);
         }
         refundCalls.incrementAndGet();
-        return new RefundResult(RefundResult.Status.COMPLETED, "refund-" + request.refundId(),
-                "{\"refunded\":\"" + request.amount() + "\"}");
+        refundCallsById.computeIfAbsent(request.refundId(), k -> new AtomicInteger()).incrementAndGet();
+        RefundOutcome outcome;
+        synchronized (refundScript) {
+            outcome = refundScript.isEmpty() ? RefundOutcome.COMPLETE : refundScript.removeFirst();
+        }
+        String reference = request.payment().providerReference();
+        switch (outcome) {
+            case REJECT -> throw new GatewayRejectedException("scripted refund refusal", name,
+                    "SCRIPTED_REFUND_REFUSAL", reference, 400);
+            case TIMEOUT_BEFORE_PROVIDER -> throw new GatewayUnavailableException(
+                    "scripted refund timeout", name, null, reference, null, null);
+            case TIMEOUT_AFTER_PROVIDER -> {
+                recordRefund(request, RefundResult.Status.COMPLETED);
+                throw new GatewayUnavailableException("scripted timeout after the refund was paid",
+                        name, null, reference, null, null);
+            }
+            case PROCESS_LATER, COMPLETE -> {
+                ProviderRefund r = recordRefund(request, outcome == RefundOutcome.COMPLETE
+                        ? RefundResult.Status.COMPLETED : RefundResult.Status.PENDING);
+                return new RefundResult(r.status(), r.providerRefundId(),
+                        "{\"refund\":\"" + r.status() + "\"}");
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private ProviderRefund recordRefund(RefundRequest request, RefundResult.Status status) {
+        return providerRefunds.computeIfAbsent(request.refundId(), id -> new ProviderRefund(id,
+                request.payment().providerReference(), request.amount(), status,
+                "RF" + transactionIds.incrementAndGet()));
+    }
+
+    @Override
+    public RefundResult checkRefundStatus(Payment payment, Refund refund) {
+        if (!refunds) {
+            return PaymentGateway.super.checkRefundStatus(payment, refund);
+        }
+        refundStatusChecks.incrementAndGet();
+        if (statusUnavailable.get()) {
+            throw new GatewayUnavailableException("scripted status outage", name, null,
+                    payment.id().toString(), 503, null);
+        }
+        ProviderRefund r = providerRefunds.get(refund.id().toString());
+        if (r == null) {
+            return new RefundResult(RefundResult.Status.NOT_FOUND, null, "{\"found\":false}");
+        }
+        return new RefundResult(r.status(), r.providerRefundId(),
+                "{\"refund\":\"" + r.status() + "\"}");
     }
 
     // ---------------------------------------------------------------- the customer and the script
@@ -232,6 +307,57 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
                 script.addLast(o);
             }
         }
+    }
+
+    /** Scripts the outcomes of the next refunds sent, in order. */
+    public void scriptRefunds(RefundOutcome... outcomes) {
+        synchronized (refundScript) {
+            for (RefundOutcome o : outcomes) {
+                refundScript.addLast(o);
+            }
+        }
+    }
+
+    /** The provider finishes a refund it was processing: the money goes back. */
+    public void completeRefund(String refundId) {
+        finishRefund(refundId, RefundResult.Status.COMPLETED);
+    }
+
+    /** The provider gives up a refund it was processing: no money goes back. */
+    public void failRefund(String refundId) {
+        finishRefund(refundId, RefundResult.Status.FAILED);
+    }
+
+    private void finishRefund(String refundId, RefundResult.Status status) {
+        providerRefunds.computeIfPresent(refundId, (id, r) -> r.status() != RefundResult.Status.PENDING
+                ? r : new ProviderRefund(id, r.reference(), r.amount(), status, r.providerRefundId()));
+    }
+
+    /** The provider's record of a refund by our refund id, or {@code null}. */
+    public ProviderRefund providerRefund(String refundId) {
+        return providerRefunds.get(refundId);
+    }
+
+    /** The money the provider actually paid back for a payment: its completed refunds. */
+    public Money refundedAtProvider(Payment payment) {
+        Money total = Money.zero(payment.money().currency());
+        for (ProviderRefund r : providerRefunds.values()) {
+            if (r.reference().equals(payment.providerReference())
+                    && r.status() == RefundResult.Status.COMPLETED) {
+                total = total.plus(r.amount());
+            }
+        }
+        return total;
+    }
+
+    /** How many refund calls carried this refund id. */
+    public int refundCalls(String refundId) {
+        AtomicInteger n = refundCallsById.get(refundId);
+        return n == null ? 0 : n.get();
+    }
+
+    public int refundStatusChecks() {
+        return refundStatusChecks.get();
     }
 
     /** While true, every status check fails as if the provider were down. */
