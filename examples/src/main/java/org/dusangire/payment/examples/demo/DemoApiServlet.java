@@ -16,19 +16,23 @@ import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
 import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Msisdn;
 import org.dusangire.payment.core.model.Payer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.service.CheckoutRequest;
 import org.dusangire.payment.core.service.CheckoutResult;
 import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.core.service.RefundCommand;
 
 /**
- * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, and confirm
- * a cash payment. Bad input answers 400 with a message that says what is wrong.
+ * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, confirm a
+ * cash payment, refund a paid one and list its refunds. Bad input answers 400 with a message that
+ * says what is wrong.
  */
 final class DemoApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -53,6 +57,12 @@ final class DemoApiServlet extends HttpServlet {
             write(resp, 200, list);
         } else if (parts.length == 2 && parts[0].equals("payments")) {
             withPayment(resp, parts[1], p -> write(resp, 200, PaymentJson.of(mapper, p)));
+        } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
+            withPayment(resp, parts[1], p -> {
+                ArrayNode list = mapper.createArrayNode();
+                payments.refunds(p.id()).forEach(r -> list.add(PaymentJson.of(mapper, r)));
+                write(resp, 200, list);
+            });
         } else {
             error(resp, 404, "no such resource");
         }
@@ -70,6 +80,8 @@ final class DemoApiServlet extends HttpServlet {
                 String who = text(body, "confirmedBy");
                 Payment paid = payments.confirmCashPayment(id, who == null ? "demo cashier" : who);
                 write(resp, 200, PaymentJson.of(mapper, paid));
+            } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
+                refund(PaymentId.parse(parts[1]), readOptional(req), resp);
             } else {
                 error(resp, 404, "no such resource");
             }
@@ -78,6 +90,8 @@ final class DemoApiServlet extends HttpServlet {
         } catch (PaymentNotFoundException e) {
             error(resp, 404, e.getMessage());
         } catch (IllegalPaymentStateException e) {
+            error(resp, 409, e.getMessage());
+        } catch (UnsupportedCapabilityException e) {
             error(resp, 409, e.getMessage());
         } catch (PaymentException e) {
             error(resp, 502, "the payment provider could not be reached; try again");
@@ -117,6 +131,26 @@ final class DemoApiServlet extends HttpServlet {
         json.put("nextAction", result.nextAction().name());
         json.put("instructions", result.instructions());
         write(resp, 201, json);
+    }
+
+    /**
+     * Refunds a paid payment: {@code amount} (all that is refundable when absent), {@code reason},
+     * {@code actor} (who hands the money back; the demo cashier when absent) and
+     * {@code idempotencyKey}. Answers 201 with the refund, whatever its status: PENDING means the
+     * provider is processing it or its answer was lost, and reconciliation settles it.
+     */
+    private void refund(PaymentId id, JsonNode body, HttpServletResponse resp) throws IOException {
+        String amount = text(body, "amount");
+        Money money = null;
+        if (amount != null) {
+            Payment payment = payments.find(id)
+                    .orElseThrow(() -> new PaymentNotFoundException(id.toString()));
+            money = Money.of(amount, payment.money().currency().getCurrencyCode());
+        }
+        String actor = text(body, "actor");
+        Refund refund = payments.refund(new RefundCommand(id, money, text(body, "reason"),
+                actor == null ? "demo cashier" : actor, text(body, "idempotencyKey")));
+        write(resp, 201, PaymentJson.of(mapper, refund));
     }
 
     private static PaymentMethod method(String text) {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.StatusChange;
 
-/** How the demo's JSON API shows a payment: no full phone number, no callback token. */
+/** How the demo's JSON API shows a payment and a refund: no full phone number, no callback token. */
 final class PaymentJson {
     private PaymentJson() {
     }
@@ -26,6 +27,9 @@ final class PaymentJson {
         json.put("paymentLink", p.paymentLink() == null ? null : p.paymentLink().toString());
         json.put("failureReason", p.failureReason());
         json.put("outcomeUnknown", p.outcomeUnknown());
+        json.put("refunded", p.refundedAmount().toPlainString());
+        json.put("refundReserved", p.refundReservedAmount().toPlainString());
+        json.put("refundable", p.refundableAmount().toPlainString());
         json.put("createdAt", p.createdAt().toString());
         json.put("updatedAt", p.updatedAt().toString());
         ArrayNode history = json.putArray("history");
@@ -37,6 +41,23 @@ final class PaymentJson {
             h.put("trigger", c.trigger().name());
             h.put("detail", c.detail());
         }
+        return json;
+    }
+
+    static ObjectNode of(ObjectMapper mapper, Refund r) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", r.id().toString());
+        json.put("paymentId", r.paymentId().toString());
+        json.put("status", r.status().name());
+        json.put("amount", r.amount().toPlainString());
+        json.put("currency", r.amount().currency().getCurrencyCode());
+        json.put("reason", r.reason());
+        json.put("actor", r.actor());
+        json.put("outcomeUnknown", r.outcomeUnknown());
+        json.put("providerTransactionId", r.providerTransactionId());
+        json.put("failureReason", r.failureReason());
+        json.put("createdAt", r.createdAt().toString());
+        json.put("updatedAt", r.updatedAt().toString());
         return json;
     }
 }

@@ -129,6 +129,48 @@ class DemoApiTest {
     }
 
     @Test
+    void mtnPaymentIsRefundedInPartThroughTheApiAndReconciliationSettlesTheRefund() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"25000\",\"method\":"
+                + "\"MTN_MOBILE_MONEY\",\"phone\":\"0772 123456\"}").body());
+        String id = p.get("id").asText();
+        post("/simulator/mtn/payments/" + id + "/approve", "");
+        assertThat(awaitStatus(id, "SUCCEEDED").get("refundable").asText()).isEqualTo("25000");
+
+        HttpResponse<String> refunded = post("/api/payments/" + id + "/refunds",
+                "{\"amount\":\"10000\",\"reason\":\"one test not done\",\"idempotencyKey\":\"r-1\"}");
+        HttpResponse<String> again = post("/api/payments/" + id + "/refunds",
+                "{\"amount\":\"10000\",\"idempotencyKey\":\"r-1\"}");
+        HttpResponse<String> tooMuch = post("/api/payments/" + id + "/refunds",
+                "{\"amount\":\"15001\"}");
+
+        assertThat(refunded.statusCode()).isEqualTo(201);
+        JsonNode refund = mapper.readTree(refunded.body());
+        assertThat(refund.get("status").asText()).isIn("PENDING", "SUCCEEDED");
+        assertThat(mapper.readTree(again.body()).get("id").asText()).isEqualTo(refund.get("id").asText());
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(tooMuch.body()).get("error").asText()).contains("at most 15000 UGX");
+        JsonNode after = awaitStatus(id, "PARTIALLY_REFUNDED");
+        assertThat(after.get("refunded").asText()).isEqualTo("10000");
+        assertThat(after.get("refundable").asText()).isEqualTo("15000");
+        JsonNode list = get("/api/payments/" + id + "/refunds");
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(list.get(0).get("actor").asText()).isEqualTo("demo cashier");
+    }
+
+    @Test
+    void refundOfAnUnpaidPaymentIsRefusedWith409() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+                + "\"CASH_ON_DELIVERY\"}").body());
+
+        HttpResponse<String> refused = post("/api/payments/" + p.get("id").asText() + "/refunds", "");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(refused.body()).get("error").asText()).contains("only a paid payment");
+        assertThat(get("/api/payments/" + p.get("id").asText() + "/refunds")).isEmpty();
+    }
+
+    @Test
     void badInputAnswers400WithAMessageThatSaysWhatIsWrong() throws Exception {
         HttpResponse<String> unknownMethod = post("/api/payments", "{\"amount\":\"100\",\"method\":\"BITCOIN\"}");
         HttpResponse<String> badAmount = post("/api/payments",

@@ -129,4 +129,33 @@ class DemoBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#payments tbody")).getText())
                 .contains("confirmed by demo cashier");
     }
+
+    @Test
+    void cashierRefundsPartOfAPaidBillAndSeesTheRefundListed() throws Exception {
+        payWith("CASH_ON_DELIVERY");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-cash"))).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
+
+        WebElement amount = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("refund-amount")));
+        assertThat(amount.getAttribute("value")).isEqualTo("25000");
+        amount.clear();
+        amount.sendKeys("5000");
+        browser.findElement(By.id("refund")).click();
+
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status",
+                "PARTIALLY_REFUNDED"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#refunds tbody"), "SUCCEEDED"));
+        screenshot("demo-cash-refunded.png");
+        assertThat(browser.findElement(By.cssSelector("#refunds tbody")).getText()).contains("5000 UGX");
+        assertThat(browser.findElement(By.id("refundable")).getText()).isEqualTo("20000 UGX");
+
+        amount = browser.findElement(By.id("refund-amount"));
+        amount.clear();
+        amount.sendKeys("20001");
+        browser.findElement(By.id("refund")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("refund-error"),
+                "at most 20000 UGX"));
+    }
 }
