@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
 
@@ -48,6 +49,13 @@ interface ProviderRig extends AutoCloseable {
 
     /** The provider's view of a reference. */
     ProviderView view(String reference);
+
+    /** The money the provider actually paid back for the payment with this reference (its own ledger). */
+    Money refundedAtProvider(String reference);
+
+    /** The provider finishes the refunds it was still processing (default: none are left so). */
+    default void finishRefunds() {
+    }
 
     /** Every provider reference the provider received for each order reference. */
     Map<String, Set<String>> referencesByOrder();
