@@ -2,7 +2,6 @@ package org.dusangire.payment.core.model;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.dusangire.payment.core.error.PaymentValidationException;
 
 /**
  * Our id for a payment: a random UUID (version 4). It is also the reference we hand to providers
@@ -10,9 +9,6 @@ import org.dusangire.payment.core.error.PaymentValidationException;
  * {@code tx_ref}), so a retry always carries the same reference.
  */
 public record PaymentId(UUID value) {
-    private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     public PaymentId {
         Objects.requireNonNull(value, "payment id must not be null");
     }
@@ -23,14 +19,7 @@ public record PaymentId(UUID value) {
 
     /** Parses the canonical UUID text form. */
     public static PaymentId parse(String text) {
-        if (text == null || !CANONICAL.matcher(text).matches()) {
-            throw new PaymentValidationException("paymentId", "payment id must be a UUID");
-        }
-        try {
-            return new PaymentId(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw new PaymentValidationException("paymentId", "payment id must be a UUID");
-        }
+        return new PaymentId(CanonicalUuid.parse(text, "paymentId", "payment id must be a UUID"));
     }
 
     @Override

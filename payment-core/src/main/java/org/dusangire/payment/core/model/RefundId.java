@@ -2,8 +2,6 @@ package org.dusangire.payment.core.model;
 
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.dusangire.payment.core.error.PaymentValidationException;
 
 /**
  * Our id for a refund: a random UUID (version 4), generated once when the refund is reserved and
@@ -11,9 +9,6 @@ import org.dusangire.payment.core.error.PaymentValidationException;
  * {@code X-Reference-Id} of the refund), so every retry of the same refund carries the same id.
  */
 public record RefundId(UUID value) {
-    private static final Pattern CANONICAL = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     public RefundId {
         Objects.requireNonNull(value, "refund id must not be null");
     }
@@ -24,10 +19,7 @@ public record RefundId(UUID value) {
 
     /** Parses the canonical UUID text form. */
     public static RefundId parse(String text) {
-        if (text == null || !CANONICAL.matcher(text).matches()) {
-            throw new PaymentValidationException("refundId", "refund id must be a UUID");
-        }
-        return new RefundId(UUID.fromString(text));
+        return new RefundId(CanonicalUuid.parse(text, "refundId", "refund id must be a UUID"));
     }
 
     @Override
