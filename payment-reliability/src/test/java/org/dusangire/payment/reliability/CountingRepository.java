@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.testkit.ForwardingPaymentRepository;
 
@@ -25,9 +26,9 @@ final class CountingRepository extends ForwardingPaymentRepository {
     }
 
     @Override
-    public Payment update(Payment payment, InboxKey processedEvent) {
+    public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
         writes.incrementAndGet();
-        return super.update(payment, processedEvent);
+        return super.update(payment, processedEvent, anomaly);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.testkit.ForwardingPaymentRepository;
 
@@ -29,12 +30,12 @@ final class CrashingRepository extends ForwardingPaymentRepository {
     }
 
     @Override
-    public Payment update(Payment payment, InboxKey processedEvent) {
+    public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
         if (processedEvent == null && payment.status() == PaymentStatus.PENDING
                 && !payment.outcomeUnknown()) {
             crashes.incrementAndGet();
             throw new Crash();
         }
-        return super.update(payment, processedEvent);
+        return super.update(payment, processedEvent, anomaly);
     }
 }

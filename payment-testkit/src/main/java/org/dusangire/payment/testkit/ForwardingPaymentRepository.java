@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.RefundWrite;
 
 /**
@@ -53,8 +57,23 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Payment update(Payment payment, InboxKey processedEvent) {
-        return delegate().update(payment, processedEvent);
+    public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
+        return delegate().update(payment, processedEvent, anomaly);
+    }
+
+    /**
+     * Final, so that a decorator changes every update in one place: the service calls the
+     * three-argument form, and an override of this one would be passed by.
+     */
+    @Override
+    public final Payment update(Payment payment, InboxKey processedEvent) {
+        return update(payment, processedEvent, null);
+    }
+
+    /** Final for the same reason as {@link #update(Payment, InboxKey)}. */
+    @Override
+    public final Payment update(Payment payment) {
+        return update(payment, null, null);
     }
 
     @Override
@@ -121,5 +140,71 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
             int limit) {
         return delegate().claimStalePendingRefunds(staleBefore, now, lease, limit);
+    }
+
+    @Override
+    public void recordAnomaly(PaymentAnomaly anomaly) {
+        delegate().recordAnomaly(anomaly);
+    }
+
+    @Override
+    public Optional<StoredAnomaly> findAnomaly(UUID id) {
+        return delegate().findAnomaly(id);
+    }
+
+    @Override
+    public List<StoredAnomaly> findAnomalies(boolean openOnly, int limit) {
+        return delegate().findAnomalies(openOnly, limit);
+    }
+
+    @Override
+    public boolean acknowledgeAnomaly(UUID id, String by, Instant at) {
+        return delegate().acknowledgeAnomaly(id, by, at);
+    }
+
+    @Override
+    public int sequenceEvents(int limit) {
+        return delegate().sequenceEvents(limit);
+    }
+
+    @Override
+    public List<PaymentEvent> findEvents(long afterPosition, int limit) {
+        return delegate().findEvents(afterPosition, limit);
+    }
+
+    @Override
+    public List<PaymentEvent> findEventsOf(PaymentId paymentId) {
+        return delegate().findEventsOf(paymentId);
+    }
+
+    @Override
+    public List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit,
+            PaymentId onlyFor) {
+        return delegate().claimEvents(now, lease, limit, onlyFor);
+    }
+
+    @Override
+    public void markEventDelivered(UUID eventId, Instant at) {
+        delegate().markEventDelivered(eventId, at);
+    }
+
+    @Override
+    public void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error) {
+        delegate().markEventFailed(eventId, retryAt, park, error);
+    }
+
+    @Override
+    public long countParkedEvents() {
+        return delegate().countParkedEvents();
+    }
+
+    @Override
+    public int redriveParkedEvents(Instant now, int limit) {
+        return delegate().redriveParkedEvents(now, limit);
+    }
+
+    @Override
+    public int purgeDeliveredEvents(Instant deliveredBefore, int limit) {
+        return delegate().purgeDeliveredEvents(deliveredBefore, limit);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
@@ -21,7 +22,10 @@ import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.RefundWrite;
 
 /**
@@ -41,6 +45,32 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     private final Map<RefundId, Refund> refunds = new LinkedHashMap<>();
     private final Map<String, RefundId> refundsByKey = new HashMap<>();
     private final Map<RefundId, Instant> refundClaims = new HashMap<>();
+    private final Map<UUID, EventRow> events = new LinkedHashMap<>();
+    private final Map<UUID, StoredAnomaly> anomalies = new LinkedHashMap<>();
+    private long nextPosition;
+
+    /** An event and its delivery state, as a row of an events table. */
+    private static final class EventRow {
+        final PaymentEvent event;
+        long position;
+        int attempts;
+        Instant nextAttemptAt;
+        Instant claimedUntil;
+        Instant deliveredAt;
+        boolean parked;
+
+        EventRow(PaymentEvent event) {
+            this.event = event;
+        }
+
+        PaymentEvent read() {
+            return event.withDelivery(position, attempts);
+        }
+
+        boolean open() {
+            return deliveredAt == null && !parked;
+        }
+    }
 
     @Override
     public Payment insert(Payment payment) {
@@ -62,6 +92,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
             payments.put(stored.id(), stored);
             byIdempotencyKey.put(stored.idempotencyKey(), stored.id());
             byProviderReference.put(ref, stored.id());
+            paymentEventsLocked(stored, 0);
             return stored;
         }
     }
@@ -89,7 +120,7 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Payment update(Payment payment, InboxKey processedEvent) {
+    public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
         Objects.requireNonNull(payment, "payment must not be null");
         synchronized (lock) {
             Payment current = requireVersion(payment);
@@ -107,6 +138,10 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
             payments.put(stored.id(), stored);
             if (processedEvent != null) {
                 markProcessedLocked(processedEvent, stored.updatedAt(), "PROCESSED");
+            }
+            paymentEventsLocked(stored, current.history().size());
+            if (anomaly != null) {
+                anomalyLocked(anomaly);
             }
             return stored;
         }
@@ -211,6 +246,8 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                 refundsByKey.put(stored.idempotencyKey(), stored.id());
             }
             payments.put(storedPayment.id(), storedPayment);
+            refundEventsLocked(stored, 0);
+            paymentEventsLocked(storedPayment, current.history().size());
             return new RefundWrite(stored, storedPayment);
         }
     }
@@ -228,14 +265,18 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                         refund.version());
             }
             Payment storedPayment = null;
+            int paymentHistory = 0;
             if (payment != null) {
                 Payment currentPayment = requireVersion(payment);
+                paymentHistory = currentPayment.history().size();
                 storedPayment = payment.toBuilder().version(currentPayment.version() + 1).build();
             }
             Refund stored = refund.toBuilder().version(current.version() + 1).build();
             refunds.put(stored.id(), stored);
+            refundEventsLocked(stored, current.history().size());
             if (storedPayment != null) {
                 payments.put(storedPayment.id(), storedPayment);
+                paymentEventsLocked(storedPayment, paymentHistory);
             }
             return new RefundWrite(stored, storedPayment);
         }
@@ -283,6 +324,175 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         }
     }
 
+    @Override
+    public void recordAnomaly(PaymentAnomaly anomaly) {
+        Objects.requireNonNull(anomaly, "anomaly must not be null");
+        synchronized (lock) {
+            anomalyLocked(anomaly);
+        }
+    }
+
+    @Override
+    public Optional<StoredAnomaly> findAnomaly(UUID id) {
+        synchronized (lock) {
+            return Optional.ofNullable(anomalies.get(id));
+        }
+    }
+
+    @Override
+    public List<StoredAnomaly> findAnomalies(boolean openOnly, int limit) {
+        synchronized (lock) {
+            List<StoredAnomaly> newestFirst = new ArrayList<>(anomalies.values());
+            java.util.Collections.reverse(newestFirst);
+            return newestFirst.stream().filter(a -> !openOnly || a.isOpen()).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public boolean acknowledgeAnomaly(UUID id, String by, Instant at) {
+        synchronized (lock) {
+            StoredAnomaly a = anomalies.get(id);
+            if (a == null || !a.isOpen()) {
+                return false;
+            }
+            anomalies.put(id, new StoredAnomaly(a.anomaly(), by, at));
+            return true;
+        }
+    }
+
+    @Override
+    public int sequenceEvents(int limit) {
+        synchronized (lock) {
+            int given = 0;
+            for (EventRow row : events.values()) {
+                if (given >= limit) {
+                    break;
+                }
+                if (row.position == 0) {
+                    row.position = ++nextPosition;
+                    given++;
+                }
+            }
+            return given;
+        }
+    }
+
+    @Override
+    public List<PaymentEvent> findEvents(long afterPosition, int limit) {
+        synchronized (lock) {
+            return events.values().stream().filter(r -> r.position > afterPosition)
+                    .sorted(Comparator.comparingLong(r -> r.position)).limit(limit)
+                    .map(EventRow::read).toList();
+        }
+    }
+
+    @Override
+    public List<PaymentEvent> findEventsOf(PaymentId paymentId) {
+        synchronized (lock) {
+            return events.values().stream().filter(r -> paymentId.equals(r.event.paymentId()))
+                    .map(EventRow::read).toList();
+        }
+    }
+
+    @Override
+    public List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit,
+            PaymentId onlyFor) {
+        synchronized (lock) {
+            List<PaymentEvent> claimed = new ArrayList<>();
+            java.util.Set<PaymentId> waiting = new java.util.HashSet<>();
+            for (EventRow row : events.values()) {
+                if (claimed.size() >= limit) {
+                    break;
+                }
+                PaymentId payment = row.event.paymentId();
+                if (!row.open() || (onlyFor != null && !onlyFor.equals(payment))) {
+                    continue;
+                }
+                // the earliest open event of a payment holds back its later ones
+                boolean first = payment == null || waiting.add(payment);
+                boolean due = row.nextAttemptAt == null || !row.nextAttemptAt.isAfter(now);
+                boolean free = row.claimedUntil == null || !row.claimedUntil.isAfter(now);
+                if (first && due && free) {
+                    row.claimedUntil = now.plus(lease);
+                    claimed.add(row.read());
+                }
+            }
+            return claimed;
+        }
+    }
+
+    @Override
+    public void markEventDelivered(UUID eventId, Instant at) {
+        synchronized (lock) {
+            EventRow row = events.get(eventId);
+            if (row != null && row.deliveredAt == null) {
+                row.deliveredAt = at;
+                row.claimedUntil = null;
+            }
+        }
+    }
+
+    @Override
+    public void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error) {
+        synchronized (lock) {
+            EventRow row = events.get(eventId);
+            if (row != null && row.deliveredAt == null) {
+                row.attempts++;
+                row.nextAttemptAt = retryAt;
+                row.claimedUntil = null;
+                row.parked = park;
+            }
+        }
+    }
+
+    @Override
+    public long countParkedEvents() {
+        synchronized (lock) {
+            return events.values().stream().filter(r -> r.parked).count();
+        }
+    }
+
+    @Override
+    public int redriveParkedEvents(Instant now, int limit) {
+        synchronized (lock) {
+            int redriven = 0;
+            for (EventRow row : events.values()) {
+                if (redriven >= limit) {
+                    break;
+                }
+                if (row.parked) {
+                    row.parked = false;
+                    row.attempts = 0;
+                    row.nextAttemptAt = now;
+                    redriven++;
+                }
+            }
+            return redriven;
+        }
+    }
+
+    @Override
+    public int purgeDeliveredEvents(Instant deliveredBefore, int limit) {
+        synchronized (lock) {
+            int purged = 0;
+            for (var it = events.values().iterator(); it.hasNext() && purged < limit; ) {
+                EventRow row = it.next();
+                if (row.deliveredAt != null && row.deliveredAt.isBefore(deliveredBefore)) {
+                    it.remove();
+                    purged++;
+                }
+            }
+            return purged;
+        }
+    }
+
+    /** Every event written so far, delivered or not, in the order written; for tests. */
+    public List<PaymentEvent> allEvents() {
+        synchronized (lock) {
+            return events.values().stream().map(EventRow::read).toList();
+        }
+    }
+
     /** Number of stored payments. */
     public int size() {
         synchronized (lock) {
@@ -301,6 +511,30 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                     changed.version());
         }
         return current;
+    }
+
+    /** The events of the payment's history entries from {@code from} on (creation entries excepted). */
+    private void paymentEventsLocked(Payment stored, int from) {
+        for (int i = from; i < stored.history().size(); i++) {
+            if (stored.history().get(i).from() != null) {
+                PaymentEvent e = PaymentEvent.ofPaymentChange(stored, i);
+                events.put(e.id(), new EventRow(e));
+            }
+        }
+    }
+
+    private void refundEventsLocked(Refund stored, int from) {
+        for (int i = from; i < stored.history().size(); i++) {
+            PaymentEvent e = PaymentEvent.ofRefundChange(stored, i);
+            events.put(e.id(), new EventRow(e));
+        }
+    }
+
+    private void anomalyLocked(PaymentAnomaly anomaly) {
+        if (anomalies.putIfAbsent(anomaly.id(), StoredAnomaly.open(anomaly)) == null) {
+            PaymentEvent e = PaymentEvent.ofAnomaly(anomaly);
+            events.put(e.id(), new EventRow(e));
+        }
     }
 
     private void markProcessedLocked(InboxKey key, Instant at, String outcome) {

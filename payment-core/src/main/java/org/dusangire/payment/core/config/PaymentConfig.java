@@ -30,6 +30,9 @@ public final class PaymentConfig {
     public static final String PAYMENT_RECONCILE_BATCH = "PAYMENT_RECONCILE_BATCH";
     public static final String PAYMENT_RECONCILE_PARALLELISM = "PAYMENT_RECONCILE_PARALLELISM";
     public static final String PAYMENT_INBOX_RETENTION = "PAYMENT_INBOX_RETENTION";
+    public static final String PAYMENT_EVENT_MAX_ATTEMPTS = "PAYMENT_EVENT_MAX_ATTEMPTS";
+    public static final String PAYMENT_EVENT_RETRY_DELAY = "PAYMENT_EVENT_RETRY_DELAY";
+    public static final String PAYMENT_EVENT_RETENTION = "PAYMENT_EVENT_RETENTION";
 
     /** Upper bound of {@link #reconcileParallelism()}. */
     public static final int MAX_RECONCILE_PARALLELISM = 64;
@@ -46,6 +49,9 @@ public final class PaymentConfig {
     private final int reconcileBatchSize;
     private final int reconcileParallelism;
     private final Duration inboxRetention;
+    private final int eventMaxAttempts;
+    private final Duration eventRetryDelay;
+    private final Duration eventRetention;
 
     private PaymentConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
@@ -76,6 +82,12 @@ public final class PaymentConfig {
         }
         this.reconcileParallelism = b.reconcileParallelism;
         this.inboxRetention = positive(PAYMENT_INBOX_RETENTION, b.inboxRetention);
+        if (b.eventMaxAttempts <= 0) {
+            throw new PaymentConfigurationException(PAYMENT_EVENT_MAX_ATTEMPTS, "must be positive");
+        }
+        this.eventMaxAttempts = b.eventMaxAttempts;
+        this.eventRetryDelay = positive(PAYMENT_EVENT_RETRY_DELAY, b.eventRetryDelay);
+        this.eventRetention = positive(PAYMENT_EVENT_RETENTION, b.eventRetention);
     }
 
     public static Builder builder() {
@@ -86,7 +98,8 @@ public final class PaymentConfig {
      * Reads {@code PAYMENT_ENVIRONMENT} (sandbox|production, default sandbox), {@code SITE_URL}
      * (required), {@code PAYMENT_ROUTE_PREFIX}, {@code PAYMENT_CURRENCY}, {@code PAYMENT_COUNTRY},
      * {@code PAYMENT_MERCHANT_NAME} (or {@code HOSPITAL_NAME}), {@code PAYMENT_TTL_<METHOD>} and
-     * the {@code PAYMENT_RECONCILE_*} settings and {@code PAYMENT_INBOX_RETENTION}.
+     * the {@code PAYMENT_RECONCILE_*} settings, {@code PAYMENT_INBOX_RETENTION} and the
+     * {@code PAYMENT_EVENT_*} settings of event delivery.
      *
      * @throws PaymentConfigurationException naming the first variable that is missing or malformed
      */
@@ -109,6 +122,9 @@ public final class PaymentConfig {
         r.optionalPositiveInt(PAYMENT_RECONCILE_BATCH).ifPresent(b::reconcileBatchSize);
         r.optionalPositiveInt(PAYMENT_RECONCILE_PARALLELISM).ifPresent(b::reconcileParallelism);
         r.optionalDuration(PAYMENT_INBOX_RETENTION).ifPresent(b::inboxRetention);
+        r.optionalPositiveInt(PAYMENT_EVENT_MAX_ATTEMPTS).ifPresent(b::eventMaxAttempts);
+        r.optionalDuration(PAYMENT_EVENT_RETRY_DELAY).ifPresent(b::eventRetryDelay);
+        r.optionalDuration(PAYMENT_EVENT_RETENTION).ifPresent(b::eventRetention);
         return b.build();
     }
 
@@ -174,6 +190,27 @@ public final class PaymentConfig {
         return inboxRetention;
     }
 
+    /**
+     * How many times a listener may fail one event before the event is parked (counted, kept,
+     * and delivered again only when re-driven). Default 10.
+     */
+    public int eventMaxAttempts() {
+        return eventMaxAttempts;
+    }
+
+    /**
+     * The wait after a listener's first failure; it doubles after each further failure, up to one
+     * hour. Default 10 seconds.
+     */
+    public Duration eventRetryDelay() {
+        return eventRetryDelay;
+    }
+
+    /** How long delivered events are kept before reconciliation purges them. Default 30 days. */
+    public Duration eventRetention() {
+        return eventRetention;
+    }
+
     /** Public URL of the webhook route of a gateway, e.g. {@code https://h/payments/webhooks/mtn-momo/}. */
     public URI webhookUrl(String gatewayName) {
         return siteUrl.resolve(join(siteUrl.getRawPath(), routePrefix + "/webhooks/" + gatewayName + "/"));
@@ -229,6 +266,9 @@ public final class PaymentConfig {
         private int reconcileBatchSize = 100;
         private int reconcileParallelism = 4;
         private Duration inboxRetention = Duration.ofDays(7);
+        private int eventMaxAttempts = 10;
+        private Duration eventRetryDelay = Duration.ofSeconds(10);
+        private Duration eventRetention = Duration.ofDays(30);
 
         private Builder() {
         }
@@ -297,6 +337,21 @@ public final class PaymentConfig {
         /** How long processed inbox events are kept; default 7 days. */
         public Builder inboxRetention(Duration inboxRetention) {
             this.inboxRetention = inboxRetention;
+            return this;
+        }
+
+        public Builder eventMaxAttempts(int eventMaxAttempts) {
+            this.eventMaxAttempts = eventMaxAttempts;
+            return this;
+        }
+
+        public Builder eventRetryDelay(Duration eventRetryDelay) {
+            this.eventRetryDelay = eventRetryDelay;
+            return this;
+        }
+
+        public Builder eventRetention(Duration eventRetention) {
+            this.eventRetention = eventRetention;
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
@@ -13,7 +14,8 @@ import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 
 /**
- * Where payments, their refunds and the webhook inbox are kept. Implementations must enforce, as a database
+ * Where payments, their refunds, the webhook inbox, anomalies and the events for the host (the
+ * transactional outbox) are kept. Implementations must enforce, as a database
  * would, the uniqueness of the idempotency key, of gateway plus provider reference and of gateway
  * plus inbox event key, and must guard every update by the payment's version.
  *
@@ -39,17 +41,26 @@ public interface PaymentRepository {
 
     /**
      * Stores a changed payment if the stored version still equals {@code payment.version()}, and
-     * in the same transaction marks the inbox event it came from as processed.
+     * in the same transaction: marks the inbox event it came from as processed, writes an event
+     * ({@link PaymentEvent#ofPaymentChange}) for every history entry the change added, and keeps
+     * the anomaly raised with the change (with its event, {@link PaymentEvent#ofAnomaly}).
      *
      * @param processedEvent the inbox event that caused the change, or {@code null}
+     * @param anomaly        an anomaly raised with the change, or {@code null}
      * @return the stored payment, its version incremented
-     * @throws ConcurrentPaymentModificationException when someone else changed it first
+     * @throws ConcurrentPaymentModificationException when someone else changed it first (nothing
+     *                                                is written)
      */
-    Payment update(Payment payment, InboxKey processedEvent);
+    Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly);
 
-    /** {@link #update(Payment, InboxKey)} without an inbox event. */
+    /** {@link #update(Payment, InboxKey, PaymentAnomaly)} without an anomaly. */
+    default Payment update(Payment payment, InboxKey processedEvent) {
+        return update(payment, processedEvent, null);
+    }
+
+    /** {@link #update(Payment, InboxKey, PaymentAnomaly)} without an inbox event or anomaly. */
     default Payment update(Payment payment) {
-        return update(payment, null);
+        return update(payment, null, null);
     }
 
     /**
@@ -98,9 +109,10 @@ public interface PaymentRepository {
     // ------------------------------------------------------------------ refunds
 
     /**
-     * Reserves a refund: in one transaction, stores the new refund (version 0) and the payment
-     * with the refund's amount added to its reserved amount, if the stored payment's version still
-     * equals {@code reserving.version()}. The caller checked the refundable amount on that version,
+     * Reserves a refund: in one transaction, stores the new refund (version 0) with the event of
+     * its creation ({@link PaymentEvent#ofRefundChange}) and the payment with the refund's amount
+     * added to its reserved amount, if the stored payment's version still equals
+     * {@code reserving.version()}. The caller checked the refundable amount on that version,
      * so two refunds racing for the same money can never both be stored.
      *
      * @return the stored refund and payment
@@ -113,7 +125,8 @@ public interface PaymentRepository {
 
     /**
      * Stores a changed refund if its stored version still equals {@code refund.version()}, and in
-     * the same transaction the changed payment (when not {@code null}) under the same guard.
+     * the same transaction the changed payment (when not {@code null}) under the same guard, and
+     * an event for every history entry either of them added.
      *
      * @param payment the payment changed with the refund (reservation released, refunded amount
      *                and status moved), or {@code null} when the payment does not change
@@ -137,4 +150,68 @@ public interface PaymentRepository {
      */
     List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
             int limit);
+
+    // ------------------------------------------------------------------ anomalies
+
+    /** Keeps an anomaly raised without a change, with its event, in one transaction. */
+    void recordAnomaly(PaymentAnomaly anomaly);
+
+    Optional<StoredAnomaly> findAnomaly(UUID id);
+
+    /** Stored anomalies, newest first; only the open ones when {@code openOnly}. */
+    List<StoredAnomaly> findAnomalies(boolean openOnly, int limit);
+
+    /**
+     * Acknowledges an open anomaly.
+     *
+     * @return {@code true} when it was open and is now acknowledged
+     */
+    boolean acknowledgeAnomaly(UUID id, String by, Instant at);
+
+    // ------------------------------------------------------------------ events (the outbox)
+
+    /**
+     * Gives feed positions to committed events that have none, in the order they were written,
+     * continuing after the highest position given so far. Positions are given by one caller at a
+     * time (in one process or on several instances), so that a reader of {@link #findEvents}
+     * never sees a position appear below one it has already read.
+     *
+     * @return how many events were given a position
+     */
+    int sequenceEvents(int limit);
+
+    /** Events with a position above {@code afterPosition}, in position order: the changes feed. */
+    List<PaymentEvent> findEvents(long afterPosition, int limit);
+
+    /** Every event of one payment (its refunds' and anomalies' included), in the order written. */
+    List<PaymentEvent> findEventsOf(PaymentId paymentId);
+
+    /**
+     * Claims up to {@code limit} events to deliver: not delivered, not parked, due at {@code now}
+     * (never failed, or their retry time has come), not claimed by anyone at {@code now}, and the
+     * earliest such of their payment (an event waits until the earlier undelivered, unparked
+     * events of its payment are delivered). Each claim holds until {@code now + lease}; two
+     * callers, in one process or on several instances, never receive the same event while a claim
+     * holds.
+     *
+     * @param onlyFor only this payment's events; {@code null} for any
+     */
+    List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit, PaymentId onlyFor);
+
+    /** Marks a claimed event delivered. */
+    void markEventDelivered(UUID eventId, Instant at);
+
+    /**
+     * Records a failed delivery: one more attempt, the next at {@code retryAt}, the claim released;
+     * parked when {@code park} (not delivered again until re-driven).
+     */
+    void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error);
+
+    long countParkedEvents();
+
+    /** Un-parks up to {@code limit} parked events: due again at {@code now}, attempts reset. */
+    int redriveParkedEvents(Instant now, int limit);
+
+    /** Deletes up to {@code limit} events delivered before {@code deliveredBefore}. */
+    int purgeDeliveredEvents(Instant deliveredBefore, int limit);
 }

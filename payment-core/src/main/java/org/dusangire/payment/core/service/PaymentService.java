@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,10 +48,11 @@ import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.PaymentEventListener;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
-import org.dusangire.payment.core.port.PaymentStatusChanged;
 import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.port.StatusReport;
 import org.dusangire.payment.core.port.WebhookNotification;
@@ -64,8 +66,10 @@ import org.slf4j.LoggerFactory;
  * <p>Rules it keeps: the same idempotency key reaches the provider at most once; a timeout is
  * "outcome unknown" and never "failed"; a webhook or redirect is only a hint, confirmed with the
  * provider's status API and checked for reference, amount and currency before any value is
- * given; a final status never changes back; every status change is stored before listeners hear
- * of it, and they hear of it once. It is thread-safe and safe to run on several instances that
+ * given; a final status never changes back; every change (of a payment or a refund) and every
+ * anomaly is stored as an event in the same transaction as the change, and listeners hear of it
+ * after the commit, at least once, in order per payment; a host may also pull the events from
+ * the changes feed ({@link #events}). It is thread-safe and safe to run on several instances that
  * share one repository.
  */
 public final class PaymentService {
@@ -83,6 +87,7 @@ public final class PaymentService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final RefundDesk refunds;
+    private final EventDesk events;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -112,7 +117,8 @@ public final class PaymentService {
             }
         }
         this.routes = Map.copyOf(r);
-        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, listeners, this::announce);
+        this.events = new EventDesk(repository, clock, config, listeners);
+        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
     }
 
     public static Builder builder() {
@@ -490,18 +496,23 @@ public final class PaymentService {
                 config.reconcileLease(), config.reconcileBatchSize());
         forEachInParallel(claimedRefunds, config.reconcileParallelism(),
                 r -> reconcileRefund(r, tally));
+        EventDeliveryReport delivered = events.deliverDue();
         int purged = 0;
+        int eventsPurged = 0;
         try {
             purged = repository.purgeProcessedInbound(now.minus(config.inboxRetention()),
                     config.reconcileBatchSize());
+            eventsPurged = repository.purgeDeliveredEvents(now.minus(config.eventRetention()),
+                    config.reconcileBatchSize());
         } catch (PaymentException e) {
-            log.warn("processed inbox events could not be purged now ({})", e.getMessage());
+            log.warn("processed inbox events or delivered events could not be purged now ({})",
+                    e.getMessage());
         }
         ReconcileReport report = new ReconcileReport(tally.checked, tally.succeeded, tally.failed,
                 tally.expired, tally.pending, tally.resent, tally.errors, recovered, purged,
                 tally.refundsChecked, tally.refundsSucceeded, tally.refundsFailed,
-                tally.refundsResent);
-        if (!report.isQuiet() || purged > 0) {
+                tally.refundsResent, delivered, eventsPurged);
+        if (!report.isQuiet() || purged > 0 || eventsPurged > 0) {
             log.info("reconcile: {}", report);
         }
         return report;
@@ -672,6 +683,70 @@ public final class PaymentService {
         return store(payment, cur -> ReportJudge.judge(cur, report, trigger, clock.instant()), inbox);
     }
 
+    // ------------------------------------------------------------------ events and anomalies
+
+    /**
+     * Delivers the events that are due to the listeners: those whose first delivery was cut short
+     * (a crash between the commit and the listener) and those a listener failed on whose backoff
+     * has passed. {@link #reconcile()} runs it too; a host may schedule it more often.
+     */
+    public EventDeliveryReport deliverEvents() {
+        return events.deliverDue();
+    }
+
+    /**
+     * The changes feed, for hosts that prefer pulling: stored events after {@code afterPosition}
+     * in commit order, at most {@code limit}. Start at 0, keep the last event's
+     * {@link PaymentEvent#position()} as the cursor, and ask again from it: after downtime the
+     * host catches up from where it stopped. Delivered events are purged after
+     * {@link PaymentConfig#eventRetention()}, so a cursor older than that skips them.
+     */
+    public List<PaymentEvent> events(long afterPosition, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        repository.sequenceEvents(Math.max(limit, config.reconcileBatchSize()));
+        return repository.findEvents(afterPosition, limit);
+    }
+
+    /** Every stored event of a payment (its refunds and anomalies included), oldest first. */
+    public List<PaymentEvent> eventsOf(PaymentId id) {
+        return repository.findEventsOf(Objects.requireNonNull(id, "id must not be null"));
+    }
+
+    /** Stored anomalies, newest first; only the open ones when {@code openOnly}. */
+    public List<StoredAnomaly> anomalies(boolean openOnly, int limit) {
+        return repository.findAnomalies(openOnly, limit);
+    }
+
+    /**
+     * Acknowledges an open anomaly: a person looked at it.
+     *
+     * @return {@code true} when it was open
+     * @throws PaymentValidationException when {@code by} is blank or longer than 100 characters
+     */
+    public boolean acknowledgeAnomaly(UUID id, String by) {
+        if (by == null || by.isBlank() || by.length() > 100
+                || by.chars().anyMatch(Character::isISOControl)) {
+            throw new PaymentValidationException("acknowledgedBy",
+                    "the name of who acknowledges is required (at most 100 characters, one line)");
+        }
+        return repository.acknowledgeAnomaly(Objects.requireNonNull(id, "id must not be null"),
+                by.trim(), clock.instant());
+    }
+
+    /** Events parked after {@link PaymentConfig#eventMaxAttempts()} failed deliveries. */
+    public long parkedEvents() {
+        return repository.countParkedEvents();
+    }
+
+    /** Makes up to {@code limit} parked events due again (with fresh attempts) and delivers them. */
+    public EventDeliveryReport redriveParkedEvents(int limit) {
+        int redriven = repository.redriveParkedEvents(clock.instant(), limit);
+        log.info("{} parked events re-driven", redriven);
+        return events.deliverDue();
+    }
+
     // ------------------------------------------------------------------ queries
 
     public Optional<Payment> find(PaymentId id) {
@@ -716,9 +791,16 @@ public final class PaymentService {
                 return current;
             }
             try {
-                Payment stored = repository.update(decision.next(), inbox);
-                raise(decision.anomaly());
-                announce(current, stored);
+                Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
+                if (decision.anomaly() != null) {
+                    logAnomaly(decision.anomaly());
+                }
+                if (current.status() != stored.status()) {
+                    StatusChange last = stored.history().get(stored.history().size() - 1);
+                    log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
+                            stored.status(), last.trigger());
+                }
+                events.deliverFor(stored.id());
                 return stored;
             } catch (ConcurrentPaymentModificationException e) {
                 if (attempt >= MAX_UPDATE_ATTEMPTS) {
@@ -730,38 +812,19 @@ public final class PaymentService {
         }
     }
 
-    private void announce(Payment before, Payment stored) {
-        if (before.status() == stored.status()) {
-            return;
-        }
-        StatusChange last = stored.history().get(stored.history().size() - 1);
-        log.info("payment {}: {} -> {} ({})", stored.id(), before.status(), stored.status(),
-                last.trigger());
-        PaymentStatusChanged event = new PaymentStatusChanged(stored, before.status(),
-                stored.status(), last.trigger(), last.at());
-        for (PaymentEventListener listener : listeners) {
-            try {
-                listener.onStatusChanged(event);
-            } catch (RuntimeException e) {
-                log.error("payment {}: listener {} failed; the change is stored", stored.id(),
-                        listener.getClass().getName(), e);
-            }
-        }
-    }
-
+    /** Keeps an anomaly raised without a change (with its event) and delivers it. */
     private void raise(PaymentAnomaly anomaly) {
         if (anomaly == null) {
             return;
         }
+        repository.recordAnomaly(anomaly);
+        logAnomaly(anomaly);
+        events.deliverFor(parseIdOrNull(anomaly.paymentReference()));
+    }
+
+    private static void logAnomaly(PaymentAnomaly anomaly) {
         log.warn("payment anomaly {} on {} via {}: {}", anomaly.kind(), anomaly.paymentReference(),
                 anomaly.gatewayName(), anomaly.detail());
-        for (PaymentEventListener listener : listeners) {
-            try {
-                listener.onAnomaly(anomaly);
-            } catch (RuntimeException e) {
-                log.error("anomaly listener {} failed", listener.getClass().getName(), e);
-            }
-        }
     }
 
     private Optional<Payment> resolve(PaymentGateway gateway, String reference) {

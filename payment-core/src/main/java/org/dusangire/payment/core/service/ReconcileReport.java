@@ -16,10 +16,23 @@ package org.dusangire.payment.core.service;
  * @param refundsSucceeded refunds that became SUCCEEDED
  * @param refundsFailed    refunds that became FAILED (their reservation released)
  * @param refundsResent    refunds sent again under the same refund id (the provider never had them)
+ * @param events           what the pass's event delivery did (events left over from a crash or
+ *                         a failing listener)
+ * @param eventsPurged     delivered events deleted after their retention period
  */
 public record ReconcileReport(int checked, int succeeded, int failed, int expired,
         int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged,
-        int refundsChecked, int refundsSucceeded, int refundsFailed, int refundsResent) {
+        int refundsChecked, int refundsSucceeded, int refundsFailed, int refundsResent,
+        EventDeliveryReport events, int eventsPurged) {
+
+    /** A report of a pass that found no refund to check and no event to deliver. */
+    public ReconcileReport(int checked, int succeeded, int failed, int expired,
+            int stillPending, int resent, int errors, int inboxRecovered, int inboxPurged,
+            int refundsChecked, int refundsSucceeded, int refundsFailed, int refundsResent) {
+        this(checked, succeeded, failed, expired, stillPending, resent, errors, inboxRecovered,
+                inboxPurged, refundsChecked, refundsSucceeded, refundsFailed, refundsResent,
+                new EventDeliveryReport(0, 0, 0), 0);
+    }
 
     /** A report of a pass that found no refund to check. */
     public ReconcileReport(int checked, int succeeded, int failed, int expired,
@@ -36,6 +49,7 @@ public record ReconcileReport(int checked, int succeeded, int failed, int expire
 
     /** True when the pass found nothing to do. */
     public boolean isQuiet() {
-        return checked == 0 && inboxRecovered == 0 && refundsChecked == 0;
+        return checked == 0 && inboxRecovered == 0 && refundsChecked == 0
+                && events.delivered() == 0 && events.failed() == 0;
     }
 }

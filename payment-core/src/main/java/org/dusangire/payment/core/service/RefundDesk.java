@@ -2,9 +2,7 @@ package org.dusangire.payment.core.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
@@ -25,10 +23,8 @@ import org.dusangire.payment.core.model.RefundChange;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
-import org.dusangire.payment.core.port.PaymentEventListener;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
-import org.dusangire.payment.core.port.RefundChanged;
 import org.dusangire.payment.core.port.RefundRequest;
 import org.dusangire.payment.core.port.RefundResult;
 import org.dusangire.payment.core.port.RefundWrite;
@@ -59,16 +55,14 @@ final class RefundDesk {
     private final PaymentRepository repository;
     private final Clock clock;
     private final Function<Payment, PaymentGateway> gatewayOf;
-    private final List<PaymentEventListener> listeners;
-    private final BiConsumer<Payment, Payment> paymentAnnouncer;
+    private final EventDesk events;
 
     RefundDesk(PaymentRepository repository, Clock clock, Function<Payment, PaymentGateway> gatewayOf,
-            List<PaymentEventListener> listeners, BiConsumer<Payment, Payment> paymentAnnouncer) {
+            EventDesk events) {
         this.repository = repository;
         this.clock = clock;
         this.gatewayOf = gatewayOf;
-        this.listeners = listeners;
-        this.paymentAnnouncer = paymentAnnouncer;
+        this.events = events;
     }
 
     /** A refund checked by a status query, and whether it had to be sent again. */
@@ -120,7 +114,7 @@ final class RefundDesk {
         Refund refund = reserved.refund();
         log.info("refund {} of {} reserved on payment {} via {}", refund.id(), refund.amount(),
                 refund.paymentId(), gateway.name());
-        announce(null, reserved);
+        events.deliverFor(refund.paymentId());
         return send(refund, reserved.payment(), gateway, Trigger.REFUND);
     }
 
@@ -284,11 +278,12 @@ final class RefundDesk {
                 if (next.status() != current.status()) {
                     log.info("refund {}: {} -> {} ({})", next.id(), current.status(), next.status(),
                             trigger);
-                    announce(current.status(), written);
                 }
                 if (payment != null && payment.status() != nextPayment.status()) {
-                    paymentAnnouncer.accept(payment, written.payment());
+                    log.info("payment {}: {} -> {} (refund {})", payment.id(), payment.status(),
+                            nextPayment.status(), next.id());
                 }
+                events.deliverFor(next.paymentId());
                 return written.refund();
             } catch (ConcurrentPaymentModificationException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -310,22 +305,6 @@ final class RefundDesk {
             return Money.zero(payment.money().currency());
         }
         return left;
-    }
-
-    private void announce(RefundStatus from, RefundWrite written) {
-        Refund refund = written.refund();
-        Payment payment = written.payment() != null ? written.payment()
-                : loadPayment(refund.paymentId());
-        RefundChanged event = new RefundChanged(refund, payment, from, refund.status(),
-                refund.updatedAt());
-        for (PaymentEventListener listener : listeners) {
-            try {
-                listener.onRefundChanged(event);
-            } catch (RuntimeException e) {
-                log.error("refund {}: listener {} failed; the change is stored", refund.id(),
-                        listener.getClass().getName(), e);
-            }
-        }
     }
 
     private Payment loadPayment(PaymentId id) {

@@ -1,0 +1,198 @@
+package org.dusangire.payment.core.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.error.PaymentException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
+import org.dusangire.payment.core.port.PaymentEventListener;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.PaymentStatusChanged;
+import org.dusangire.payment.core.port.RefundChanged;
+import org.dusangire.payment.core.port.StoredAnomaly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Event delivery behind {@link PaymentService}: the stored events (written by the repository in
+ * the same transaction as each change) reach the listeners at least once, in order per payment.
+ *
+ * <p>Right after a change is committed, the thread that made it delivers that payment's due
+ * events; a delivery pass ({@link #deliverDue}, run by every reconciliation) takes whatever is
+ * left: events whose first delivery was cut short by a crash, and events a listener threw on,
+ * once their backoff has passed. Claims keep two instances from delivering the same event at the
+ * same time. An event a listener failed {@link PaymentConfig#eventMaxAttempts()} times is parked
+ * and counted; it stops holding back the later events of its payment and waits to be re-driven.
+ */
+final class EventDesk {
+    private static final Logger log = LoggerFactory.getLogger(EventDesk.class);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
+    /** Events of one payment delivered right after a change: one change writes at most a few. */
+    private static final int RIGHT_AWAY_LIMIT = 16;
+    private static final int PASS_BATCH = 100;
+    private static final int MAX_PASS_ROUNDS = 50;
+
+    private final PaymentRepository repository;
+    private final Clock clock;
+    private final PaymentConfig config;
+    private final List<PaymentEventListener> listeners;
+
+    EventDesk(PaymentRepository repository, Clock clock, PaymentConfig config,
+            List<PaymentEventListener> listeners) {
+        this.repository = repository;
+        this.clock = clock;
+        this.config = config;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Delivers one payment's due events now, on the calling thread, after a change of it was
+     * committed ({@code null}: an anomaly that names no payment was stored; a few due events of
+     * any payment are delivered). Never throws: the change is stored, and what could not be
+     * delivered now is delivered by a later pass.
+     */
+    void deliverFor(PaymentId paymentId) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            deliver(paymentId, RIGHT_AWAY_LIMIT);
+        } catch (PaymentException e) {
+            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
+                    + "delivers them", paymentId, e.getMessage());
+        }
+    }
+
+    /** A delivery pass over every payment's due events, a batch at a time. */
+    EventDeliveryReport deliverDue() {
+        EventDeliveryReport total = new EventDeliveryReport(0, 0, 0);
+        for (int round = 0; round < MAX_PASS_ROUNDS; round++) {
+            EventDeliveryReport r = deliver(null, PASS_BATCH);
+            total = total.plus(r);
+            if (r.delivered() + r.failed() < PASS_BATCH) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private EventDeliveryReport deliver(PaymentId onlyFor, int limit) {
+        int delivered = 0;
+        int failed = 0;
+        int parked = 0;
+        // a payment's next event becomes claimable once the one before it is delivered, so the
+        // claim repeats until nothing is due (bounded: each round delivers or fails every event)
+        for (int round = 0; round < limit; round++) {
+            List<PaymentEvent> claimed = repository.claimEvents(clock.instant(),
+                    config.reconcileLease(), limit, onlyFor);
+            if (claimed.isEmpty()) {
+                break;
+            }
+            for (PaymentEvent event : claimed) {
+                Failure failure = deliverOne(event);
+                if (failure == null) {
+                    delivered++;
+                } else {
+                    failed++;
+                    if (failure.parked) {
+                        parked++;
+                    }
+                }
+            }
+            if (onlyFor == null) {
+                break;
+            }
+        }
+        return new EventDeliveryReport(delivered, failed, parked);
+    }
+
+    private record Failure(boolean parked) {
+    }
+
+    private Failure deliverOne(PaymentEvent event) {
+        PaymentEventListener listener = null;
+        try {
+            Consumer<PaymentEventListener> call = callFor(event);
+            for (PaymentEventListener l : listeners) {
+                listener = l;
+                call.accept(l);
+            }
+        } catch (RuntimeException e) {
+            return failed(event, listener, e);
+        }
+        repository.markEventDelivered(event.id(), clock.instant());
+        return null;
+    }
+
+    /** Loads what the event is about once, and returns the call to make on each listener. */
+    private Consumer<PaymentEventListener> callFor(PaymentEvent event) {
+        switch (event.type()) {
+            case PAYMENT_STATUS_CHANGED -> {
+                Payment payment = payment(event.paymentId());
+                PaymentStatusChanged changed = new PaymentStatusChanged(payment,
+                        PaymentStatus.valueOf(event.from()), PaymentStatus.valueOf(event.to()),
+                        event.trigger(), event.occurredAt(), event.id());
+                return l -> l.onStatusChanged(changed);
+            }
+            case REFUND_STATUS_CHANGED -> {
+                Refund refund = repository.findRefund(event.refundId()).orElseThrow(
+                        () -> new PaymentNotFoundException(String.valueOf(event.refundId())));
+                RefundChanged changed = new RefundChanged(refund, payment(event.paymentId()),
+                        event.from() == null ? null : RefundStatus.valueOf(event.from()),
+                        RefundStatus.valueOf(event.to()), event.occurredAt(), event.id());
+                return l -> l.onRefundChanged(changed);
+            }
+            case ANOMALY -> {
+                Optional<StoredAnomaly> stored = repository.findAnomaly(event.id());
+                PaymentAnomaly anomaly = stored.map(StoredAnomaly::anomaly).orElseThrow(
+                        () -> new PaymentNotFoundException("anomaly " + event.id()));
+                return l -> l.onAnomaly(anomaly);
+            }
+            default -> throw new IllegalStateException("unknown event type " + event.type());
+        }
+    }
+
+    private Payment payment(PaymentId id) {
+        return repository.findById(id)
+                .orElseThrow(() -> new PaymentNotFoundException(String.valueOf(id)));
+    }
+
+    private Failure failed(PaymentEvent event, PaymentEventListener listener, RuntimeException e) {
+        int failures = event.attempts() + 1;
+        boolean park = failures >= config.eventMaxAttempts();
+        Instant retryAt = clock.instant().plus(backoff(failures));
+        String who = listener == null ? "loading what it is about" : "listener "
+                + listener.getClass().getName();
+        if (park) {
+            log.error("event {} ({} of payment {}): {} failed {} times; parked until re-driven",
+                    event.id(), event.type(), event.paymentId(), who, failures, e);
+        } else {
+            log.warn("event {} ({} of payment {}): {} failed (attempt {}), delivered again at {}",
+                    event.id(), event.type(), event.paymentId(), who, failures, retryAt, e);
+        }
+        String error = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        repository.markEventFailed(event.id(), retryAt, park,
+                error.length() > 500 ? error.substring(0, 500) : error);
+        return new Failure(park);
+    }
+
+    /** The retry delay doubles with each failure, from the configured delay up to one hour. */
+    private Duration backoff(int failures) {
+        Duration delay = config.eventRetryDelay();
+        for (int i = 1; i < failures && delay.compareTo(MAX_RETRY_DELAY) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+    }
+}
