@@ -8,9 +8,4 @@ package org.dusangire.payment.core.service;
  * @param parked    of those, events that reached the attempt limit and were parked
  */
 public record EventDeliveryReport(int delivered, int failed, int parked) {
-
-    EventDeliveryReport plus(EventDeliveryReport other) {
-        return new EventDeliveryReport(delivered + other.delivered, failed + other.failed,
-                parked + other.parked);
-    }
 }

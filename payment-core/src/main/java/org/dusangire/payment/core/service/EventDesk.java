@@ -67,33 +67,32 @@ final class EventDesk {
             return;
         }
         try {
-            deliver(paymentId, RIGHT_AWAY_LIMIT);
+            if (paymentId == null) {
+                deliver(null, RIGHT_AWAY_LIMIT, 1);
+            } else {
+                deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
+            }
         } catch (PaymentException e) {
             log.warn("payment {}: its events could not be delivered now ({}); a later pass "
                     + "delivers them", paymentId, e.getMessage());
         }
     }
 
-    /** A delivery pass over every payment's due events, a batch at a time. */
+    /** A delivery pass over every payment's due events, until nothing more is due. */
     EventDeliveryReport deliverDue() {
-        EventDeliveryReport total = new EventDeliveryReport(0, 0, 0);
-        for (int round = 0; round < MAX_PASS_ROUNDS; round++) {
-            EventDeliveryReport r = deliver(null, PASS_BATCH);
-            total = total.plus(r);
-            if (r.delivered() + r.failed() < PASS_BATCH) {
-                break;
-            }
-        }
-        return total;
+        return deliver(null, PASS_BATCH, MAX_PASS_ROUNDS);
     }
 
-    private EventDeliveryReport deliver(PaymentId onlyFor, int limit) {
+    /**
+     * Claims and delivers due events, round after round: a payment's next event becomes due once
+     * the one before it is delivered, so the claim repeats until it finds nothing (a failed event
+     * is not due again before its backoff has passed, so the rounds end).
+     */
+    private EventDeliveryReport deliver(PaymentId onlyFor, int limit, int maxRounds) {
         int delivered = 0;
         int failed = 0;
         int parked = 0;
-        // a payment's next event becomes claimable once the one before it is delivered, so the
-        // claim repeats until nothing is due (bounded: each round delivers or fails every event)
-        for (int round = 0; round < limit; round++) {
+        for (int round = 0; round < maxRounds; round++) {
             List<PaymentEvent> claimed = repository.claimEvents(clock.instant(),
                     config.reconcileLease(), limit, onlyFor);
             if (claimed.isEmpty()) {
@@ -109,9 +108,6 @@ final class EventDesk {
                         parked++;
                     }
                 }
-            }
-            if (onlyFor == null) {
-                break;
             }
         }
         return new EventDeliveryReport(delivered, failed, parked);
