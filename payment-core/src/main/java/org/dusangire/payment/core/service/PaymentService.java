@@ -19,9 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.dusangire.payment.core.config.PaymentConfig;
-import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
@@ -74,7 +72,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    private static final int MAX_UPDATE_ATTEMPTS = 25;
     private static final int MAX_INBOX_PAYLOAD = 64 * 1024;
     private static final List<String> REDIRECT_REFERENCE_PARAMETERS =
             List.of("tx_ref", "paymentId", "payment_id", "reference");
@@ -88,6 +85,7 @@ public final class PaymentService {
     private final SecureRandom random = new SecureRandom();
     private final RefundDesk refunds;
     private final EventDesk events;
+    private final PaymentWriter writer;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -119,6 +117,7 @@ public final class PaymentService {
         this.routes = Map.copyOf(r);
         this.events = new EventDesk(repository, clock, config, listeners);
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
+        this.writer = new PaymentWriter(repository, clock, events);
     }
 
     public static Builder builder() {
@@ -208,7 +207,7 @@ public final class PaymentService {
         } catch (GatewayRejectedException e) {
             String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
             log.warn("payment {}: {} refused the initiation ({})", payment.id(), gateway.name(), reason);
-            return store(payment, cur -> cur.status() == PaymentStatus.PENDING
+            return writer.store(payment, cur -> cur.status() == PaymentStatus.PENDING
                     ? Decision.change(cur.transition(PaymentStatus.FAILED, Trigger.INITIATION,
                             clock.instant(), reason))
                     : Decision.NO_CHANGE, null);
@@ -228,7 +227,7 @@ public final class PaymentService {
                     payment.id(), gateway.name(), e);
             return payment;
         }
-        return store(payment, cur -> {
+        return writer.store(payment, cur -> {
             if (cur.status() != PaymentStatus.PENDING && !cur.outcomeUnknown()) {
                 return Decision.NO_CHANGE;
             }
@@ -307,9 +306,9 @@ public final class PaymentService {
         }
         if (payment.isEmpty()) {
             repository.markInboundProcessed(key, clock.instant(), "UNKNOWN_REFERENCE");
-            raise(new PaymentAnomaly(PaymentAnomaly.Kind.UNKNOWN_REFERENCE, hint.paymentReference(),
-                    gateway.name(), "authenticated webhook for a payment we do not know",
-                    clock.instant()));
+            writer.raise(new PaymentAnomaly(PaymentAnomaly.Kind.UNKNOWN_REFERENCE,
+                    hint.paymentReference(), gateway.name(),
+                    "authenticated webhook for a payment we do not know", clock.instant()));
             return new WebhookResult(WebhookResult.Outcome.UNKNOWN_REFERENCE, Optional.empty());
         }
         Payment current = payment.get();
@@ -338,7 +337,7 @@ public final class PaymentService {
     public Optional<Payment> handleRedirect(InboundRequest request) {
         Optional<PaymentId> id = REDIRECT_REFERENCE_PARAMETERS.stream()
                 .map(request::queryParameter).flatMap(Optional::stream)
-                .map(PaymentService::parseIdOrNull).filter(Objects::nonNull).findFirst();
+                .map(PaymentWriter::parseIdOrNull).filter(Objects::nonNull).findFirst();
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -388,7 +387,7 @@ public final class PaymentService {
             throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
                     + "by a cashier; this one is " + payment.method(), id.toString());
         }
-        return store(payment, cur -> {
+        return writer.store(payment, cur -> {
             if (cur.status() != PaymentStatus.PENDING) {
                 throw new IllegalPaymentStateException("payment is " + cur.status()
                         + "; only a PENDING cash payment can be confirmed", id.toString());
@@ -670,7 +669,7 @@ public final class PaymentService {
         }
         Payment after = applyReport(payment, report, trigger, null);
         if (after.isExpiredAt(clock.instant())) {
-            after = store(after, cur -> cur.status() == PaymentStatus.PENDING
+            after = writer.store(after, cur -> cur.status() == PaymentStatus.PENDING
                     ? Decision.change(cur.transition(PaymentStatus.EXPIRED, Trigger.EXPIRY,
                             clock.instant(), "not completed within "
                                     + config.timeToLive(cur.method())))
@@ -680,7 +679,8 @@ public final class PaymentService {
     }
 
     private Payment applyReport(Payment payment, StatusReport report, Trigger trigger, InboxKey inbox) {
-        return store(payment, cur -> ReportJudge.judge(cur, report, trigger, clock.instant()), inbox);
+        return writer.store(payment, cur -> ReportJudge.judge(cur, report, trigger, clock.instant()),
+                inbox);
     }
 
     // ------------------------------------------------------------------ events and anomalies
@@ -775,63 +775,11 @@ public final class PaymentService {
 
     // ------------------------------------------------------------------ internals
 
-    /**
-     * Applies a decision to the freshest copy of the payment until it is stored, re-reading after
-     * each lost race. Listeners hear only of the change this call stored; anomalies are raised once.
-     */
-    private Payment store(Payment start, Function<Payment, Decision> decide, InboxKey inbox) {
-        Payment current = start;
-        for (int attempt = 1; ; attempt++) {
-            Decision decision = decide.apply(current);
-            if (decision.next() == null) {
-                if (inbox != null) {
-                    repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
-                }
-                raise(decision.anomaly());
-                return current;
-            }
-            try {
-                Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
-                if (decision.anomaly() != null) {
-                    logAnomaly(decision.anomaly());
-                }
-                if (current.status() != stored.status()) {
-                    StatusChange last = stored.history().get(stored.history().size() - 1);
-                    log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
-                            stored.status(), last.trigger());
-                }
-                events.deliverFor(stored.id());
-                return stored;
-            } catch (ConcurrentPaymentModificationException e) {
-                if (attempt >= MAX_UPDATE_ATTEMPTS) {
-                    throw e;
-                }
-                current = repository.findById(start.id())
-                        .orElseThrow(() -> new PaymentNotFoundException(start.id().toString()));
-            }
-        }
-    }
-
-    /** Keeps an anomaly raised without a change (with its event) and delivers it. */
-    private void raise(PaymentAnomaly anomaly) {
-        if (anomaly == null) {
-            return;
-        }
-        repository.recordAnomaly(anomaly);
-        logAnomaly(anomaly);
-        events.deliverFor(parseIdOrNull(anomaly.paymentReference()));
-    }
-
-    private static void logAnomaly(PaymentAnomaly anomaly) {
-        log.warn("payment anomaly {} on {} via {}: {}", anomaly.kind(), anomaly.paymentReference(),
-                anomaly.gatewayName(), anomaly.detail());
-    }
-
     private Optional<Payment> resolve(PaymentGateway gateway, String reference) {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
-        PaymentId id = parseIdOrNull(reference);
+        PaymentId id = PaymentWriter.parseIdOrNull(reference);
         Optional<Payment> found = id != null ? repository.findById(id)
                 : repository.findByProviderReference(gateway.name(), reference);
         return found.filter(p -> p.gatewayName().equals(gateway.name()));
@@ -871,14 +819,6 @@ public final class PaymentService {
             return false;
         }
         return held.isPaid() != (claimed == ProviderStatus.SUCCEEDED);
-    }
-
-    private static PaymentId parseIdOrNull(String text) {
-        try {
-            return PaymentId.parse(text);
-        } catch (PaymentValidationException e) {
-            return null;
-        }
     }
 
     /** Builds a {@link PaymentService}; wiring is explicit, nothing is discovered at run time. */

@@ -1,0 +1,117 @@
+package org.dusangire.payment.core.service;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
+import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a payment changes behind {@link PaymentService}: every use case states what it wants
+ * as a {@link Decision} and this class stores it.
+ *
+ * <ul>
+ *   <li>A decision is taken on the freshest copy of the payment: after each lost version race the
+ *       payment is read again and the decision taken again, so a rule is always weighed against
+ *       the status that is actually stored (a final status, once stored, is what later decisions
+ *       see). After {@value #MAX_UPDATE_ATTEMPTS} lost races the conflict is thrown.</li>
+ *   <li>The change, the inbox entry it finishes and its anomaly are written in one update; an
+ *       anomaly raised without a change is stored on its own. Each is stored and logged once.</li>
+ *   <li>Only after the write is committed are the payment's events handed to the
+ *       {@link EventDesk}, so listeners hear only of what is stored.</li>
+ * </ul>
+ */
+final class PaymentWriter {
+    private static final Logger log = LoggerFactory.getLogger(PaymentWriter.class);
+    private static final int MAX_UPDATE_ATTEMPTS = 25;
+
+    private final PaymentRepository repository;
+    private final Clock clock;
+    private final EventDesk events;
+
+    PaymentWriter(PaymentRepository repository, Clock clock, EventDesk events) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Applies a decision to the freshest copy of the payment until it is stored, re-reading after
+     * each lost race. Listeners hear only of the change this call stored; anomalies are raised once.
+     */
+    Payment store(Payment start, Function<Payment, Decision> decide, InboxKey inbox) {
+        Payment current = start;
+        for (int attempt = 1; ; attempt++) {
+            Decision decision = decide.apply(current);
+            if (decision.next() == null) {
+                if (inbox != null) {
+                    repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
+                }
+                raise(decision.anomaly());
+                return current;
+            }
+            try {
+                Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
+                if (decision.anomaly() != null) {
+                    logAnomaly(decision.anomaly());
+                }
+                if (current.status() != stored.status()) {
+                    StatusChange last = stored.history().get(stored.history().size() - 1);
+                    log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
+                            stored.status(), last.trigger());
+                }
+                events.deliverFor(stored.id());
+                return stored;
+            } catch (ConcurrentPaymentModificationException e) {
+                if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                    throw e;
+                }
+                current = load(start.id());
+            }
+        }
+    }
+
+    /** Keeps an anomaly raised without a change (with its event) and delivers it. */
+    void raise(PaymentAnomaly anomaly) {
+        if (anomaly == null) {
+            return;
+        }
+        repository.recordAnomaly(anomaly);
+        logAnomaly(anomaly);
+        events.deliverFor(parseIdOrNull(anomaly.paymentReference()));
+    }
+
+    /**
+     * The stored payment, as a use case starts from it.
+     *
+     * @throws NullPointerException     when {@code id} is null
+     * @throws PaymentNotFoundException when there is no such payment
+     */
+    Payment load(PaymentId id) {
+        return repository.findById(Objects.requireNonNull(id, "id must not be null"))
+                .orElseThrow(() -> new PaymentNotFoundException(id.toString()));
+    }
+
+    /** Our payment id when {@code text} is one, else {@code null} (a provider's own reference). */
+    static PaymentId parseIdOrNull(String text) {
+        try {
+            return PaymentId.parse(text);
+        } catch (PaymentValidationException e) {
+            return null;
+        }
+    }
+
+    private static void logAnomaly(PaymentAnomaly anomaly) {
+        log.warn("payment anomaly {} on {} via {}: {}", anomaly.kind(), anomaly.paymentReference(),
+                anomaly.gatewayName(), anomaly.detail());
+    }
+}
