@@ -1,13 +1,10 @@
 package org.dusangire.payment.core.service;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.dusangire.payment.core.config.PaymentConfig;
-import org.dusangire.payment.core.error.DuplicatePaymentException;
-import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
@@ -38,13 +33,10 @@ import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
-import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
-import org.dusangire.payment.core.port.InitiationRequest;
-import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.StoredAnomaly;
@@ -82,10 +74,10 @@ public final class PaymentService {
     private final Map<PaymentMethod, PaymentGateway> routes;
     private final List<PaymentEventListener> listeners;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final RefundDesk refunds;
     private final EventDesk events;
     private final PaymentWriter writer;
+    private final CheckoutDesk checkout;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -118,6 +110,7 @@ public final class PaymentService {
         this.events = new EventDesk(repository, clock, config, listeners);
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
         this.writer = new PaymentWriter(repository, clock, events);
+        this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
     }
 
     public static Builder builder() {
@@ -135,139 +128,7 @@ public final class PaymentService {
      *                                    or its key was used before for a different payment
      */
     public CheckoutResult initiate(CheckoutRequest request) {
-        Objects.requireNonNull(request, "request must not be null");
-        // The common case is a new key: insert first and look the key up only when the insert
-        // is refused (or the request cannot be accepted as new), one transaction instead of two.
-        // The unique key in the store keeps the rule "one payment per key" under any concurrency.
-        PaymentGateway gateway = routes.get(request.method());
-        if (gateway == null) {
-            return replayOrThrow(request, new PaymentValidationException("method",
-                    "no gateway is configured for " + request.method()));
-        }
-        Instant now = clock.instant();
-        PaymentId id = PaymentId.random();
-        Payment draft = Payment.builder()
-                .id(id)
-                .orderReference(request.orderReference())
-                .idempotencyKey(request.idempotencyKey())
-                .money(request.money())
-                .method(request.method())
-                .payer(request.payer())
-                .description(request.description())
-                .status(PaymentStatus.PENDING)
-                .gatewayName(gateway.name())
-                .providerReference(id.toString())
-                .callbackToken(newToken())
-                .outcomeUnknown(true)
-                .createdAt(now)
-                .expiresAt(now.plus(config.timeToLive(request.method())))
-                .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
-                .build();
-        try {
-            gateway.validate(draft);
-        } catch (RuntimeException e) {
-            return replayOrThrow(request, e);
-        }
-        Payment stored;
-        try {
-            stored = repository.insert(draft);
-        } catch (DuplicatePaymentException e) {
-            Payment winner = repository.findByIdempotencyKey(request.idempotencyKey())
-                    .orElseThrow(() -> e);
-            return replay(winner, request);
-        }
-        log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
-                gateway.name(), request.money());
-        return result(send(stored, gateway));
-    }
-
-    /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
-    private CheckoutResult replayOrThrow(CheckoutRequest request, RuntimeException e) {
-        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return replay(existing.get(), request);
-        }
-        throw e;
-    }
-
-    private CheckoutResult replay(Payment existing, CheckoutRequest request) {
-        if (!existing.money().equals(request.money()) || existing.method() != request.method()) {
-            throw new PaymentValidationException("idempotencyKey",
-                    "idempotency key was already used for a different payment");
-        }
-        return result(existing);
-    }
-
-    /** Hands the payment to its gateway; the same provider reference every time. */
-    private Payment send(Payment payment, PaymentGateway gateway) {
-        InitiationResult accepted;
-        try {
-            accepted = gateway.initiate(new InitiationRequest(payment, callbackUrl(gateway, payment),
-                    config.redirectUrl(), config.merchantName()));
-        } catch (GatewayRejectedException e) {
-            String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
-            log.warn("payment {}: {} refused the initiation ({})", payment.id(), gateway.name(), reason);
-            return writer.store(payment, cur -> cur.status() == PaymentStatus.PENDING
-                    ? Decision.change(cur.transition(PaymentStatus.FAILED, Trigger.INITIATION,
-                            clock.instant(), reason))
-                    : Decision.NO_CHANGE, null);
-        } catch (GatewayUnavailableException e) {
-            log.warn("payment {}: outcome unknown at {} ({}); reconciliation will settle it",
-                    payment.id(), gateway.name(), e.getMessage());
-            return payment;
-        } catch (PaymentConfigurationException e) {
-            // refused credentials or settings: nothing was sent; the operator must act, so say it
-            // loudly. The payment stays pending and is resent under the same reference once the
-            // provider can be asked again and says it never saw it.
-            log.error("payment {}: {} is misconfigured: {}", payment.id(), gateway.name(),
-                    e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            log.error("payment {}: unexpected error from {}; outcome treated as unknown",
-                    payment.id(), gateway.name(), e);
-            return payment;
-        }
-        return writer.store(payment, cur -> {
-            if (cur.status() != PaymentStatus.PENDING && !cur.outcomeUnknown()) {
-                return Decision.NO_CHANGE;
-            }
-            return Decision.change(cur.toBuilder()
-                    .outcomeUnknown(false)
-                    .providerTransactionId(accepted.providerTransactionId() != null
-                            ? accepted.providerTransactionId() : cur.providerTransactionId())
-                    .paymentLink(accepted.paymentLink() != null ? accepted.paymentLink() : cur.paymentLink())
-                    .lastGatewayResponse(accepted.rawResponse())
-                    .updatedAt(clock.instant())
-                    .build());
-        }, null);
-    }
-
-    private CheckoutResult result(Payment p) {
-        String amount = p.money().toString();
-        if (p.status().isFinal()) {
-            String text = p.status() == PaymentStatus.FAILED
-                    ? "The payment could not be completed (" + p.failureReason() + ")."
-                    : "This payment is " + p.status().name().toLowerCase(java.util.Locale.ROOT) + ".";
-            return new CheckoutResult(p, NextAction.NONE, text);
-        }
-        if (p.method().isRedirect()) {
-            if (p.paymentLink() == null) {
-                return new CheckoutResult(p, NextAction.WAIT, "The payment page is not ready yet; "
-                        + "please try again in a moment.");
-            }
-            return new CheckoutResult(p, NextAction.REDIRECT, "Continue to the secure payment page "
-                    + "to pay " + amount + ".");
-        }
-        if (p.method() == PaymentMethod.CASH_ON_DELIVERY) {
-            return new CheckoutResult(p, NextAction.PAY_CASH, "Pay " + amount
-                    + " in cash on delivery; the cashier confirms receipt.");
-        }
-        if (p.outcomeUnknown()) {
-            return new CheckoutResult(p, NextAction.WAIT, "The payment provider is slow to answer; "
-                    + "if a prompt for " + amount + " appears on your phone, approve it.");
-        }
-        return new CheckoutResult(p, NextAction.APPROVE_ON_PHONE, "Approve the request for "
-                + amount + " on the phone " + p.payer().msisdn().masked() + " and enter your PIN.");
+        return checkout.initiate(Objects.requireNonNull(request, "request must not be null"));
     }
 
     // ------------------------------------------------------------------ webhooks and redirects
@@ -378,23 +239,7 @@ public final class PaymentService {
      * @throws IllegalPaymentStateException when the payment is not cash on delivery or not pending
      */
     public Payment confirmCashPayment(PaymentId id, String confirmedBy) {
-        if (confirmedBy == null || confirmedBy.isBlank() || confirmedBy.length() > 100) {
-            throw new PaymentValidationException("confirmedBy",
-                    "the name of who confirmed the cash is required (at most 100 characters)");
-        }
-        Payment payment = find(id).orElseThrow(() -> new PaymentNotFoundException(id.toString()));
-        if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
-            throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
-                    + "by a cashier; this one is " + payment.method(), id.toString());
-        }
-        return writer.store(payment, cur -> {
-            if (cur.status() != PaymentStatus.PENDING) {
-                throw new IllegalPaymentStateException("payment is " + cur.status()
-                        + "; only a PENDING cash payment can be confirmed", id.toString());
-            }
-            return Decision.change(cur.transition(PaymentStatus.SUCCEEDED,
-                    Trigger.CASH_CONFIRMATION, clock.instant(), "confirmed by " + confirmedBy.trim()));
-        }, null);
+        return checkout.confirmCashPayment(id, confirmedBy);
     }
 
     /**
@@ -665,7 +510,7 @@ public final class PaymentService {
                 && !payment.isExpiredAt(now)) {
             log.info("payment {}: {} never received it; sending again with the same reference",
                     payment.id(), gateway.name());
-            return new Settled(send(payment, gateway), true);
+            return new Settled(checkout.send(payment, gateway), true);
         }
         Payment after = applyReport(payment, report, trigger, null);
         if (after.isExpiredAt(clock.instant())) {
@@ -792,17 +637,6 @@ public final class PaymentService {
                     + " belongs to gateway '" + payment.gatewayName() + "', which is not registered");
         }
         return gateway;
-    }
-
-    private URI callbackUrl(PaymentGateway gateway, Payment payment) {
-        return URI.create(config.webhookUrl(gateway.name()) + payment.id().toString() + "/"
-                + payment.callbackToken());
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static boolean tokenMatches(String expected, String candidate) {

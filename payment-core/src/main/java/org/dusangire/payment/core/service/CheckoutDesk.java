@@ -1,0 +1,234 @@
+package org.dusangire.payment.core.service;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.GatewayRejectedException;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
+import org.dusangire.payment.core.error.IllegalPaymentStateException;
+import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.InitiationRequest;
+import org.dusangire.payment.core.port.InitiationResult;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkout use case behind {@link PaymentService}: a payment is created, handed to its
+ * provider once, and answered with what the customer does next; and the cashier's confirmation
+ * of a cash-on-delivery payment.
+ *
+ * <ul>
+ *   <li>One payment per idempotency key, kept by the store's unique key under any concurrency:
+ *       the payment is inserted before the provider is called, and a repeated key is answered
+ *       with its payment (and refused when it names a different amount or method), never sent
+ *       again.</li>
+ *   <li>A payment has one provider reference (its id) and one callback token, made here once;
+ *       every initiation, the first and any resend, goes out under that same reference.</li>
+ *   <li>A timeout or an unexpected error is "outcome unknown", never "failed": the payment stays
+ *       pending for reconciliation. Only a provider's refusal fails it; a configuration error is
+ *       thrown loudly, with nothing sent.</li>
+ *   <li>Cash is confirmed by a named person, only on a PENDING cash-on-delivery payment.</li>
+ * </ul>
+ */
+final class CheckoutDesk {
+    private static final Logger log = LoggerFactory.getLogger(CheckoutDesk.class);
+
+    private final PaymentConfig config;
+    private final PaymentRepository repository;
+    private final Clock clock;
+    private final Map<PaymentMethod, PaymentGateway> routes;
+    private final PaymentWriter writer;
+    private final SecureRandom random = new SecureRandom();
+
+    CheckoutDesk(PaymentConfig config, PaymentRepository repository, Clock clock,
+            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer) {
+        this.config = config;
+        this.repository = repository;
+        this.clock = clock;
+        this.routes = routes;
+        this.writer = writer;
+    }
+
+    /** See {@link PaymentService#initiate}. */
+    CheckoutResult initiate(CheckoutRequest request) {
+        // The common case is a new key: insert first and look the key up only when the insert
+        // is refused (or the request cannot be accepted as new), one transaction instead of two.
+        // The unique key in the store keeps the rule "one payment per key" under any concurrency.
+        PaymentGateway gateway = routes.get(request.method());
+        if (gateway == null) {
+            return replayOrThrow(request, new PaymentValidationException("method",
+                    "no gateway is configured for " + request.method()));
+        }
+        Instant now = clock.instant();
+        PaymentId id = PaymentId.random();
+        Payment draft = Payment.builder()
+                .id(id)
+                .orderReference(request.orderReference())
+                .idempotencyKey(request.idempotencyKey())
+                .money(request.money())
+                .method(request.method())
+                .payer(request.payer())
+                .description(request.description())
+                .status(PaymentStatus.PENDING)
+                .gatewayName(gateway.name())
+                .providerReference(id.toString())
+                .callbackToken(newToken())
+                .outcomeUnknown(true)
+                .createdAt(now)
+                .expiresAt(now.plus(config.timeToLive(request.method())))
+                .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
+                .build();
+        try {
+            gateway.validate(draft);
+        } catch (RuntimeException e) {
+            return replayOrThrow(request, e);
+        }
+        Payment stored;
+        try {
+            stored = repository.insert(draft);
+        } catch (DuplicatePaymentException e) {
+            Payment winner = repository.findByIdempotencyKey(request.idempotencyKey())
+                    .orElseThrow(() -> e);
+            return replay(winner, request);
+        }
+        log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
+                gateway.name(), request.money());
+        return result(send(stored, gateway));
+    }
+
+    /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
+    private CheckoutResult replayOrThrow(CheckoutRequest request, RuntimeException e) {
+        Optional<Payment> existing = repository.findByIdempotencyKey(request.idempotencyKey());
+        if (existing.isPresent()) {
+            return replay(existing.get(), request);
+        }
+        throw e;
+    }
+
+    private CheckoutResult replay(Payment existing, CheckoutRequest request) {
+        if (!existing.money().equals(request.money()) || existing.method() != request.method()) {
+            throw new PaymentValidationException("idempotencyKey",
+                    "idempotency key was already used for a different payment");
+        }
+        return result(existing);
+    }
+
+    /** Hands the payment to its gateway; the same provider reference every time. */
+    Payment send(Payment payment, PaymentGateway gateway) {
+        InitiationResult accepted;
+        try {
+            accepted = gateway.initiate(new InitiationRequest(payment, callbackUrl(gateway, payment),
+                    config.redirectUrl(), config.merchantName()));
+        } catch (GatewayRejectedException e) {
+            String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
+            log.warn("payment {}: {} refused the initiation ({})", payment.id(), gateway.name(), reason);
+            return writer.store(payment, cur -> cur.status() == PaymentStatus.PENDING
+                    ? Decision.change(cur.transition(PaymentStatus.FAILED, Trigger.INITIATION,
+                            clock.instant(), reason))
+                    : Decision.NO_CHANGE, null);
+        } catch (GatewayUnavailableException e) {
+            log.warn("payment {}: outcome unknown at {} ({}); reconciliation will settle it",
+                    payment.id(), gateway.name(), e.getMessage());
+            return payment;
+        } catch (PaymentConfigurationException e) {
+            // refused credentials or settings: nothing was sent; the operator must act, so say it
+            // loudly. The payment stays pending and is resent under the same reference once the
+            // provider can be asked again and says it never saw it.
+            log.error("payment {}: {} is misconfigured: {}", payment.id(), gateway.name(),
+                    e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("payment {}: unexpected error from {}; outcome treated as unknown",
+                    payment.id(), gateway.name(), e);
+            return payment;
+        }
+        return writer.store(payment, cur -> {
+            if (cur.status() != PaymentStatus.PENDING && !cur.outcomeUnknown()) {
+                return Decision.NO_CHANGE;
+            }
+            return Decision.change(cur.toBuilder()
+                    .outcomeUnknown(false)
+                    .providerTransactionId(accepted.providerTransactionId() != null
+                            ? accepted.providerTransactionId() : cur.providerTransactionId())
+                    .paymentLink(accepted.paymentLink() != null ? accepted.paymentLink() : cur.paymentLink())
+                    .lastGatewayResponse(accepted.rawResponse())
+                    .updatedAt(clock.instant())
+                    .build());
+        }, null);
+    }
+
+    private CheckoutResult result(Payment p) {
+        String amount = p.money().toString();
+        if (p.status().isFinal()) {
+            String text = p.status() == PaymentStatus.FAILED
+                    ? "The payment could not be completed (" + p.failureReason() + ")."
+                    : "This payment is " + p.status().name().toLowerCase(java.util.Locale.ROOT) + ".";
+            return new CheckoutResult(p, NextAction.NONE, text);
+        }
+        if (p.method().isRedirect()) {
+            if (p.paymentLink() == null) {
+                return new CheckoutResult(p, NextAction.WAIT, "The payment page is not ready yet; "
+                        + "please try again in a moment.");
+            }
+            return new CheckoutResult(p, NextAction.REDIRECT, "Continue to the secure payment page "
+                    + "to pay " + amount + ".");
+        }
+        if (p.method() == PaymentMethod.CASH_ON_DELIVERY) {
+            return new CheckoutResult(p, NextAction.PAY_CASH, "Pay " + amount
+                    + " in cash on delivery; the cashier confirms receipt.");
+        }
+        if (p.outcomeUnknown()) {
+            return new CheckoutResult(p, NextAction.WAIT, "The payment provider is slow to answer; "
+                    + "if a prompt for " + amount + " appears on your phone, approve it.");
+        }
+        return new CheckoutResult(p, NextAction.APPROVE_ON_PHONE, "Approve the request for "
+                + amount + " on the phone " + p.payer().msisdn().masked() + " and enter your PIN.");
+    }
+
+    /** See {@link PaymentService#confirmCashPayment}. */
+    Payment confirmCashPayment(PaymentId id, String confirmedBy) {
+        if (confirmedBy == null || confirmedBy.isBlank() || confirmedBy.length() > 100) {
+            throw new PaymentValidationException("confirmedBy",
+                    "the name of who confirmed the cash is required (at most 100 characters)");
+        }
+        Payment payment = writer.load(id);
+        if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
+            throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
+                    + "by a cashier; this one is " + payment.method(), id.toString());
+        }
+        return writer.store(payment, cur -> {
+            if (cur.status() != PaymentStatus.PENDING) {
+                throw new IllegalPaymentStateException("payment is " + cur.status()
+                        + "; only a PENDING cash payment can be confirmed", id.toString());
+            }
+            return Decision.change(cur.transition(PaymentStatus.SUCCEEDED,
+                    Trigger.CASH_CONFIRMATION, clock.instant(), "confirmed by " + confirmedBy.trim()));
+        }, null);
+    }
+
+    private URI callbackUrl(PaymentGateway gateway, Payment payment) {
+        return URI.create(config.webhookUrl(gateway.name()) + payment.id().toString() + "/"
+                + payment.callbackToken());
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
