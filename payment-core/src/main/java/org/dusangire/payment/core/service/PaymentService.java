@@ -78,6 +78,7 @@ public final class PaymentService {
     private final EventDesk events;
     private final PaymentWriter writer;
     private final CheckoutDesk checkout;
+    private final Settlement settlement;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -111,6 +112,7 @@ public final class PaymentService {
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
         this.writer = new PaymentWriter(repository, clock, events);
         this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
+        this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout);
     }
 
     public static Builder builder() {
@@ -185,7 +187,7 @@ public final class PaymentService {
                     + "finishes it", current.id(), gateway.name(), e.getMessage());
             return new WebhookResult(WebhookResult.Outcome.DEFERRED, payment);
         }
-        Payment after = applyReport(current, report, Trigger.WEBHOOK, key);
+        Payment after = settlement.applyReport(current, report, Trigger.WEBHOOK, key);
         return new WebhookResult(WebhookResult.Outcome.PROCESSED, Optional.of(after));
     }
 
@@ -209,7 +211,7 @@ public final class PaymentService {
         try {
             Payment current = payment.get();
             return Optional.of(current.status().isFinal() ? current
-                    : settle(current, Trigger.REDIRECT).payment());
+                    : settlement.settle(current, Trigger.REDIRECT).payment());
         } catch (GatewayUnavailableException e) {
             log.warn("payment {}: redirect verification deferred ({})", id.get(), e.getMessage());
             return payment;
@@ -227,7 +229,7 @@ public final class PaymentService {
         if (payment.status().isFinal()) {
             return payment;
         }
-        return settle(payment, Trigger.VERIFY).payment();
+        return settlement.settle(payment, Trigger.VERIFY).payment();
     }
 
     // ------------------------------------------------------------------ cash and refunds
@@ -395,9 +397,9 @@ public final class PaymentService {
     }
 
     private void reconcileOne(Payment p, Tally tally) {
-        Settled settled;
+        Settlement.Settled settled;
         try {
-            settled = settle(p, Trigger.RECONCILE);
+            settled = settlement.settle(p, Trigger.RECONCILE);
         } catch (PaymentException e) {
             synchronized (tally) {
                 tally.checked++;
@@ -492,40 +494,9 @@ public final class PaymentService {
             return;
         }
         if (!payment.get().status().isFinal()) {
-            settle(payment.get(), Trigger.RECONCILE);
+            settlement.settle(payment.get(), Trigger.RECONCILE);
         }
         repository.markInboundProcessed(entry.key(), clock.instant(), "RECOVERED");
-    }
-
-    /** A settled payment and whether its initiation had to be sent again. */
-    private record Settled(Payment payment, boolean resent) {
-    }
-
-    /** Asks the provider about a pending payment and applies the answer; expires it when due. */
-    private Settled settle(Payment payment, Trigger trigger) {
-        PaymentGateway gateway = gatewayOf(payment);
-        StatusReport report = gateway.checkStatus(payment);
-        Instant now = clock.instant();
-        if (report.status() == ProviderStatus.NOT_FOUND && payment.outcomeUnknown()
-                && !payment.isExpiredAt(now)) {
-            log.info("payment {}: {} never received it; sending again with the same reference",
-                    payment.id(), gateway.name());
-            return new Settled(checkout.send(payment, gateway), true);
-        }
-        Payment after = applyReport(payment, report, trigger, null);
-        if (after.isExpiredAt(clock.instant())) {
-            after = writer.store(after, cur -> cur.status() == PaymentStatus.PENDING
-                    ? Decision.change(cur.transition(PaymentStatus.EXPIRED, Trigger.EXPIRY,
-                            clock.instant(), "not completed within "
-                                    + config.timeToLive(cur.method())))
-                    : Decision.NO_CHANGE, null);
-        }
-        return new Settled(after, false);
-    }
-
-    private Payment applyReport(Payment payment, StatusReport report, Trigger trigger, InboxKey inbox) {
-        return writer.store(payment, cur -> ReportJudge.judge(cur, report, trigger, clock.instant()),
-                inbox);
     }
 
     // ------------------------------------------------------------------ events and anomalies
