@@ -1,7 +1,5 @@
 package org.dusangire.payment.core.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,23 +27,17 @@ import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
-import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InboxEntry;
-import org.dusangire.payment.core.port.InboxKey;
-import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.PaymentEventListener;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
-import org.dusangire.payment.core.port.ProviderStatus;
-import org.dusangire.payment.core.port.StatusReport;
-import org.dusangire.payment.core.port.WebhookNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
-    private static final int MAX_INBOX_PAYLOAD = 64 * 1024;
-    private static final List<String> REDIRECT_REFERENCE_PARAMETERS =
-            List.of("tx_ref", "paymentId", "payment_id", "reference");
 
     private final PaymentConfig config;
     private final PaymentRepository repository;
@@ -79,6 +68,7 @@ public final class PaymentService {
     private final PaymentWriter writer;
     private final CheckoutDesk checkout;
     private final Settlement settlement;
+    private final NotificationDesk notifications;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -113,6 +103,7 @@ public final class PaymentService {
         this.writer = new PaymentWriter(repository, clock, events);
         this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
         this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout);
+        this.notifications = new NotificationDesk(repository, clock, gateways, writer, settlement);
     }
 
     public static Builder builder() {
@@ -144,51 +135,7 @@ public final class PaymentService {
      *         down (the provider should deliver again)
      */
     public WebhookResult handleWebhook(String gatewayName, InboundRequest request) {
-        PaymentGateway gateway = gateways.get(gatewayName);
-        if (gateway == null) {
-            throw new WebhookRejectedException(WebhookRejectedException.Reason.MALFORMED, gatewayName,
-                    "no gateway named " + gatewayName);
-        }
-        WebhookNotification hint = gateway.parseWebhook(request);
-        Optional<Payment> payment = resolve(gateway, hint.paymentReference());
-        if (hint.callbackToken() != null && (payment.isEmpty()
-                || !tokenMatches(payment.get().callbackToken(), hint.callbackToken()))) {
-            throw new WebhookRejectedException(WebhookRejectedException.Reason.AUTHENTICATION,
-                    gatewayName, "callback token does not match the payment");
-        }
-        InboxKey key = new InboxKey(gateway.name(), hint.eventKey());
-        String payload = request.bodyAsString();
-        if (payload.length() > MAX_INBOX_PAYLOAD) {
-            payload = payload.substring(0, MAX_INBOX_PAYLOAD);
-        }
-        boolean fresh = repository.recordInbound(InboxEntry.received(key,
-                payment.map(p -> p.id().toString()).orElse(hint.paymentReference()),
-                clock.instant(), payload));
-        if (!fresh) {
-            return new WebhookResult(WebhookResult.Outcome.DUPLICATE, payment);
-        }
-        if (payment.isEmpty()) {
-            repository.markInboundProcessed(key, clock.instant(), "UNKNOWN_REFERENCE");
-            writer.raise(new PaymentAnomaly(PaymentAnomaly.Kind.UNKNOWN_REFERENCE,
-                    hint.paymentReference(), gateway.name(),
-                    "authenticated webhook for a payment we do not know", clock.instant()));
-            return new WebhookResult(WebhookResult.Outcome.UNKNOWN_REFERENCE, Optional.empty());
-        }
-        Payment current = payment.get();
-        if (current.status().isFinal() && !contradicts(current.status(), hint.reportedStatus())) {
-            repository.markInboundProcessed(key, clock.instant(), "ALREADY_FINAL");
-            return new WebhookResult(WebhookResult.Outcome.PROCESSED, payment);
-        }
-        StatusReport report;
-        try {
-            report = gateway.checkStatus(current);
-        } catch (GatewayUnavailableException e) {
-            log.warn("payment {}: webhook kept, status check at {} failed ({}); reconciliation "
-                    + "finishes it", current.id(), gateway.name(), e.getMessage());
-            return new WebhookResult(WebhookResult.Outcome.DEFERRED, payment);
-        }
-        Payment after = settlement.applyReport(current, report, Trigger.WEBHOOK, key);
-        return new WebhookResult(WebhookResult.Outcome.PROCESSED, Optional.of(after));
+        return notifications.handleWebhook(gatewayName, request);
     }
 
     /**
@@ -198,24 +145,7 @@ public final class PaymentService {
      * @return the payment after verification, or empty when the request names no known payment
      */
     public Optional<Payment> handleRedirect(InboundRequest request) {
-        Optional<PaymentId> id = REDIRECT_REFERENCE_PARAMETERS.stream()
-                .map(request::queryParameter).flatMap(Optional::stream)
-                .map(PaymentWriter::parseIdOrNull).filter(Objects::nonNull).findFirst();
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Payment> payment = repository.findById(id.get());
-        if (payment.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Payment current = payment.get();
-            return Optional.of(current.status().isFinal() ? current
-                    : settlement.settle(current, Trigger.REDIRECT).payment());
-        } catch (GatewayUnavailableException e) {
-            log.warn("payment {}: redirect verification deferred ({})", id.get(), e.getMessage());
-            return payment;
-        }
+        return notifications.handleRedirect(request);
     }
 
     /**
@@ -225,11 +155,7 @@ public final class PaymentService {
      * @throws GatewayUnavailableException when the provider cannot be asked now
      */
     public Payment verify(PaymentId id) {
-        Payment payment = find(id).orElseThrow(() -> new PaymentNotFoundException(id.toString()));
-        if (payment.status().isFinal()) {
-            return payment;
-        }
-        return settlement.settle(payment, Trigger.VERIFY).payment();
+        return notifications.verify(id);
     }
 
     // ------------------------------------------------------------------ cash and refunds
@@ -488,7 +414,7 @@ public final class PaymentService {
     private void recoverInbox(InboxEntry entry) {
         PaymentGateway gateway = gateways.get(entry.key().gatewayName());
         Optional<Payment> payment = gateway == null ? Optional.empty()
-                : resolve(gateway, entry.paymentReference());
+                : notifications.resolve(gateway, entry.paymentReference());
         if (payment.isEmpty()) {
             repository.markInboundProcessed(entry.key(), clock.instant(), "UNKNOWN_REFERENCE");
             return;
@@ -591,16 +517,6 @@ public final class PaymentService {
 
     // ------------------------------------------------------------------ internals
 
-    private Optional<Payment> resolve(PaymentGateway gateway, String reference) {
-        if (reference == null || reference.isBlank()) {
-            return Optional.empty();
-        }
-        PaymentId id = PaymentWriter.parseIdOrNull(reference);
-        Optional<Payment> found = id != null ? repository.findById(id)
-                : repository.findByProviderReference(gateway.name(), reference);
-        return found.filter(p -> p.gatewayName().equals(gateway.name()));
-    }
-
     private PaymentGateway gatewayOf(Payment payment) {
         PaymentGateway gateway = gateways.get(payment.gatewayName());
         if (gateway == null) {
@@ -608,22 +524,6 @@ public final class PaymentService {
                     + " belongs to gateway '" + payment.gatewayName() + "', which is not registered");
         }
         return gateway;
-    }
-
-    private static boolean tokenMatches(String expected, String candidate) {
-        if (expected == null || candidate == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                candidate.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** True when a webhook's claim disagrees with a final status (paid versus not paid). */
-    private static boolean contradicts(PaymentStatus held, ProviderStatus claimed) {
-        if (!claimed.isFinal()) {
-            return false;
-        }
-        return held.isPaid() != (claimed == ProviderStatus.SUCCEEDED);
     }
 
     /** Builds a {@link PaymentService}; wiring is explicit, nothing is discovered at run time. */
