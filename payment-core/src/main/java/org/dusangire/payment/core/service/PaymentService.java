@@ -1,7 +1,6 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -10,15 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
-import org.dusangire.payment.core.error.PaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
@@ -29,10 +23,8 @@ import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
-import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
-import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.PaymentEventListener;
@@ -69,6 +61,7 @@ public final class PaymentService {
     private final CheckoutDesk checkout;
     private final Settlement settlement;
     private final NotificationDesk notifications;
+    private final Reconciler reconciler;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -104,6 +97,8 @@ public final class PaymentService {
         this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
         this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout);
         this.notifications = new NotificationDesk(repository, clock, gateways, writer, settlement);
+        this.reconciler = new Reconciler(config, repository, clock, gateways, settlement,
+                notifications, refunds, events);
     }
 
     public static Builder builder() {
@@ -245,184 +240,7 @@ public final class PaymentService {
      * when every claimed payment has been handled.
      */
     public ReconcileReport reconcile() {
-        Instant now = clock.instant();
-        Instant staleBefore = now.minus(config.reconcileAfter());
-        List<Payment> claimed = repository.claimStalePending(staleBefore, now,
-                config.reconcileLease(), config.reconcileBatchSize());
-        Tally tally = new Tally();
-        forEachInParallel(claimed, config.reconcileParallelism(), p -> reconcileOne(p, tally));
-        int recovered = 0;
-        for (InboxEntry entry : repository.findUnprocessedInbound(staleBefore,
-                config.reconcileBatchSize())) {
-            try {
-                recoverInbox(entry);
-                recovered++;
-            } catch (PaymentException e) {
-                synchronized (tally) {
-                    tally.errors++;
-                }
-                log.warn("inbox event {} could not be finished now ({})", entry.key(), e.getMessage());
-            }
-        }
-        List<Refund> claimedRefunds = repository.claimStalePendingRefunds(staleBefore, now,
-                config.reconcileLease(), config.reconcileBatchSize());
-        forEachInParallel(claimedRefunds, config.reconcileParallelism(),
-                r -> reconcileRefund(r, tally));
-        EventDeliveryReport delivered = events.deliverDue();
-        int purged = 0;
-        int eventsPurged = 0;
-        try {
-            purged = repository.purgeProcessedInbound(now.minus(config.inboxRetention()),
-                    config.reconcileBatchSize());
-            eventsPurged = repository.purgeDeliveredEvents(now.minus(config.eventRetention()),
-                    config.reconcileBatchSize());
-        } catch (PaymentException e) {
-            log.warn("processed inbox events or delivered events could not be purged now ({})",
-                    e.getMessage());
-        }
-        ReconcileReport report = new ReconcileReport(tally.checked, tally.succeeded, tally.failed,
-                tally.expired, tally.pending, tally.resent, tally.errors, recovered, purged,
-                tally.refundsChecked, tally.refundsSucceeded, tally.refundsFailed,
-                tally.refundsResent, delivered, eventsPurged);
-        if (!report.isQuiet() || purged > 0 || eventsPurged > 0) {
-            log.info("reconcile: {}", report);
-        }
-        return report;
-    }
-
-    /** Counts of one pass; updated under its own lock by the pass's threads. */
-    private static final class Tally {
-        int checked, succeeded, failed, expired, pending, resent, errors;
-        int refundsChecked, refundsSucceeded, refundsFailed, refundsResent;
-    }
-
-    private void reconcileRefund(Refund refund, Tally tally) {
-        RefundDesk.Checked checked;
-        try {
-            checked = refunds.check(refund, Trigger.RECONCILE);
-        } catch (PaymentException e) {
-            synchronized (tally) {
-                tally.refundsChecked++;
-                tally.errors++;
-            }
-            log.warn("refund {}: reconciliation could not settle it now ({})", refund.id(),
-                    e.getMessage());
-            return;
-        }
-        synchronized (tally) {
-            tally.refundsChecked++;
-            if (checked.resent()) {
-                tally.refundsResent++;
-            }
-            if (checked.refund().status() == RefundStatus.SUCCEEDED) {
-                tally.refundsSucceeded++;
-            } else if (checked.refund().status() == RefundStatus.FAILED) {
-                tally.refundsFailed++;
-            }
-        }
-    }
-
-    private void reconcileOne(Payment p, Tally tally) {
-        Settlement.Settled settled;
-        try {
-            settled = settlement.settle(p, Trigger.RECONCILE);
-        } catch (PaymentException e) {
-            synchronized (tally) {
-                tally.checked++;
-                tally.errors++;
-            }
-            log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
-                    e.getMessage());
-            return;
-        }
-        synchronized (tally) {
-            tally.checked++;
-            switch (settled.payment().status()) {
-                case SUCCEEDED -> tally.succeeded++;
-                case FAILED, CANCELLED -> tally.failed++;
-                case EXPIRED -> tally.expired++;
-                default -> {
-                    if (settled.resent()) {
-                        tally.resent++;
-                    } else {
-                        tally.pending++;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs {@code work} for every item, at most {@code parallelism} at a time: the calling
-     * thread and up to {@code parallelism - 1} threads started for this call take the items in
-     * order, and the call returns when all are done. The first unexpected exception is rethrown
-     * after the others finished (items already started are completed, no new ones are taken).
-     */
-    private static <T> void forEachInParallel(List<T> items, int parallelism,
-            Consumer<T> work) {
-        int threads = Math.min(parallelism, items.size());
-        if (threads <= 1) {
-            items.forEach(work);
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i; !stop.get() && (i = next.getAndIncrement()) < items.size(); ) {
-                try {
-                    work.accept(items.get(i));
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                    stop.set(true);
-                }
-            }
-        };
-        List<Thread> started = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-            Thread thread = new Thread(worker, "payment-reconcile-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
-        }
-        worker.run();
-        boolean interrupted = false;
-        for (Thread thread : started) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    // finish what is running, start nothing new, keep the interrupt
-                    interrupted = true;
-                    stop.set(true);
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable first = failure.get();
-        if (first instanceof RuntimeException e) {
-            throw e;
-        }
-        if (first instanceof Error e) {
-            throw e;
-        }
-    }
-
-    private void recoverInbox(InboxEntry entry) {
-        PaymentGateway gateway = gateways.get(entry.key().gatewayName());
-        Optional<Payment> payment = gateway == null ? Optional.empty()
-                : notifications.resolve(gateway, entry.paymentReference());
-        if (payment.isEmpty()) {
-            repository.markInboundProcessed(entry.key(), clock.instant(), "UNKNOWN_REFERENCE");
-            return;
-        }
-        if (!payment.get().status().isFinal()) {
-            settlement.settle(payment.get(), Trigger.RECONCILE);
-        }
-        repository.markInboundProcessed(entry.key(), clock.instant(), "RECOVERED");
+        return reconciler.reconcile();
     }
 
     // ------------------------------------------------------------------ events and anomalies

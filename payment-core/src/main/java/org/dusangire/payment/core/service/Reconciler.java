@@ -1,0 +1,249 @@
+package org.dusangire.payment.core.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.error.PaymentException;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.InboxEntry;
+import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciliation behind {@link PaymentService}: the backstop for lost callbacks, lost answers and
+ * interrupted work, run as one pass.
+ *
+ * <ul>
+ *   <li>Stale pending payments and refunds are claimed under a lease before they are checked, so
+ *       passes on several instances share the work; a payment is settled as everywhere else
+ *       ({@link Settlement}), a refund as the refund desk checks it ({@link RefundDesk#check}),
+ *       and every change goes through the version-guarded update, also when up to
+ *       {@link PaymentConfig#reconcileParallelism()} payments are checked at once on the pass's
+ *       own threads.</li>
+ *   <li>A payment, refund or inbox entry that cannot be settled now (a {@link PaymentException})
+ *       is counted as an error and left to a later pass; the pass goes on.</li>
+ *   <li>Inbox entries whose processing was interrupted are finished, due events are delivered,
+ *       and processed inbox entries and delivered events past their retention are purged, one
+ *       batch a pass.</li>
+ * </ul>
+ */
+final class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final PaymentConfig config;
+    private final PaymentRepository repository;
+    private final Clock clock;
+    private final Map<String, PaymentGateway> gateways;
+    private final Settlement settlement;
+    private final NotificationDesk notifications;
+    private final RefundDesk refunds;
+    private final EventDesk events;
+
+    Reconciler(PaymentConfig config, PaymentRepository repository, Clock clock,
+            Map<String, PaymentGateway> gateways, Settlement settlement,
+            NotificationDesk notifications, RefundDesk refunds, EventDesk events) {
+        this.config = config;
+        this.repository = repository;
+        this.clock = clock;
+        this.gateways = gateways;
+        this.settlement = settlement;
+        this.notifications = notifications;
+        this.refunds = refunds;
+        this.events = events;
+    }
+
+    /** See {@link PaymentService#reconcile()}. */
+    ReconcileReport reconcile() {
+        Instant now = clock.instant();
+        Instant staleBefore = now.minus(config.reconcileAfter());
+        List<Payment> claimed = repository.claimStalePending(staleBefore, now,
+                config.reconcileLease(), config.reconcileBatchSize());
+        Tally tally = new Tally();
+        forEachInParallel(claimed, config.reconcileParallelism(), p -> reconcileOne(p, tally));
+        int recovered = 0;
+        for (InboxEntry entry : repository.findUnprocessedInbound(staleBefore,
+                config.reconcileBatchSize())) {
+            try {
+                recoverInbox(entry);
+                recovered++;
+            } catch (PaymentException e) {
+                synchronized (tally) {
+                    tally.errors++;
+                }
+                log.warn("inbox event {} could not be finished now ({})", entry.key(), e.getMessage());
+            }
+        }
+        List<Refund> claimedRefunds = repository.claimStalePendingRefunds(staleBefore, now,
+                config.reconcileLease(), config.reconcileBatchSize());
+        forEachInParallel(claimedRefunds, config.reconcileParallelism(),
+                r -> reconcileRefund(r, tally));
+        EventDeliveryReport delivered = events.deliverDue();
+        int purged = 0;
+        int eventsPurged = 0;
+        try {
+            purged = repository.purgeProcessedInbound(now.minus(config.inboxRetention()),
+                    config.reconcileBatchSize());
+            eventsPurged = repository.purgeDeliveredEvents(now.minus(config.eventRetention()),
+                    config.reconcileBatchSize());
+        } catch (PaymentException e) {
+            log.warn("processed inbox events or delivered events could not be purged now ({})",
+                    e.getMessage());
+        }
+        ReconcileReport report = new ReconcileReport(tally.checked, tally.succeeded, tally.failed,
+                tally.expired, tally.pending, tally.resent, tally.errors, recovered, purged,
+                tally.refundsChecked, tally.refundsSucceeded, tally.refundsFailed,
+                tally.refundsResent, delivered, eventsPurged);
+        if (!report.isQuiet() || purged > 0 || eventsPurged > 0) {
+            log.info("reconcile: {}", report);
+        }
+        return report;
+    }
+
+    /** Counts of one pass; updated under its own lock by the pass's threads. */
+    private static final class Tally {
+        int checked, succeeded, failed, expired, pending, resent, errors;
+        int refundsChecked, refundsSucceeded, refundsFailed, refundsResent;
+    }
+
+    private void reconcileRefund(Refund refund, Tally tally) {
+        RefundDesk.Checked checked;
+        try {
+            checked = refunds.check(refund, Trigger.RECONCILE);
+        } catch (PaymentException e) {
+            synchronized (tally) {
+                tally.refundsChecked++;
+                tally.errors++;
+            }
+            log.warn("refund {}: reconciliation could not settle it now ({})", refund.id(),
+                    e.getMessage());
+            return;
+        }
+        synchronized (tally) {
+            tally.refundsChecked++;
+            if (checked.resent()) {
+                tally.refundsResent++;
+            }
+            if (checked.refund().status() == RefundStatus.SUCCEEDED) {
+                tally.refundsSucceeded++;
+            } else if (checked.refund().status() == RefundStatus.FAILED) {
+                tally.refundsFailed++;
+            }
+        }
+    }
+
+    private void reconcileOne(Payment p, Tally tally) {
+        Settlement.Settled settled;
+        try {
+            settled = settlement.settle(p, Trigger.RECONCILE);
+        } catch (PaymentException e) {
+            synchronized (tally) {
+                tally.checked++;
+                tally.errors++;
+            }
+            log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
+                    e.getMessage());
+            return;
+        }
+        synchronized (tally) {
+            tally.checked++;
+            switch (settled.payment().status()) {
+                case SUCCEEDED -> tally.succeeded++;
+                case FAILED, CANCELLED -> tally.failed++;
+                case EXPIRED -> tally.expired++;
+                default -> {
+                    if (settled.resent()) {
+                        tally.resent++;
+                    } else {
+                        tally.pending++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for every item, at most {@code parallelism} at a time: the calling
+     * thread and up to {@code parallelism - 1} threads started for this call take the items in
+     * order, and the call returns when all are done. The first unexpected exception is rethrown
+     * after the others finished (items already started are completed, no new ones are taken).
+     */
+    private static <T> void forEachInParallel(List<T> items, int parallelism,
+            Consumer<T> work) {
+        int threads = Math.min(parallelism, items.size());
+        if (threads <= 1) {
+            items.forEach(work);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i; !stop.get() && (i = next.getAndIncrement()) < items.size(); ) {
+                try {
+                    work.accept(items.get(i));
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    stop.set(true);
+                }
+            }
+        };
+        List<Thread> started = new ArrayList<>(threads - 1);
+        for (int t = 1; t < threads; t++) {
+            Thread thread = new Thread(worker, "payment-reconcile-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread thread : started) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // finish what is running, start nothing new, keep the interrupt
+                    interrupted = true;
+                    stop.set(true);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private void recoverInbox(InboxEntry entry) {
+        PaymentGateway gateway = gateways.get(entry.key().gatewayName());
+        Optional<Payment> payment = gateway == null ? Optional.empty()
+                : notifications.resolve(gateway, entry.paymentReference());
+        if (payment.isEmpty()) {
+            repository.markInboundProcessed(entry.key(), clock.instant(), "UNKNOWN_REFERENCE");
+            return;
+        }
+        if (!payment.get().status().isFinal()) {
+            settlement.settle(payment.get(), Trigger.RECONCILE);
+        }
+        repository.markInboundProcessed(entry.key(), clock.instant(), "RECOVERED");
+    }
+}
