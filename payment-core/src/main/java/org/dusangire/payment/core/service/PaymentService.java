@@ -53,7 +53,6 @@ public final class PaymentService {
     private final PaymentRepository repository;
     private final Map<String, PaymentGateway> gateways;
     private final Map<PaymentMethod, PaymentGateway> routes;
-    private final List<PaymentEventListener> listeners;
     private final Clock clock;
     private final RefundDesk refunds;
     private final EventDesk events;
@@ -67,7 +66,6 @@ public final class PaymentService {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
         this.repository = Objects.requireNonNull(b.repository, "repository must not be null");
         this.clock = Objects.requireNonNull(b.clock, "clock must not be null");
-        this.listeners = List.copyOf(b.listeners);
         Map<String, PaymentGateway> named = new LinkedHashMap<>(b.gateways);
         boolean cashServed = named.values().stream()
                 .anyMatch(g -> g.methods().contains(PaymentMethod.CASH_ON_DELIVERY));
@@ -91,7 +89,8 @@ public final class PaymentService {
             }
         }
         this.routes = Map.copyOf(r);
-        this.events = new EventDesk(repository, clock, config, listeners);
+        // each use case keeps its rules in a package-private class; this one routes to them
+        this.events = new EventDesk(repository, clock, config, List.copyOf(b.listeners));
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
         this.writer = new PaymentWriter(repository, clock, events);
         this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
