@@ -181,6 +181,18 @@ class EventDeliveryTest {
     }
 
     @Test
+    void instanceWithoutListenersLeavesEventsForThoseThatHaveThem() {
+        PaymentService worker = service();
+        Payment p = paid(worker);
+
+        assertThat(worker.reconcile().events().delivered()).isZero();
+
+        RecordingListener host = new RecordingListener();
+        assertThat(service(host).deliverEvents().delivered()).isEqualTo(1);
+        assertThat(host.count(p.id(), PaymentStatus.SUCCEEDED)).isEqualTo(1);
+    }
+
+    @Test
     void changesFeedGivesEveryEventOnceInCommitOrderFromACursor() {
         PaymentService service = service();
         Payment a = paid(service);
@@ -231,9 +243,8 @@ class EventDeliveryTest {
     @Test
     void deliveredEventsArePurgedAfterTheirRetentionAndUndeliveredOnesNever() {
         FlakyHost host = new FlakyHost(100);
-        PaymentService quiet = service();
+        PaymentService quiet = service(new RecordingListener());
         paid(quiet);
-        quiet.reconcile();
         PaymentService failing = service(host);
         paid(failing);
 

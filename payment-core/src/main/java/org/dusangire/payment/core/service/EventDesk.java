@@ -78,8 +78,15 @@ final class EventDesk {
         }
     }
 
-    /** A delivery pass over every payment's due events, until nothing more is due. */
+    /**
+     * A delivery pass over every payment's due events, until nothing more is due. An instance
+     * without listeners delivers nothing and marks nothing: another instance's listeners, or the
+     * changes feed, still get every event.
+     */
     EventDeliveryReport deliverDue() {
+        if (listeners.isEmpty()) {
+            return new EventDeliveryReport(0, 0, 0);
+        }
         return deliver(null, PASS_BATCH, MAX_PASS_ROUNDS);
     }
 
