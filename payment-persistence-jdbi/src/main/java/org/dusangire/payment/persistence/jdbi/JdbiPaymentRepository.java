@@ -793,7 +793,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + " callback_token = :callback_token, payment_link = :payment_link,"
                     + " last_gateway_response = :last_gateway_response,"
                     + " failure_reason = :failure_reason, outcome_unknown = :outcome_unknown,"
-                    + " refunded_amount = :refunded_amount, updated_at = :updated_at,"
+                    + " refunded_amount = :refunded_amount,"
+                    + " refund_reserved_amount = :refund_reserved_amount, updated_at = :updated_at,"
                     + " expires_at = :expires_at, version = version + 1"
                     + " WHERE id = :id AND version = :version";
             countHistory = "SELECT COALESCE(MAX(seq) + 1, 0) FROM " + history
