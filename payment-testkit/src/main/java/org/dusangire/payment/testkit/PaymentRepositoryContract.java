@@ -799,8 +799,8 @@ public abstract class PaymentRepositoryContract {
 
         List<Refund> stored = repository.findRefunds(paid.id());
         Money held = stored.stream().map(Refund::amount).reduce(ugx("0"), Money::plus);
-        assertThat(paid.money().isAtLeast(held)).as("%s reserved of %s paid", held, paid.money())
-                .isTrue();
+        assertThat(paid.money().isAtLeast(held)).as("%s reserved of %s paid (%s lost races)",
+                held, paid.money(), lostRaces).isTrue();
         assertThat(stored).hasSize(3).allSatisfy(r ->
                 assertThat(r.status()).isEqualTo(RefundStatus.PENDING));
         assertThat(reserved).extracting(Refund::id)
