@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -77,5 +78,10 @@ final class CustomerAtProvider implements PaymentGateway {
     @Override
     public RefundResult refund(RefundRequest request) {
         return real.refund(request);
+    }
+
+    @Override
+    public RefundResult checkRefundStatus(Payment payment, Refund refund) {
+        return real.checkRefundStatus(payment, refund);
     }
 }
