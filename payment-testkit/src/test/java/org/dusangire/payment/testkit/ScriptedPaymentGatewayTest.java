@@ -1,5 +1,6 @@
 package org.dusangire.payment.testkit;
 
+import java.util.EnumSet;
 import java.util.Map;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
@@ -7,10 +8,14 @@ import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
 
-/** Proves the gateway contract runs and that the scripted gateway honours it. */
+/**
+ * Proves the gateway contract runs and that the scripted gateway honours it. It runs as a
+ * gateway without refunds: its refund side pays on every call and has no refund status, so it
+ * cannot meet the contract's refund rules (same refund id never paid twice, status checks).
+ */
 class ScriptedPaymentGatewayTest extends PaymentGatewayContract {
-    private final ScriptedPaymentGateway gateway =
-            ScriptedPaymentGateway.named("scripted", PaymentMethod.MTN_MOBILE_MONEY);
+    private final ScriptedPaymentGateway gateway = new ScriptedPaymentGateway("scripted",
+            EnumSet.of(PaymentMethod.MTN_MOBILE_MONEY), ScriptedPaymentGateway.DEFAULT_SECRET, false);
 
     @Override
     protected PaymentGateway gateway() {
