@@ -112,7 +112,8 @@ public final class PaymentService {
             }
         }
         this.routes = Map.copyOf(r);
-        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, listeners, this::announce);
+        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, config.reconcileAfter(),
+                listeners, this::announce);
     }
 
     public static Builder builder() {
