@@ -1,5 +1,6 @@
 package org.dusangire.payment.reliability;
 
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -157,9 +158,15 @@ final class AirtelRig extends SimulatorRig<AirtelMoneySimulator> {
     private static ProviderView view(AirtelPaymentState s) {
         return switch (s.status()) {
             case TIP, TA -> ProviderView.PENDING;
-            case TS -> ProviderView.SUCCEEDED;
+            // reversed by a refund: it was paid (the refund runs judge the reversal itself)
+            case TS, TR -> ProviderView.SUCCEEDED;
             case TF, TE -> ProviderView.FAILED;
         };
+    }
+
+    @Override
+    public BigDecimal refundedAtProvider(String reference) {
+        return sim.refundedTotal(reference);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.dusangire.payment.reliability;
 
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class FlutterwaveRig extends SimulatorRig<FlutterwaveSimulator> {
     static final Duration CHECKOUT_WINDOW = Duration.ofMinutes(10);
 
     private final PaymentGateway gateway;
-    private final ServiceClock clock = new ServiceClock();
+    private final ServiceClock clock;
     private final Map<String, Fate> fates = new ConcurrentHashMap<>();
     private final Set<String> acted = ConcurrentHashMap.newKeySet();
     private final long seed;
@@ -57,8 +58,17 @@ final class FlutterwaveRig extends SimulatorRig<FlutterwaveSimulator> {
     }
 
     FlutterwaveRig(long seed) {
-        super(FlutterwaveSimulator.builder().secretHash(SECRET_HASH)
-                .webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE).threads(96).build().start());
+        this(seed, new ServiceClock());
+    }
+
+    private FlutterwaveRig(long seed, ServiceClock clock) {
+        // Flutterwave's clock and ours agree, as they do in production: the refund listing is
+        // asked by date, and refunds stay "processing" until the provider finishes them
+        // (finishRefunds)
+        super(FlutterwaveSimulator.builder().secretHash(SECRET_HASH).refundStatus("processing")
+                .clock(clock).webhookScheme(WebhookScheme.FLUTTERWAVE_SIGNATURE).threads(96)
+                .build().start());
+        this.clock = clock;
         this.seed = seed;
         FlutterwaveGateway real = FlutterwaveGateway.builder(FlutterwaveConfig.builder()
                         .environment(PaymentEnvironment.SANDBOX)
@@ -176,6 +186,19 @@ final class FlutterwaveRig extends SimulatorRig<FlutterwaveSimulator> {
             return ProviderView.FAILED;
         }
         return ProviderView.PENDING;
+    }
+
+    @Override
+    public BigDecimal refundedAtProvider(String reference) {
+        return sim.refundedTotal(reference);
+    }
+
+    @Override
+    public void finishRefunds() {
+        referencesByOrder().values().stream().flatMap(Set::stream).distinct()
+                .flatMap(txRef -> sim.refunds(txRef).stream())
+                .filter(r -> "processing".equals(r.status()))
+                .forEach(r -> sim.completeRefund(r.id()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.simulator.JournalEntry;
 import org.dusangire.payment.simulator.mtn.MtnEndpoint;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+import org.dusangire.payment.simulator.mtn.MtnStatus;
 import org.dusangire.payment.simulator.mtn.MtnPaymentState;
 
 /**
@@ -42,6 +44,9 @@ final class MtnRig extends SimulatorRig<MtnMomoSimulator> {
     MtnRig() {
         super(MtnMomoSimulator.builder().targetEnvironment("mtnuganda").currency("UGX")
                 .sandboxNumbers(true).autoApprove(true).providerCallbackHost("127.0.0.1")
+                // refunds stay PENDING until the provider finishes them (finishRefunds), so the
+                // refund runs exercise reconciliation of refunds still being processed
+                .holdRefunds(true)
                 .threads(96).build().start());
         gateway = MtnMomoGateway.builder(MtnMomoConfig.builder()
                         .environment(PaymentEnvironment.SANDBOX)
@@ -124,6 +129,19 @@ final class MtnRig extends SimulatorRig<MtnMomoSimulator> {
             case SUCCESSFUL -> ProviderView.SUCCEEDED;
             case FAILED -> ProviderView.FAILED;
         };
+    }
+
+    @Override
+    public BigDecimal refundedAtProvider(String reference) {
+        return sim.refundedTotal(reference);
+    }
+
+    @Override
+    public void finishRefunds() {
+        referencesByOrder().values().stream().flatMap(Set::stream).distinct()
+                .flatMap(reference -> sim.refunds(reference).stream())
+                .filter(r -> r.status() == MtnStatus.PENDING)
+                .forEach(r -> sim.completeRefund(r.reference()));
     }
 
     @Override

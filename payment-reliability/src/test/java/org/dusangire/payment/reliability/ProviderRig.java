@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import org.dusangire.payment.core.model.Money;
+import java.math.BigDecimal;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
 
@@ -51,7 +51,7 @@ interface ProviderRig extends AutoCloseable {
     ProviderView view(String reference);
 
     /** The money the provider actually paid back for the payment with this reference (its own ledger). */
-    Money refundedAtProvider(String reference);
+    BigDecimal refundedAtProvider(String reference);
 
     /** The provider finishes the refunds it was still processing (default: none are left so). */
     default void finishRefunds() {

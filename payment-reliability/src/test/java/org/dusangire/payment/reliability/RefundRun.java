@@ -113,6 +113,9 @@ final class RefundRun {
             pool.shutdownNow();
             rigs.forEach(ProviderRig::calm);
         }
+        // a request delayed past our timeout is still being processed at the provider for up to
+        // the injected latency: let it land before reconciliation asks, as real time would
+        Thread.sleep(SimulatorFaults.LATENCY.toMillis() + 300);
     }
 
     private Object attempt(Callable<Refund> call) {

@@ -1,5 +1,7 @@
 package org.dusangire.payment.reliability;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.dusangire.payment.core.model.Money;
@@ -32,7 +34,9 @@ final class RefundVerdict {
     int wrongStatus;
     final List<String> problems = new ArrayList<>();
 
-    void judge(Payment p, List<Refund> held, Money paidBackAtProvider) {
+    void judge(Payment p, List<Refund> held, BigDecimal paidBack) {
+        Money paidBackAtProvider = Money.of(paidBack.setScale(Money.fractionDigits(
+                p.money().currency()), RoundingMode.UNNECESSARY), p.money().currency());
         payments++;
         refunds += held.size();
         Money zero = Money.zero(p.money().currency());
@@ -57,10 +61,11 @@ final class RefundVerdict {
         if (cmp > 0) {
             paidOutTwice++;
             problem(p, "provider paid back " + paidBackAtProvider + ", we hold " + ours
-                    + " succeeded");
+                    + " succeeded " + describe(held));
         } else if (cmp < 0) {
             wrongStatus++;
-            problem(p, "we hold " + ours + " succeeded, provider paid back " + paidBackAtProvider);
+            problem(p, "we hold " + ours + " succeeded, provider paid back " + paidBackAtProvider
+                    + " " + describe(held));
         }
         if (paidBackAtProvider.compareTo(p.money()) > 0 || ours.compareTo(p.money()) > 0
                 || p.refundedAmount().compareTo(p.money()) > 0) {
@@ -78,6 +83,12 @@ final class RefundVerdict {
                     + " reserved " + p.refundReservedAmount() + "; its refunds say " + expected
                     + " refunded " + ours + " pending " + pending);
         }
+    }
+
+    private static String describe(List<Refund> held) {
+        return held.stream().map(r -> r.amount().toPlainString() + " " + r.status()
+                + (r.failureReason() == null ? "" : " (" + r.failureReason() + ")"))
+                .toList().toString();
     }
 
     /** The counts that must all be zero. */

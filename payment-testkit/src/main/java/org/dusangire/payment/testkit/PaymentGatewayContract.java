@@ -3,13 +3,23 @@ package org.dusangire.payment.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.PaymentGateway;
@@ -24,6 +34,13 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link PaymentGateway} adapter must show against its provider (or the
  * provider's simulator, over a real socket). Extend it, return the gateway under test, a
  * {@link ProviderDriver} for the customer's side, and payments the gateway can take.
+ *
+ * <p>Refunds: a gateway without them throws {@link UnsupportedCapabilityException} from both
+ * refund calls. A gateway with them sends a refund under the core's refund id and reports where
+ * it stands; the same refund id sent twice, or sent again after its answer was lost, never pays
+ * out twice (checked against the provider's own ledger, {@link ProviderDriver#refundsAtProvider});
+ * a refund the provider never received is NOT_FOUND or UNKNOWN, never COMPLETED; one the provider
+ * made whose answer was lost is found, never NOT_FOUND.
  */
 public abstract class PaymentGatewayContract {
 
@@ -173,23 +190,173 @@ public abstract class PaymentGatewayContract {
                 .isInstanceOf(WebhookRejectedException.class);
     }
 
+    // ------------------------------------------------------------------ refunds
+
     @Test
     void refundIsSentWhenSupportedAndRefusedClearlyWhenNot() {
-        Payment p = initiated();
-        driver().approve(p);
-        StatusReport report = gateway().checkStatus(p);
-        Payment paid = p.transition(org.dusangire.payment.core.model.PaymentStatus.SUCCEEDED,
-                org.dusangire.payment.core.model.Trigger.VERIFY, p.createdAt().plusSeconds(1), null)
-                .toBuilder().providerTransactionId(report.providerTransactionId()).build();
-        RefundRequest refund = new RefundRequest(paid, paid.money(),
-                java.util.UUID.randomUUID().toString(), "contract test");
+        Payment paid = paid();
+        RefundRequest refund = request(paid, refundAmount(paid));
 
         if (gateway().supportsRefunds()) {
             RefundResult result = gateway().refund(refund);
             assertThat(result.status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+            assertThat(driver().refundsAtProvider(paid)).containsExactly(refund.amount());
         } else {
             assertThatThrownBy(() -> gateway().refund(refund))
                     .isInstanceOf(UnsupportedCapabilityException.class);
+            assertThatThrownBy(() -> gateway().checkRefundStatus(paid, stored(refund, null)))
+                    .isInstanceOf(UnsupportedCapabilityException.class);
         }
+    }
+
+    @Test
+    void refundStatusAfterASendIsFinalOrPendingWithTheProvidersRefundId() {
+        assumeRefunds();
+        Payment paid = paid();
+        RefundRequest request = request(paid, refundAmount(paid));
+
+        RefundResult sent = gateway().refund(request);
+        RefundResult checked = gateway().checkRefundStatus(paid, stored(request, sent));
+
+        assertThat(sent.status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        assertThat(checked.status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        if (sent.status() == RefundResult.Status.COMPLETED) {
+            assertThat(checked.status()).as("a completed refund stays completed")
+                    .isEqualTo(RefundResult.Status.COMPLETED);
+        }
+        if (checked.status() == RefundResult.Status.PENDING) {
+            assertThat(checked.providerRefundId() != null ? checked.providerRefundId()
+                    : sent.providerRefundId()).as("a pending refund names the provider's refund id")
+                    .isNotBlank();
+        }
+        assertThat(driver().refundsAtProvider(paid)).containsExactly(request.amount());
+    }
+
+    @Test
+    void sendingTheSameRefundIdTwiceNeverPaysOutTwice() {
+        assumeRefunds();
+        Payment paid = paid();
+        RefundRequest request = request(paid, refundAmount(paid));
+
+        RefundResult first = gateway().refund(request);
+        RefundResult second = gateway().refund(request);
+
+        assertThat(first.status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        assertThat(second.status()).as("the same refund again is accepted, never failed")
+                .isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        assertThat(driver().refundsAtProvider(paid)).containsExactly(request.amount());
+    }
+
+    @Test
+    void statusOfARefundNeverSentIsNotFoundOrUnknownNeverCompleted() {
+        assumeRefunds();
+        Payment paid = paid();
+        List<Money> atProvider = new ArrayList<>();
+        if (gateway().supportsPartialRefunds()) {
+            // another refund of the same payment must not be taken for this one
+            RefundRequest sibling = request(paid, refundAmount(paid));
+            gateway().refund(sibling);
+            atProvider.add(sibling.amount());
+        }
+        RefundRequest neverSent = request(paid, refundAmount(paid));
+
+        RefundResult checked = gateway().checkRefundStatus(paid, stored(neverSent, null));
+
+        assertThat(checked.status()).isIn(RefundResult.Status.NOT_FOUND, RefundResult.Status.UNKNOWN);
+        assertThat(driver().refundsAtProvider(paid)).containsExactlyElementsOf(atProvider);
+    }
+
+    @Test
+    void refundWhoseAnswerIsLostAfterTheProviderPaidIsFoundNeverNotFound() {
+        assumeRefunds();
+        Payment paid = paid();
+        RefundRequest request = request(paid, refundAmount(paid));
+        driver().loseNextRefund(true);
+
+        RefundResult[] sent = new RefundResult[1];
+        Throwable thrown = catchThrowable(() -> sent[0] = gateway().refund(request));
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(GatewayUnavailableException.class);
+        } else {
+            assertThat(sent[0].status()).as("repeated under the same id")
+                    .isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        }
+        RefundResult checked = gateway().checkRefundStatus(paid, stored(request, sent[0]));
+
+        assertThat(checked.status()).as("the provider made the refund")
+                .isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+        assertThat(driver().refundsAtProvider(paid)).containsExactly(request.amount());
+    }
+
+    @Test
+    void refundLostBeforeTheProviderSawItIsSentAgainUnderTheSameIdAndPaidOnce() {
+        assumeRefunds();
+        Payment paid = paid();
+        RefundRequest request = request(paid, refundAmount(paid));
+        driver().loseNextRefund(false);
+
+        RefundResult[] sent = new RefundResult[1];
+        Throwable thrown = catchThrowable(() -> sent[0] = gateway().refund(request));
+        if (thrown == null) {
+            // the gateway repeated the request itself under the same refund id
+            assertThat(sent[0].status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+            assertThat(driver().refundsAtProvider(paid)).containsExactly(request.amount());
+            return;
+        }
+        assertThat(thrown).isInstanceOf(GatewayUnavailableException.class);
+        assertThat(driver().refundsAtProvider(paid)).isEmpty();
+        RefundResult checked = gateway().checkRefundStatus(paid, stored(request, null));
+
+        assertThat(checked.status()).isIn(RefundResult.Status.NOT_FOUND, RefundResult.Status.UNKNOWN);
+        if (checked.status() == RefundResult.Status.NOT_FOUND) {
+            RefundResult resent = gateway().refund(request);
+            assertThat(resent.status()).isIn(RefundResult.Status.COMPLETED, RefundResult.Status.PENDING);
+            assertThat(driver().refundsAtProvider(paid)).containsExactly(request.amount());
+        } else {
+            assertThat(driver().refundsAtProvider(paid)).isEmpty();
+        }
+    }
+
+    /** A payment the customer paid, as the core stores it once the provider confirmed it. */
+    protected Payment paid() {
+        Payment p = initiated();
+        driver().approve(p);
+        StatusReport report = gateway().checkStatus(p);
+        assertThat(report.status()).as("the approved payment is paid").isEqualTo(ProviderStatus.SUCCEEDED);
+        return p.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY, p.createdAt().plusSeconds(1), null)
+                .toBuilder().providerTransactionId(report.providerTransactionId()).build();
+    }
+
+    /** Half of what was paid when the gateway refunds in part, else all of it. */
+    private Money refundAmount(Payment paid) {
+        Money all = paid.money();
+        if (!gateway().supportsPartialRefunds()) {
+            return all;
+        }
+        BigDecimal half = all.amount().divide(BigDecimal.valueOf(2),
+                Money.fractionDigits(all.currency()), RoundingMode.DOWN);
+        return half.signum() > 0 ? Money.of(half, all.currency()) : all;
+    }
+
+    private static RefundRequest request(Payment paid, Money amount) {
+        return new RefundRequest(paid, amount, RefundId.random().toString(), "contract test");
+    }
+
+    /**
+     * The refund as the core stores it after a send: its outcome unknown when no answer came,
+     * with the provider's refund id when the answer gave one.
+     */
+    private Refund stored(RefundRequest request, RefundResult answer) {
+        return Refund.builder().id(RefundId.parse(request.refundId()))
+                .paymentId(request.payment().id()).gatewayName(gateway().name())
+                .amount(request.amount()).reason(request.reason())
+                .createdAt(request.payment().createdAt().plusSeconds(2))
+                .outcomeUnknown(answer == null)
+                .providerTransactionId(answer == null ? null : answer.providerRefundId()).build();
+    }
+
+    private void assumeRefunds() {
+        assumeTrue(gateway().supportsRefunds(), "only for gateways that refund; "
+                + "refundIsSentWhenSupportedAndRefusedClearlyWhenNot covers the others");
     }
 }

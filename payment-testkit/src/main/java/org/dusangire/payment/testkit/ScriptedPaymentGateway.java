@@ -350,6 +350,14 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         return total;
     }
 
+    /** The amounts of the payment's refunds the provider holds and has not given up, in any order. */
+    public java.util.List<Money> refundsHeld(Payment payment) {
+        return providerRefunds.values().stream()
+                .filter(r -> r.reference().equals(payment.providerReference())
+                        && r.status() != RefundResult.Status.FAILED)
+                .map(ProviderRefund::amount).toList();
+    }
+
     /** How many refund calls carried this refund id. */
     public int refundCalls(String refundId) {
         AtomicInteger n = refundCallsById.get(refundId);

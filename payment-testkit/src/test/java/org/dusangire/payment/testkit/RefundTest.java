@@ -110,6 +110,22 @@ class RefundTest {
     }
 
     @Test
+    void refundIsNotSentAgainBeforeTheReconciliationDelayEvenWhenAskedAtOnce() {
+        Payment p = paid(f);
+        f.mtn.scriptRefunds(RefundOutcome.TIMEOUT_BEFORE_PROVIDER);
+        Refund first = f.service.refund(p.id(), null, null);
+
+        Refund asked = f.service.verifyRefund(first.id());
+
+        assertThat(asked.status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(f.mtn.refundCalls(first.id().toString())).isEqualTo(1);
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(f.service.verifyRefund(first.id()).status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(f.mtn.refundCalls(first.id().toString())).isEqualTo(2);
+        assertThat(f.mtn.refundedAtProvider(p)).isEqualTo(UGX_1500);
+    }
+
+    @Test
     void refundsStartedAtTheSameMomentNeverExceedWhatWasPaid() throws Exception {
         // both callers read the payment before either reserves: the store's version guard decides
         BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);

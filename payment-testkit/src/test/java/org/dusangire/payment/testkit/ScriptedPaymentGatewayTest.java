@@ -1,13 +1,18 @@
 package org.dusangire.payment.testkit;
 
+import java.util.List;
 import java.util.Map;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
 
-/** Proves the gateway contract runs and that the scripted gateway honours it. */
+/**
+ * Proves the gateway contract runs and that the scripted gateway honours it, refunds included:
+ * it keys refunds by our refund id, never pays one twice, and answers their status.
+ */
 class ScriptedPaymentGatewayTest extends PaymentGatewayContract {
     private final ScriptedPaymentGateway gateway =
             ScriptedPaymentGateway.named("scripted", PaymentMethod.MTN_MOBILE_MONEY);
@@ -53,6 +58,18 @@ class ScriptedPaymentGatewayTest extends PaymentGatewayContract {
             @Override
             public InboundRequest forgedWebhook(Payment payment) {
                 return gateway.forgedWebhook(payment, ProviderStatus.SUCCEEDED, "evt-" + payment.id());
+            }
+
+            @Override
+            public List<Money> refundsAtProvider(Payment payment) {
+                return gateway.refundsHeld(payment);
+            }
+
+            @Override
+            public void loseNextRefund(boolean processed) {
+                gateway.scriptRefunds(processed
+                        ? ScriptedPaymentGateway.RefundOutcome.TIMEOUT_AFTER_PROVIDER
+                        : ScriptedPaymentGateway.RefundOutcome.TIMEOUT_BEFORE_PROVIDER);
             }
         };
     }

@@ -91,7 +91,8 @@ public final class PaymentService {
         this.routes = Map.copyOf(r);
         // each use case keeps its rules in a package-private class; this one routes to them
         this.events = new EventDesk(repository, clock, config, List.copyOf(b.listeners));
-        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, events);
+        this.refunds = new RefundDesk(repository, clock, this::gatewayOf, config.reconcileAfter(),
+                events);
         this.writer = new PaymentWriter(repository, clock, events);
         this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
         this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout);

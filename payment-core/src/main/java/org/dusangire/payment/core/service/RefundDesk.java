@@ -1,6 +1,7 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,13 +56,15 @@ final class RefundDesk {
     private final PaymentRepository repository;
     private final Clock clock;
     private final Function<Payment, PaymentGateway> gatewayOf;
+    private final Duration resendAfter;
     private final EventDesk events;
 
     RefundDesk(PaymentRepository repository, Clock clock, Function<Payment, PaymentGateway> gatewayOf,
-            EventDesk events) {
+            Duration resendAfter, EventDesk events) {
         this.repository = repository;
         this.clock = clock;
         this.gatewayOf = gatewayOf;
+        this.resendAfter = resendAfter;
         this.events = events;
     }
 
@@ -123,7 +126,15 @@ final class RefundDesk {
         Payment payment = loadPayment(refund.paymentId());
         PaymentGateway gateway = gatewayOf.apply(payment);
         RefundResult report = gateway.checkRefundStatus(payment, refund);
-        if (report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown()) {
+        boolean lost = report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown();
+        if (lost && refund.updatedAt().isAfter(clock.instant().minus(resendAfter))) {
+            // a provider may not show yet a refund it is still taking in: conclude that it never
+            // arrived only once the reconciliation delay has passed
+            log.info("refund {}: {} does not show it yet; sent again only if it still does not "
+                    + "after {}", refund.id(), gateway.name(), resendAfter);
+            return new Checked(refund, false);
+        }
+        if (lost) {
             log.info("refund {}: {} never received it; sending again with the same refund id",
                     refund.id(), gateway.name());
             return new Checked(send(refund, payment, gateway, trigger), true);

@@ -14,6 +14,7 @@ final class AirtelCodes {
     static final String ESB_NOT_FOUND = "ESB000045";
     static final String ESB_DUPLICATE = "ESB000041";
     static final String ESB_SUCCESS = "ESB000010";
+    static final String ESB_FAILED = "ESB000011";
 
     /** Every documented collection response code with its reason. */
     static final Map<String, String> MEANINGS = Map.ofEntries(

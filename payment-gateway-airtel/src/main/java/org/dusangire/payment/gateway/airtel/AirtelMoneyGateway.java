@@ -1,5 +1,6 @@
 package org.dusangire.payment.gateway.airtel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -202,11 +204,16 @@ public final class AirtelMoneyGateway implements PaymentGateway {
     }
 
     /**
-     * Reverses the whole transaction named by its {@code airtel_money_id}.
+     * Reverses the whole transaction named by its {@code airtel_money_id}. The answer is judged
+     * as a whole, never by {@code status.success}; a reversal done answers COMPLETED with the
+     * refund's own {@code airtel_money_id}. A refusal is checked against the enquiry first: a
+     * transaction already reversed (our earlier attempt, whose answer was lost, got there) is
+     * COMPLETED, never FAILED. The call is not repeated after a timeout.
      *
      * @throws UnsupportedCapabilityException for a partial refund
      * @throws GatewayRejectedException       Airtel refused, or the payment has no Airtel id
      * @throws GatewayUnavailableException    no usable answer: the outcome is unknown
+     * @throws PaymentConfigurationException  Airtel refused our credentials
      */
     @Override
     public RefundResult refund(RefundRequest request) {
@@ -214,19 +221,96 @@ public final class AirtelMoneyGateway implements PaymentGateway {
             throw new UnsupportedCapabilityException(NAME, "partial refunds");
         }
         Payment payment = request.payment();
+        String reference = payment.providerReference();
         String airtelId = payment.providerTransactionId();
         if (airtelId == null || airtelId.isBlank()) {
             throw new GatewayRejectedException("the payment has no Airtel money id to reverse",
-                    NAME, null, payment.providerReference(), null);
+                    NAME, null, reference, null);
         }
-        ApiResponse r = api.refund(payment.providerReference(),
-                AirtelWire.refund(api.http().codec(), airtelId));
+        ApiResponse r = api.refund(reference, AirtelWire.refund(api.http().codec(), airtelId));
+        if (r.status() == 401) {
+            throw AirtelErrors.toException(r, reference);
+        }
+        AirtelRefunds.Answer answer = AirtelRefunds.read(r, airtelId);
+        return switch (answer.verdict()) {
+            case DONE -> new RefundResult(RefundResult.Status.COMPLETED, answer.refundId(),
+                    r.redactedBody());
+            case ACCEPTED -> new RefundResult(RefundResult.Status.PENDING, answer.refundId(),
+                    r.redactedBody());
+            case UNKNOWN -> throw r.isSuccess() && answer.code() == null
+                    ? ProviderErrors.unreadable(NAME, r, reference)
+                    : new GatewayUnavailableException("Airtel's answer to the refund ("
+                            + (answer.code() == null ? "HTTP " + r.status() : answer.code())
+                            + ") does not say whether it was done; the outcome is unknown", NAME,
+                            answer.code(), reference, r.status(), null);
+            case REFUSED -> refused(request, r, answer);
+        };
+    }
+
+    /** A refusal stands only if the enquiry does not show the transaction reversed already. */
+    private RefundResult refused(RefundRequest request, ApiResponse r, AirtelRefunds.Answer answer) {
+        String reference = request.payment().providerReference();
+        ApiResponse enquiry;
+        try {
+            enquiry = api.enquiry(reference);
+        } catch (GatewayUnavailableException e) {
+            throw new GatewayUnavailableException("Airtel refused the refund (" + answer.code()
+                    + ") and whether an earlier attempt reversed the payment cannot be checked now;"
+                    + " the outcome is unknown", NAME, answer.code(), reference, r.status(), e);
+        }
+        String status = JsonNodes.text(enquiry.json().orElse(null), "data", "transaction", "status");
+        if (enquiry.isSuccess() && AirtelRefunds.reversed(status)) {
+            LOG.info("refund {}: Airtel refused it ({}) but payment {} is reversed already; an "
+                    + "earlier attempt got there", request.refundId(), answer.code(), reference);
+            return new RefundResult(RefundResult.Status.COMPLETED, null, enquiry.redactedBody());
+        }
         if (!r.isSuccess()) {
-            throw AirtelErrors.toException(r, payment.providerReference());
+            throw AirtelErrors.toException(r, reference);
         }
-        String status = JsonNodes.text(r.json().orElse(null), "data", "transaction", "status");
-        return new RefundResult("SUCCESS".equalsIgnoreCase(status) ? RefundResult.Status.COMPLETED
-                : RefundResult.Status.PENDING, airtelId, r.redactedBody());
+        throw new GatewayRejectedException("Airtel refused the refund: " + (answer.code() == null
+                ? "no reason given" : AirtelCodes.describe(answer.code())), NAME, answer.code(),
+                reference, r.status());
+    }
+
+    /**
+     * Airtel has no refund status call, and its refunds are whole reversals keyed by the
+     * payment's {@code airtel_money_id}: the payment's enquiry tells. A reversed transaction
+     * ({@code TR}) is COMPLETED. One still {@code TS} is not reversed: if the refund's answer was
+     * lost, Airtel never applied it, so NOT_FOUND lets the core send it again (a reversal of a
+     * transaction not yet reversed cannot pay twice, and Airtel refuses a second reversal); if
+     * Airtel had taken it, PENDING. Anything else (the payment unknown, failed, or in an odd
+     * state) is UNKNOWN.
+     *
+     * @throws GatewayUnavailableException   Airtel could not be asked (timeouts, 5xx after retries)
+     * @throws PaymentConfigurationException Airtel refused our credentials
+     */
+    @Override
+    public RefundResult checkRefundStatus(Payment payment, Refund refund) {
+        String reference = payment.providerReference();
+        ApiResponse r = api.enquiry(reference);
+        String raw = r.redactedBody();
+        if (r.status() == 401 || AirtelErrors.ambiguous(r)
+                || !r.isSuccess() && ProviderErrors.outcomeUnknown(r.status())) {
+            throw AirtelErrors.toException(r, reference);
+        }
+        JsonNode tx = JsonNodes.object(JsonNodes.object(r.json().orElse(null), "data"), "transaction");
+        String status = r.isSuccess() ? JsonNodes.text(tx, "status") : null;
+        String echoed = JsonNodes.text(tx, "airtel_money_id");
+        boolean otherTransaction = echoed != null && echoed.indexOf('*') < 0
+                && payment.providerTransactionId() != null
+                && !echoed.equals(payment.providerTransactionId());
+        if (status == null || otherTransaction) {
+            return new RefundResult(RefundResult.Status.UNKNOWN, null, raw);
+        }
+        if (AirtelRefunds.reversed(status)) {
+            return new RefundResult(RefundResult.Status.COMPLETED, refund.providerTransactionId(), raw);
+        }
+        if ("TS".equalsIgnoreCase(status)) {
+            return refund.outcomeUnknown()
+                    ? new RefundResult(RefundResult.Status.NOT_FOUND, null, raw)
+                    : new RefundResult(RefundResult.Status.PENDING, refund.providerTransactionId(), raw);
+        }
+        return new RefundResult(RefundResult.Status.UNKNOWN, null, raw);
     }
 
     /** Builds an {@link AirtelMoneyGateway} with injected seams. */

@@ -2,16 +2,23 @@ package org.dusangire.payment.gateway.airtel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dusangire.payment.core.config.Secret;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.simulator.Fault;
+import org.dusangire.payment.simulator.FaultKind;
+import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.airtel.AirtelEndpoint;
 import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
 import org.dusangire.payment.testkit.PaymentGatewayContract;
 import org.dusangire.payment.testkit.ProviderDriver;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -33,6 +40,11 @@ class AirtelMoneyGatewayContractTest extends PaymentGatewayContract {
     @AfterAll
     static void stop() {
         sim.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sim.clearFaults();
     }
 
     @Override
@@ -92,6 +104,19 @@ class AirtelMoneyGatewayContractTest extends PaymentGatewayContract {
         @Override
         public InboundRequest authenticWebhook(Payment payment) {
             return AirtelFixture.callback(sim.callbackBody(payment.providerReference()).orElseThrow());
+        }
+
+        /** Airtel's reversal of the payment, if any: a refund gives back the whole amount. */
+        @Override
+        public List<Money> refundsAtProvider(Payment payment) {
+            return sim.refund(payment.providerReference())
+                    .map(r -> List.of(Money.of(r.amount(), r.currency()))).orElse(List.of());
+        }
+
+        @Override
+        public void loseNextRefund(boolean processed) {
+            sim.inject(FaultRule.nextCalls(AirtelEndpoint.REFUND, 1, Fault.of(processed
+                    ? FaultKind.DROP_AFTER_PROCESSING : FaultKind.DROP_BEFORE_PROCESSING)));
         }
 
         @Override

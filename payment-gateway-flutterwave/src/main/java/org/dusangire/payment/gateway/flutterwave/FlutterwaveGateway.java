@@ -17,6 +17,7 @@ import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.model.Payer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Card and bank transfer through Flutterwave v3 "Standard": a hosted payment link per payment
  * with our payment id as {@code tx_ref}, status by {@code verify_by_reference} (and by transaction
  * id when one is known), webhooks authenticated by {@code verif-hash} or
- * {@code flutterwave-signature} over the raw body, and full or partial refunds.
+ * {@code flutterwave-signature} over the raw body, and full or partial refunds, each carrying
+ * our refund id in {@code comments} so that it can be found again (v3 has no idempotency key).
  *
  * <p>Creating a link is never repeated after a timeout or a 5xx: the outcome is unknown, and the
  * core's reconciliation asks by {@code tx_ref} before it sends the same {@code tx_ref} again. A
@@ -56,6 +58,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
     private final FlwStatusMapper statuses;
     private final WebhookAuthenticator authenticator;
     private final WebhookParser webhooks;
+    private final FlwRefundLookup lookup;
 
     private FlutterwaveGateway(Builder b) {
         this.config = b.config;
@@ -63,6 +66,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
         this.statuses = new FlwStatusMapper(b.config.checkoutSessionWindow(), b.clock);
         this.authenticator = new WebhookAuthenticator(b.config.secretHash(), b.config.allowUnsignedWebhooks());
         this.webhooks = new WebhookParser(api.http().codec());
+        this.lookup = new FlwRefundLookup(api, b.clock);
     }
 
     /** A gateway with the system clock and its own HTTP client. */
@@ -185,10 +189,14 @@ public final class FlutterwaveGateway implements PaymentGateway {
     }
 
     /**
-     * Refunds {@link RefundRequest#amount()} of the succeeded transaction.
+     * Refunds {@link RefundRequest#amount()} of the succeeded transaction, with our refund id in
+     * {@code comments}. v3 takes no idempotency key, so the transaction's refunds are read first:
+     * a refund id Flutterwave already holds is answered from there and never sent twice. The POST
+     * is never repeated after a timeout.
      *
      * @throws GatewayRejectedException    Flutterwave refused, or no transaction id is known
      * @throws GatewayUnavailableException no usable answer: the outcome is unknown
+     * @throws PaymentConfigurationException Flutterwave refused the secret key
      */
     @Override
     public RefundResult refund(RefundRequest request) {
@@ -198,8 +206,13 @@ public final class FlutterwaveGateway implements PaymentGateway {
         if (id == null) {
             id = successfulTransactionByReference(payment);
         }
+        FlwRefundLookup.Listing listed = lookup.list(payment, id, request.refundId());
+        if (listed.ours() != null) {
+            LOG.info("refund {}: Flutterwave already holds it; not sent again", request.refundId());
+            return FlwRefunds.result(listed.ours(), listed.raw());
+        }
         ApiResponse r = api.refund(id, new FlwWire.Refund(request.amount().amount(),
-                request.reason()), reference);
+                FlwRefunds.comments(request.refundId(), request.reason())), reference);
         if (!r.isSuccess()) {
             throw FlwErrors.toException(r, reference);
         }
@@ -207,14 +220,65 @@ public final class FlutterwaveGateway implements PaymentGateway {
         if (data == null) {
             throw ProviderErrors.unreadable(NAME, r, reference);
         }
-        RefundResult.Status status = "completed".equalsIgnoreCase(JsonNodes.text(data, "status"))
-                ? RefundResult.Status.COMPLETED : RefundResult.Status.PENDING;
-        LOG.info("payment {}: refund of {} sent to Flutterwave ({})", reference, request.amount(), status);
-        return new RefundResult(status, JsonNodes.text(data, "id"), r.redactedBody());
+        RefundResult result = FlwRefunds.result(data, r.redactedBody());
+        LOG.info("refund {}: {} of payment {} sent to Flutterwave ({})", request.refundId(),
+                request.amount(), reference, result.status());
+        return result;
     }
 
+    /**
+     * Where a refund stands at Flutterwave. With Flutterwave's refund id (from an earlier answer):
+     * its details ({@code GET /v3/refunds/{id}}, else {@code GET /v3/transactions/{id}/refund}).
+     * Without it (the answer was lost): the transaction's refunds, matched on our refund id in
+     * {@code comments}. {@code completed} is COMPLETED, a failure FAILED, anything else PENDING.
+     * NOT_FOUND only when the whole listing holds no refund but other refunds of ours and the
+     * verification agrees; whenever that is not certain, UNKNOWN.
+     *
+     * @throws GatewayUnavailableException   Flutterwave could not be asked (timeouts, 5xx)
+     * @throws PaymentConfigurationException Flutterwave refused the secret key
+     */
+    @Override
+    public RefundResult checkRefundStatus(Payment payment, Refund refund) {
+        String reference = payment.providerReference();
+        String refundId = refund.id().toString();
+        Long id = transactionId(payment.providerTransactionId());
+        if (id == null) {
+            id = successfulTransactionOrNull(payment);
+        }
+        if (refund.providerTransactionId() != null) {
+            return lookup.details(refund.providerTransactionId(), refundId, id, reference);
+        }
+        if (id == null) {
+            return new RefundResult(RefundResult.Status.UNKNOWN, null, null);
+        }
+        FlwRefundLookup.Listing listed = lookup.list(payment, id, refundId);
+        if (listed.ours() != null) {
+            return FlwRefunds.result(listed.ours(), listed.raw());
+        }
+        if (listed.absent() && lookup.verificationAgrees(id, listed.listedTotal(), reference)) {
+            return new RefundResult(RefundResult.Status.NOT_FOUND, null, listed.raw());
+        }
+        return new RefundResult(RefundResult.Status.UNKNOWN, null, listed.raw());
+    }
+
+    private Long successfulTransactionOrNull(Payment payment) {
+        try {
+            return successfulTransactionByReference(payment);
+        } catch (GatewayRejectedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @throws GatewayRejectedException    when Flutterwave reports no successful transaction
+     * @throws GatewayUnavailableException when it cannot be asked now
+     */
     private Long successfulTransactionByReference(Payment payment) {
         ApiResponse r = api.verifyByReference(payment.providerReference());
+        if (r.status() == 401 || r.status() == 403
+                || !r.isSuccess() && ProviderErrors.outcomeUnknown(r.status())) {
+            throw FlwErrors.toException(r, payment.providerReference());
+        }
         JsonNode data = JsonNodes.object(r.json().orElse(null), "data");
         Long id = FlwStatusMapper.isSuccessful(r) && payment.providerReference()
                 .equals(JsonNodes.text(data, "tx_ref")) ? transactionId(JsonNodes.text(data, "id")) : null;

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.dusangire.payment.gateway.http.ApiRequest;
 import org.dusangire.payment.gateway.http.ApiResponse;
 import org.dusangire.payment.gateway.http.JsonHttpClient;
@@ -56,8 +57,33 @@ final class FlwApi {
                 .reference(reference).json(body).build());
     }
 
+    /** Refund details by Flutterwave's refund id (the path the v3 docs give). */
+    ApiResponse refundDetails(String refundId, String reference) {
+        return http.send(auth(ApiRequest.get("/refunds/" + segment(refundId)))
+                .reference(reference).build());
+    }
+
+    /** Refund details by transaction (the path Flutterwave's Java SDK uses). */
+    ApiResponse transactionRefund(long transactionId, String reference) {
+        return http.send(auth(ApiRequest.get("/transactions/" + transactionId + "/refund"))
+                .reference(reference).build());
+    }
+
+    /**
+     * One page (from 1) of the refunds of a transaction: {@code GET /v3/refunds} filtered by
+     * transaction id and by creation dates ({@code YYYY-MM-DD}) that surely hold them.
+     */
+    ApiResponse refunds(long transactionId, LocalDate from, LocalDate to, int page, String reference) {
+        return http.send(auth(ApiRequest.get("/refunds?id=" + transactionId + "&from=" + from
+                + "&to=" + to + "&page=" + page)).reference(reference).build());
+    }
+
     JsonHttpClient http() {
         return http;
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private ApiRequest.Builder auth(ApiRequest.Builder b) {

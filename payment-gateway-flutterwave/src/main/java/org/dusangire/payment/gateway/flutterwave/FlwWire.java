@@ -24,7 +24,10 @@ final class FlwWire {
     record Customizations(String title, String description) {
     }
 
-    /** {@code POST /v3/transactions/{id}/refund}; the amount is always sent (partial or full). */
+    /**
+     * {@code POST /v3/transactions/{id}/refund}; the amount is always sent (partial or full), and
+     * {@code comments} carries our refund id (see {@link FlwRefunds#comments}).
+     */
     record Refund(BigDecimal amount, String comments) {
     }
 }

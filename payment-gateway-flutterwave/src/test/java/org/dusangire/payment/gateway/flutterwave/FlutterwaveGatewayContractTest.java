@@ -1,13 +1,19 @@
 package org.dusangire.payment.gateway.flutterwave;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.simulator.Fault;
+import org.dusangire.payment.simulator.FaultKind;
+import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveEndpoint;
 import org.dusangire.payment.testkit.PaymentGatewayContract;
 import org.dusangire.payment.testkit.ProviderDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +83,20 @@ class FlutterwaveGatewayContractTest extends PaymentGatewayContract {
             @Override
             public InboundRequest authenticWebhook(Payment payment) {
                 return fx.webhookFor(payment.providerReference());
+            }
+
+            /** Flutterwave's refunds under the payment's tx_ref that did not fail. */
+            @Override
+            public List<Money> refundsAtProvider(Payment payment) {
+                return fx.sim.refunds(payment.providerReference()).stream()
+                        .filter(r -> !r.failed())
+                        .map(r -> Money.of(r.amount(), payment.money().currency())).toList();
+            }
+
+            @Override
+            public void loseNextRefund(boolean processed) {
+                fx.sim.inject(FaultRule.nextCalls(FlutterwaveEndpoint.REFUND, 1, Fault.of(processed
+                        ? FaultKind.DROP_AFTER_PROCESSING : FaultKind.DROP_BEFORE_PROCESSING)));
             }
 
             @Override

@@ -10,12 +10,18 @@ import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.service.CheckoutResult;
 import org.dusangire.payment.core.service.NextAction;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.core.service.WebhookResult;
+import org.dusangire.payment.simulator.Fault;
+import org.dusangire.payment.simulator.FaultKind;
+import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.flutterwave.FlutterwaveEndpoint;
 import org.dusangire.payment.testkit.InMemoryPaymentRepository;
 import org.dusangire.payment.testkit.RecordingListener;
 import org.dusangire.payment.testkit.TestPayments;
@@ -193,16 +199,70 @@ class FlutterwavePaymentServiceTest {
     @Test
     void refundsThroughTheServiceUseTheStoredTransactionId() {
         CheckoutResult result = checkout(PaymentMethod.CARD);
-        long id = fx.sim.payByCard(result.payment().providerReference());
+        String txRef = result.payment().providerReference();
+        long id = fx.sim.payByCard(txRef);
         service.verify(result.payment().id());
 
-        Payment partly = service.refund(result.payment().id(),
+        Refund partly = service.refund(result.payment().id(),
                 org.dusangire.payment.core.model.Money.of("500", "UGX"), "one test not done");
-        Payment fully = service.refund(result.payment().id(), null, "cancelled");
+        assertThat(status(result.payment())).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        Refund fully = service.refund(result.payment().id(), null, "cancelled");
 
-        assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(fully.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(partly.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(fully.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(fully.amount()).isEqualTo(org.dusangire.payment.core.model.Money.of("1000", "UGX"));
+        assertThat(status(result.payment())).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(fx.sim.transaction(id).orElseThrow().refunded()).isEqualByComparingTo("1500");
+        assertThat(fx.sim.refunds(txRef)).extracting(r -> r.id() + "")
+                .containsExactly(partly.providerTransactionId(), fully.providerTransactionId());
+    }
+
+    @Test
+    void refundWhoseAnswerWasLostIsFoundByReconciliationAndNeverSentAgain() {
+        CheckoutResult result = checkout(PaymentMethod.CARD);
+        String txRef = result.payment().providerReference();
+        fx.sim.payByCard(txRef);
+        service.verify(result.payment().id());
+        fx.sim.inject(FaultRule.nextCalls(FlutterwaveEndpoint.REFUND, 1,
+                Fault.of(FaultKind.DROP_AFTER_PROCESSING)));
+
+        Refund lost = service.refund(result.payment().id(), null, "cancelled");
+        assertThat(lost.status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(lost.outcomeUnknown()).isTrue();
+        fx.clock.advance(Duration.ofMinutes(3));
+        var report = service.reconcile();
+
+        Refund settled = service.findRefund(lost.id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(settled.providerTransactionId()).isEqualTo(
+                Long.toString(fx.sim.refunds(txRef).get(0).id()));
+        assertThat(report.refundsResent()).isZero();
+        assertThat(fx.sim.refundRequests()).isEqualTo(1);
+        assertThat(fx.sim.refundsPaidOut(txRef)).isEqualTo(1);
+        assertThat(status(result.payment())).isEqualTo(PaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void refundFlutterwaveNeverReceivedIsSentAgainByReconciliationOnce() {
+        CheckoutResult result = checkout(PaymentMethod.CARD);
+        String txRef = result.payment().providerReference();
+        fx.sim.payByCard(txRef);
+        service.verify(result.payment().id());
+        fx.sim.inject(FaultRule.nextCalls(FlutterwaveEndpoint.REFUND, 1,
+                Fault.of(FaultKind.DROP_BEFORE_PROCESSING)));
+
+        Refund lost = service.refund(result.payment().id(), null, "cancelled");
+        fx.clock.advance(Duration.ofMinutes(3));
+        var first = service.reconcile();
+        fx.clock.advance(Duration.ofMinutes(3));
+        var second = service.reconcile();
+
+        assertThat(first.refundsResent()).isEqualTo(1);
+        assertThat(second.refundsChecked()).isZero();
+        assertThat(service.findRefund(lost.id()).orElseThrow().status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(fx.sim.refundRequests()).isEqualTo(2);
+        assertThat(fx.sim.refundsPaidOut(txRef)).isEqualTo(1);
+        assertThat(fx.sim.refundedTotal(txRef)).isEqualByComparingTo("1500");
     }
 
     @Test

@@ -157,7 +157,9 @@ class FlutterwaveStatusTest {
         assertThat(rest.status()).isEqualTo(RefundResult.Status.COMPLETED);
         assertThat(fx.sim.transaction(id).orElseThrow().refunded()).isEqualByComparingTo("1500");
         assertThat(fx.sim.journal().entries("REFUND").get(0).body()).contains("\"amount\":500")
-                .contains("\"comments\":\"one item\"");
+                .contains("\"comments\":\"refund r1; one item\"");
+        assertThat(fx.sim.journal().entries("REFUND").get(1).body()).contains("\"amount\":1000")
+                .contains("\"comments\":\"refund r2\"");
     }
 
     @Test

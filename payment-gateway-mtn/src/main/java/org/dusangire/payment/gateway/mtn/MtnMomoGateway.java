@@ -1,5 +1,6 @@
 package org.dusangire.payment.gateway.mtn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -25,6 +27,7 @@ import org.dusangire.payment.core.port.StatusReport;
 import org.dusangire.payment.core.port.WebhookNotification;
 import org.dusangire.payment.gateway.http.ApiResponse;
 import org.dusangire.payment.gateway.http.JsonNodes;
+import org.dusangire.payment.gateway.http.ProviderErrors;
 import org.dusangire.payment.gateway.http.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +155,7 @@ public final class MtnMomoGateway implements PaymentGateway {
         if (!r.isSuccess()) {
             throw MtnErrors.toException(r, reference, MtnMomoConfig.SUBSCRIPTION_KEY);
         }
-        return r.json().filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+        return r.json().filter(JsonNode::isObject)
                 .map(MtnStatusMapper::read)
                 .map(reading -> report(reading, raw))
                 .orElseGet(() -> StatusReport.of(ProviderStatus.UNKNOWN, raw));
@@ -190,18 +193,19 @@ public final class MtnMomoGateway implements PaymentGateway {
     }
 
     /**
-     * Refunds through the Disbursement product under {@link RefundRequest#refundId()}.
+     * Refunds through the Disbursement product with {@link RefundRequest#refundId()} as
+     * {@code X-Reference-Id}, then reads where the refund stands. MTN keys refunds by that id: a
+     * repeat after a timeout (or the service's resend after a NOT_FOUND) meets 409, which counts
+     * as accepted, so one refund id never pays twice.
      *
      * @throws UnsupportedCapabilityException when no disbursement subscription key is configured
      * @throws GatewayRejectedException       MTN refused the refund
      * @throws GatewayUnavailableException    no usable answer: the outcome is unknown
+     * @throws PaymentConfigurationException  MTN refused the disbursement credentials
      */
     @Override
     public RefundResult refund(RefundRequest request) {
-        if (!supportsRefunds()) {
-            throw new UnsupportedCapabilityException(NAME, "refunds (set "
-                    + MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY + ")");
-        }
+        requireRefunds();
         Payment payment = request.payment();
         String refundId = request.refundId();
         MtnWire.Refund body = new MtnWire.Refund(wireAmount(request.amount()),
@@ -210,28 +214,68 @@ public final class MtnMomoGateway implements PaymentGateway {
                 MtnText.clean("Refund of order " + payment.orderReference(), "Refund"),
                 payment.providerReference());
         ApiResponse r = api.refund(refundId, body);
-        if (!r.isSuccess() && r.status() != 409) {
+        if (r.status() == 409) {
+            // the only documented 409 is "reference already exists": an earlier attempt got there
+            LOG.info("refund {}: MTN already has this refund id (409); counted as accepted", refundId);
+        } else if (!r.isSuccess()) {
             throw MtnErrors.toException(r, payment.providerReference(),
                     MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY);
         }
-        return refundStatus(refundId, r.redactedBody());
+        RefundResult now;
+        try {
+            now = refundStatus(refundId, request.amount());
+        } catch (GatewayUnavailableException e) {
+            return new RefundResult(RefundResult.Status.PENDING, refundId, r.redactedBody());
+        }
+        // MTN accepted it, so an answer that says less than that is still "accepted, pending"
+        return switch (now.status()) {
+            case COMPLETED, PENDING, FAILED -> now;
+            case NOT_FOUND, UNKNOWN -> new RefundResult(RefundResult.Status.PENDING, refundId,
+                    now.rawResponse());
+        };
     }
 
-    private RefundResult refundStatus(String refundId, String accepted) {
-        ApiResponse r;
-        try {
-            r = api.refundStatus(refundId);
-        } catch (GatewayUnavailableException e) {
-            return new RefundResult(RefundResult.Status.PENDING, refundId, accepted);
+    /**
+     * Asks MTN's refund status ({@code GET /disbursement/v1_0/refund/{refund id}}) under our
+     * refund id: SUCCESSFUL is COMPLETED, PENDING is PENDING, FAILED (or REJECTED, TIMEOUT) is
+     * FAILED, 404 {@code RESOURCE_NOT_FOUND} is NOT_FOUND (MTN never received it), anything else
+     * UNKNOWN.
+     *
+     * @throws UnsupportedCapabilityException when no disbursement subscription key is configured
+     * @throws GatewayUnavailableException    timeouts, 5xx: MTN cannot be asked now
+     * @throws PaymentConfigurationException  MTN refused the disbursement credentials
+     */
+    @Override
+    public RefundResult checkRefundStatus(Payment payment, Refund refund) {
+        requireRefunds();
+        return refundStatus(refund.id().toString(), refund.amount());
+    }
+
+    private RefundResult refundStatus(String refundId, Money amount) {
+        ApiResponse r = api.refundStatus(refundId);
+        String raw = r.redactedBody();
+        if (r.status() == 404) {
+            return new RefundResult("RESOURCE_NOT_FOUND".equals(MtnErrors.code(r))
+                    ? RefundResult.Status.NOT_FOUND : RefundResult.Status.UNKNOWN, null, raw);
         }
-        var body = r.isSuccess() ? r.json().orElse(null) : null;
-        String ftid = JsonNodes.text(body, "financialTransactionId");
-        RefundResult.Status status = switch (String.valueOf(JsonNodes.text(body, "status"))) {
-            case "SUCCESSFUL" -> RefundResult.Status.COMPLETED;
-            case "FAILED" -> RefundResult.Status.FAILED;
-            default -> RefundResult.Status.PENDING;
-        };
-        return new RefundResult(status, ftid != null ? ftid : refundId, r.redactedBody());
+        boolean unanswered = !r.isSuccess() && ProviderErrors.outcomeUnknown(r.status())
+                && !MtnErrors.isBusinessRefusal(r);
+        if (r.status() == 401 || r.status() == 403 || unanswered) {
+            throw MtnErrors.toException(r, refundId, MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY);
+        }
+        if (!r.isSuccess()) {
+            return new RefundResult(RefundResult.Status.UNKNOWN, null, raw);
+        }
+        return r.json().filter(JsonNode::isObject)
+                .map(body -> MtnRefundMapper.map(body, refundId, amount, raw))
+                .orElseGet(() -> new RefundResult(RefundResult.Status.UNKNOWN, null, raw));
+    }
+
+    private void requireRefunds() {
+        if (!supportsRefunds()) {
+            throw new UnsupportedCapabilityException(NAME, "refunds (set "
+                    + MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY + ")");
+        }
     }
 
     private void requireActiveAccount(String msisdn, String reference) {

@@ -89,7 +89,8 @@ final class MtnStatusMapper {
         return r;
     }
 
-    private static Money money(JsonNode body) {
+    /** {@code amount} in {@code currency}; {@code null} when either is missing or unusable. */
+    static Money money(JsonNode body) {
         String amount = JsonNodes.text(body, "amount");
         String currency = JsonNodes.text(body, "currency");
         if (amount == null || currency == null) {

@@ -6,15 +6,22 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.simulator.CallbackAttempt;
+import org.dusangire.payment.simulator.Fault;
+import org.dusangire.payment.simulator.FaultKind;
+import org.dusangire.payment.simulator.FaultRule;
+import org.dusangire.payment.simulator.mtn.MtnEndpoint;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+import org.dusangire.payment.simulator.mtn.MtnStatus;
 import org.dusangire.payment.testkit.PaymentGatewayContract;
 import org.dusangire.payment.testkit.ProviderDriver;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The MTN gateway against the MTN simulator (Uganda, UGX) over a real socket. */
@@ -31,6 +38,11 @@ class MtnMomoGatewayContractTest extends PaymentGatewayContract {
     @AfterAll
     static void stop() {
         sim.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sim.clearFaults();
     }
 
     @Override
@@ -101,6 +113,20 @@ class MtnMomoGatewayContractTest extends PaymentGatewayContract {
                     .header("Content-Type", "application/json")
                     .body("{\"status\":\"SUCCESSFUL\",\"financialTransactionId\":\"123\","
                             + "\"externalId\":\"" + payment.id() + "\"}").build();
+        }
+
+        /** MTN's Disbursement ledger: every refund of the payment not FAILED. */
+        @Override
+        public List<Money> refundsAtProvider(Payment payment) {
+            return sim.refunds(payment.providerReference()).stream()
+                    .filter(r -> r.status() != MtnStatus.FAILED)
+                    .map(r -> Money.of(r.amount(), r.currency())).toList();
+        }
+
+        @Override
+        public void loseNextRefund(boolean processed) {
+            sim.inject(FaultRule.nextCalls(MtnEndpoint.REFUND, 1, Fault.of(processed
+                    ? FaultKind.DROP_AFTER_PROCESSING : FaultKind.DROP_BEFORE_PROCESSING)));
         }
 
         private CallbackAttempt lastCallback(String reference) {

@@ -26,6 +26,8 @@ import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
@@ -304,6 +306,114 @@ class MtnMomoGatewayTest {
         assertThat(first.providerRefundId()).isNotBlank();
         assertThat(again.status()).isEqualTo(RefundResult.Status.COMPLETED);
         assertThat(sim.state(paid.providerReference()).orElseThrow().refunded()).isEqualByComparingTo(new BigDecimal("500"));
+        assertThat(sim.refundsPaidOut(paid.providerReference())).isEqualTo(1);
+        assertThat(sim.journal().headerValues(MtnEndpoint.REFUND.name(), "x-reference-id"))
+                .containsExactly(partial.refundId(), partial.refundId());
+    }
+
+    @Test
+    void refundStatusIsAskedUnderOurRefundIdAndMapped() {
+        sim = MtnMomoSimulator.builder().targetEnvironment("mtnuganda").holdRefunds(true).threads(16)
+                .build().start();
+        MtnMomoGateway gateway = MtnFixture.gateway(sim);
+        Payment paid = paid(gateway);
+        RefundRequest request = new RefundRequest(paid, Money.of("500", "UGX"),
+                UUID.randomUUID().toString(), null);
+
+        RefundResult sent = gateway.refund(request);
+        RefundResult pending = gateway.checkRefundStatus(paid, stored(request, sent));
+        sim.completeRefund(request.refundId());
+        RefundResult done = gateway.checkRefundStatus(paid, stored(request, sent));
+
+        assertThat(sent.status()).isEqualTo(RefundResult.Status.PENDING);
+        assertThat(sent.providerRefundId()).isEqualTo(request.refundId());
+        assertThat(pending.status()).isEqualTo(RefundResult.Status.PENDING);
+        assertThat(pending.providerRefundId()).isEqualTo(request.refundId());
+        assertThat(done.status()).isEqualTo(RefundResult.Status.COMPLETED);
+        assertThat(done.providerRefundId()).isEqualTo(
+                sim.refund(request.refundId()).orElseThrow().financialTransactionId());
+        assertThat(sim.journal().entries(MtnEndpoint.REFUND_STATUS.name())).last()
+                .satisfies(e -> assertThat(e.path()).endsWith("/disbursement/v1_0/refund/"
+                        + request.refundId()));
+    }
+
+    @Test
+    void refundMtnGaveUpIsFailedAndOneStillGoingIsPending() {
+        sim = MtnMomoSimulator.builder().targetEnvironment("mtnuganda").holdRefunds(true).threads(16)
+                .build().start();
+        MtnMomoGateway gateway = MtnFixture.gateway(sim);
+        Payment paid = paid(gateway);
+        RefundRequest failed = new RefundRequest(paid, Money.of("500", "UGX"), UUID.randomUUID().toString(), null);
+        RefundRequest delayed = new RefundRequest(paid, Money.of("500", "UGX"), UUID.randomUUID().toString(), null);
+        gateway.refund(failed);
+        gateway.refund(delayed);
+
+        sim.failRefund(failed.refundId(), "NOT_ENOUGH_FUNDS");
+        sim.failRefund(delayed.refundId(), "PAYEE_DELAYED");
+
+        RefundResult gaveUp = gateway.checkRefundStatus(paid, stored(failed, null));
+        assertThat(gaveUp.status()).isEqualTo(RefundResult.Status.FAILED);
+        assertThat(gaveUp.rawResponse()).contains("NOT_ENOUGH_FUNDS");
+        assertThat(gateway.checkRefundStatus(paid, stored(delayed, null)).status())
+                .isEqualTo(RefundResult.Status.PENDING);
+    }
+
+    @Test
+    void refundMtnNeverReceivedIsNotFoundAndThenSentOnce() {
+        MtnMomoGateway gateway = MtnFixture.gateway(uganda());
+        Payment paid = paid(gateway);
+        RefundRequest request = new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null);
+
+        RefundResult never = gateway.checkRefundStatus(paid, stored(request, null));
+        RefundResult resent = gateway.refund(request);
+
+        assertThat(never.status()).isEqualTo(RefundResult.Status.NOT_FOUND);
+        assertThat(never.providerRefundId()).isNull();
+        assertThat(resent.status()).isEqualTo(RefundResult.Status.COMPLETED);
+        assertThat(sim.refundsPaidOut(paid.providerReference())).isEqualTo(1);
+    }
+
+    @Test
+    void refundWhoseAnswerIsLostIsRepeatedUnderTheSameIdAndPaidOnce() {
+        MtnMomoGateway gateway = MtnFixture.gateway(uganda());
+        Payment paid = paid(gateway);
+        RefundRequest request = new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null);
+        sim.inject(FaultRule.nextCalls(MtnEndpoint.REFUND, 1, Fault.of(FaultKind.DROP_AFTER_PROCESSING)));
+
+        RefundResult result = gateway.refund(request);
+
+        assertThat(result.status()).isEqualTo(RefundResult.Status.COMPLETED);
+        assertThat(sim.refundRequests()).isEqualTo(2);
+        assertThat(sim.refundsPaidOut(paid.providerReference())).isEqualTo(1);
+        assertThat(sim.refundedTotal(paid.providerReference())).isEqualByComparingTo("1500");
+    }
+
+    @Test
+    void refundStatusThatCannotBeAskedIsOutcomeUnknownNeverAnAnswer() {
+        MtnMomoGateway gateway = MtnFixture.gateway(uganda());
+        Payment paid = paid(gateway);
+        RefundRequest request = new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null);
+        gateway.refund(request);
+        sim.inject(FaultRule.nextCalls(MtnEndpoint.REFUND_STATUS, 5, Fault.of(FaultKind.HTTP_503)));
+
+        assertThatThrownBy(() -> gateway.checkRefundStatus(paid, stored(request, null)))
+                .isInstanceOf(GatewayUnavailableException.class);
+    }
+
+    @Test
+    void refundRefusedAfterItsAnswerWasLostIsStillNotFailedWhenMtnHasIt() {
+        MtnMomoGateway gateway = MtnFixture.gateway(uganda(), b -> b.maxAttempts(1), Clock.systemUTC());
+        Payment paid = paid(gateway);
+        RefundRequest request = new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null);
+        sim.inject(FaultRule.nextCalls(MtnEndpoint.REFUND, 1, Fault.of(FaultKind.DROP_AFTER_PROCESSING)));
+
+        assertThatThrownBy(() -> gateway.refund(request)).isInstanceOf(GatewayUnavailableException.class);
+        RefundResult checked = gateway.checkRefundStatus(paid, stored(request, null));
+        RefundResult again = gateway.refund(request);
+
+        assertThat(checked.status()).isEqualTo(RefundResult.Status.COMPLETED);
+        assertThat(again.status()).as("409 on the same id counts as accepted").isEqualTo(RefundResult.Status.COMPLETED);
+        assertThat(sim.refundsPaidOut(paid.providerReference())).isEqualTo(1);
     }
 
     @Test
@@ -322,9 +432,12 @@ class MtnMomoGatewayTest {
         Payment paid = paid(gateway);
 
         assertThat(gateway.supportsRefunds()).isFalse();
-        assertThatThrownBy(() -> gateway.refund(new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(),
-                null))).isInstanceOf(UnsupportedCapabilityException.class)
+        RefundRequest request = new RefundRequest(paid, paid.money(), UUID.randomUUID().toString(), null);
+        assertThatThrownBy(() -> gateway.refund(request)).isInstanceOf(UnsupportedCapabilityException.class)
                 .hasMessageContaining("MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY");
+        assertThatThrownBy(() -> gateway.checkRefundStatus(paid, stored(request, null)))
+                .isInstanceOf(UnsupportedCapabilityException.class);
+        assertThat(sim.refundRequests()).isZero();
     }
 
     @Test
@@ -353,6 +466,15 @@ class MtnMomoGatewayTest {
         assertThatThrownBy(() -> gateway.validate(noPhone)).isInstanceOfSatisfying(PaymentValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("phone"));
         gateway.validate(MtnFixture.payment(sim));
+    }
+
+    /** The refund as the core stores it: sent under the request's id, with the answer's id if any. */
+    private static Refund stored(RefundRequest request, RefundResult answer) {
+        return Refund.builder().id(RefundId.parse(request.refundId()))
+                .paymentId(request.payment().id()).gatewayName(MtnMomoGateway.NAME)
+                .amount(request.amount()).createdAt(request.payment().createdAt())
+                .outcomeUnknown(answer == null)
+                .providerTransactionId(answer == null ? null : answer.providerRefundId()).build();
     }
 
     private Payment paid(MtnMomoGateway gateway) {

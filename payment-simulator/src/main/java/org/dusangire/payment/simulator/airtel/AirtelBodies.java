@@ -70,4 +70,13 @@ final class AirtelBodies {
                 .put("created_at", s.createdAt().toString());
         return node;
     }
+
+    /** The control API's view of a refund. */
+    ObjectNode refund(AirtelRefundState r) {
+        return json.object().put("airtel_money_id", r.airtelMoneyId())
+                .put("transaction_id", r.transactionId())
+                .put("reversed_airtel_money_id", r.reversedAirtelMoneyId())
+                .put("amount", r.amount()).put("currency", r.currency())
+                .put("reversed_at", r.reversedAt().toString());
+    }
 }

@@ -11,7 +11,8 @@ import org.dusangire.payment.simulator.SimResponse;
 /**
  * The Airtel control routes: {@code GET /_sim/payments/{id}};
  * {@code POST /_sim/payments/{id}/approve|decline|wrong-pin|insufficient-funds|time-out|expire|
- * ambiguous|fail?code=DP...}; {@code GET /_sim/tokens}; {@code POST /_sim/auto-approve?enabled=};
+ * ambiguous|fail?code=DP...}; {@code GET /_sim/payments/{id}/refund} (the reversal, 404 while
+ * none); {@code GET /_sim/tokens}; {@code POST /_sim/auto-approve?enabled=};
  * {@code POST /_sim/callback-url} with {@code {"url":...}}.
  */
 final class AirtelControlRoutes {
@@ -50,6 +51,12 @@ final class AirtelControlRoutes {
             return Optional.of(simulator.state(id)
                     .map(state -> json.response(200, bodies.state(state)))
                     .orElseGet(this::unknown));
+        }
+        if (parts.size() == 4 && parts.get(3).equals("refund") && method.equals("GET")) {
+            return Optional.of(simulator.refund(id)
+                    .map(refund -> json.response(200, bodies.refund(refund)))
+                    .orElseGet(() -> json.error(404, "RESOURCE_NOT_FOUND",
+                            "No refund of this payment in the simulator.")));
         }
         if (parts.size() != 4 || !method.equals("POST")) {
             return Optional.empty();

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * All payments the simulator knows, keyed by our exact {@code transaction.id}, and the single
- * place where a payment changes status.
+ * place where a payment changes status, a refund's reversal included.
  */
 final class AirtelLedger {
 
@@ -71,6 +71,18 @@ final class AirtelLedger {
             onFinal.accept(payment);
         }
         return changed;
+    }
+
+    /**
+     * Reverses a TS payment in full under a new Airtel money id of the refund's own, such as
+     * {@code CI260301.0800.C00002} (the docs' refund sample has this shape).
+     *
+     * @return the refund, or empty when the payment is not TS (not paid, or reversed already)
+     */
+    Optional<AirtelRefundState> reverse(AirtelPayment payment) {
+        String refundId = "CI" + ID_TIME.format(clock.instant()) + ".C"
+                + String.format("%05d", counter.incrementAndGet());
+        return payment.reverse(refundId, clock.instant());
     }
 
     /** Makes the payment ambiguous (TA); false when already final. */

@@ -2,6 +2,7 @@ package org.dusangire.payment.simulator.airtel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.security.PublicKey;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * application's callback (with an HMAC {@code hash} when callback authentication is on) and the
  * RSA public key for signing. The payer is played by the control API: {@link #approve},
  * {@link #decline}, {@link #wrongPin}, {@link #insufficientFunds}, {@link #timeOut},
- * {@link #expire}, {@link #ambiguous}, or the {@code /_sim/payments/...} routes.
+ * {@link #expire}, {@link #ambiguous}, or the {@code /_sim/payments/...} routes. A refund reverses
+ * the whole payment (TS becomes TR); what refunds paid back is kept per payment
+ * ({@link #refund}, {@link #refundedTotal}, {@link #refundsPaidOut}), so a test can compare it
+ * with what its store believes.
  *
  * <pre>{@code
  * try (var airtel = AirtelMoneySimulator.builder().country("UG").clock(clock)
@@ -186,6 +190,26 @@ public final class AirtelMoneySimulator extends SimulatorServer {
      */
     public Optional<byte[]> callbackBody(String id) {
         return state(id).filter(s -> s.status().isFinal()).map(callbackBodies::body);
+    }
+
+    /** The refund that reversed a payment, if any. */
+    public Optional<AirtelRefundState> refund(String id) {
+        return ledger.payment(id).flatMap(AirtelPayment::refund);
+    }
+
+    /** What refunds gave back on a payment: its whole amount once reversed, else zero. */
+    public BigDecimal refundedTotal(String id) {
+        return refund(id).map(AirtelRefundState::amount).orElse(BigDecimal.ZERO);
+    }
+
+    /** How many refunds of a payment were paid out: 1 once reversed, else 0. */
+    public int refundsPaidOut(String id) {
+        return refund(id).isPresent() ? 1 : 0;
+    }
+
+    /** Refund POSTs received (v1 and v2), accepted or not. */
+    public int refundRequests() {
+        return journal().count(AirtelEndpoint.REFUND) + journal().count(AirtelEndpoint.REFUND_V2);
     }
 
     /** Token requests received, accepted or not. */

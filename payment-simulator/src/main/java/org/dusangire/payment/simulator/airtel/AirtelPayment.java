@@ -2,12 +2,12 @@ package org.dusangire.payment.simulator.airtel;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Mutable state of one USSD-push payment. The outcome leaves TIP (or TA) for a final value exactly
- * once, by compare-and-set.
+ * once, by compare-and-set; a TS payment may then be reversed (TR) exactly once by a refund.
  */
 final class AirtelPayment {
 
@@ -23,7 +23,7 @@ final class AirtelPayment {
     private final Request request;
     private final Instant createdAt;
     private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.IN_PROGRESS);
-    private final AtomicBoolean refunded = new AtomicBoolean();
+    private final AtomicReference<AirtelRefundState> refund = new AtomicReference<>();
 
     AirtelPayment(Request request, Instant createdAt) {
         this.request = request;
@@ -51,9 +51,30 @@ final class AirtelPayment {
         }
     }
 
-    /** Marks a TS payment refunded; false when it is not TS or already refunded. */
-    boolean refund() {
-        return outcome.get().status() == AirtelStatus.TS && refunded.compareAndSet(false, true);
+    /**
+     * Reverses a TS payment in full under the refund's own Airtel money id: TS becomes TR, once.
+     *
+     * @return the refund, or empty when the payment is not TS (not paid, or reversed already)
+     */
+    Optional<AirtelRefundState> reverse(String refundAirtelMoneyId, Instant at) {
+        Outcome paid = outcome.get();
+        if (paid.status() != AirtelStatus.TS) {
+            return Optional.empty();
+        }
+        Outcome reversed = new Outcome(AirtelStatus.TR, paid.responseCode(),
+                "Transaction reversed, Trans ID " + refundAirtelMoneyId + ".", paid.airtelMoneyId());
+        if (!outcome.compareAndSet(paid, reversed)) {
+            return Optional.empty();
+        }
+        AirtelRefundState done = new AirtelRefundState(refundAirtelMoneyId, request.id(),
+                paid.airtelMoneyId(), request.amount(), request.currency(), at);
+        refund.set(done);
+        return Optional.of(done);
+    }
+
+    /** The refund that reversed this payment, if any. */
+    Optional<AirtelRefundState> refund() {
+        return Optional.ofNullable(refund.get());
     }
 
     AirtelPaymentState snapshot() {
@@ -61,6 +82,6 @@ final class AirtelPayment {
         return new AirtelPaymentState(request.id(), now.status(), now.responseCode(),
                 now.message(), now.airtelMoneyId(), request.msisdn(), request.amount(),
                 request.currency(), request.country(), request.reference(), request.signed(),
-                refunded.get(), createdAt);
+                refund.get() != null, createdAt);
     }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param country       the transaction country
  * @param reference     the free text shown to the payer
  * @param signed        whether it came through the signed v2 endpoint
- * @param refunded      whether a refund reversed it
+ * @param refunded      whether a refund reversed it (status TR)
  * @param createdAt     when the simulator accepted it
  */
 public record AirtelPaymentState(String id, AirtelStatus status, String responseCode,

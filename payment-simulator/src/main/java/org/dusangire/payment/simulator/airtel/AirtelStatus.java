@@ -11,10 +11,15 @@ public enum AirtelStatus {
     /** Transaction ambiguous: Airtel itself does not know yet; not final. */
     TA,
     /** Transaction expired (seen only in a secondary Zambia write-up). */
-    TE;
+    TE,
+    /**
+     * Transaction reversed: a TS payment a refund gave back in full. The code is the one the
+     * provider reference reports for a reversed transaction; it follows only TS.
+     */
+    TR;
 
-    /** Whether the status never changes again. */
+    /** Whether the payer's answer is in: TR follows TS only by a refund, never by the payer. */
     public boolean isFinal() {
-        return this == TS || this == TF || this == TE;
+        return this == TS || this == TF || this == TE || this == TR;
     }
 }

@@ -116,7 +116,7 @@ final class PaymentHandler {
         boolean success;
         switch (state.status()) {
             case TIP -> success = true;
-            case TS -> {
+            case TS, TR -> {
                 success = !settings.docsSuccessQuirk();
                 responseCode = settings.docsSuccessQuirk() ? AirtelCodes.IN_PROCESS : AirtelCodes.SUCCESS;
             }

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /standard/v1|v2/payments/refund}: a full reversal of a TS payment named by its
- * {@code airtel_money_id}; there is no amount field.
+ * {@code airtel_money_id}; there is no amount field. The payment becomes TR in the enquiry, the
+ * answer carries the refund's own new {@code airtel_money_id}, and a second reversal of the same
+ * payment is refused ({@code ESB000011}), so one payment is never paid back twice.
  */
 final class RefundHandler {
 
@@ -47,15 +49,20 @@ final class RefundHandler {
             return bodies.error(settings.notFoundHttpStatus(), AirtelCodes.ESB_NOT_FOUND,
                     AirtelCodes.NOT_FOUND, "No transaction found with provided airtel_money_id");
         }
-        if (!payment.get().refund()) {
-            return bodies.error(400, AirtelCodes.ESB_FAILED, null,
-                    "Transaction is already reversed");
+        Optional<AirtelRefundState> reversed = ledger.reverse(payment.get());
+        if (reversed.isEmpty()) {
+            boolean already = payment.get().outcome().status() == AirtelStatus.TR;
+            return bodies.error(400, AirtelCodes.ESB_FAILED, null, already
+                    ? "Transaction is already reversed" : "Only a successful transaction can be reversed");
         }
-        LOG.info("airtel payment {} reversed", payment.get().request().id());
+        LOG.info("airtel payment {} reversed by refund {}", payment.get().request().id(),
+                reversed.get().airtelMoneyId());
+        // the docs' own refund sample says success:false for a successful reversal, as the
+        // enquiry's does for TS; the quirk setting covers both
         ObjectNode answer = bodies.envelope(200, "SUCCESS", AirtelCodes.ESB_SUCCESS, null,
                 !settings.docsSuccessQuirk());
         ((ObjectNode) answer.get("data")).putObject("transaction")
-                .put("airtel_money_id", airtelId).put("status", "SUCCESS");
+                .put("airtel_money_id", reversed.get().airtelMoneyId()).put("status", "SUCCESS");
         return bodies.ok(answer);
     }
 }

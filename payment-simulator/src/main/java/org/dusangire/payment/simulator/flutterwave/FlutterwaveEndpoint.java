@@ -16,6 +16,8 @@ public enum FlutterwaveEndpoint {
     REFUND,
     /** {@code GET /v3/transactions/{id}/refund} and {@code GET /v3/refunds/{refundId}}. */
     REFUND_STATUS,
+    /** {@code GET /v3/refunds}: refunds listed, filtered and paged. */
+    REFUND_LIST,
     /** The outbound {@code charge.completed} webhook; only {@code CALLBACK_NEVER_SENT} applies. */
     WEBHOOK
 }

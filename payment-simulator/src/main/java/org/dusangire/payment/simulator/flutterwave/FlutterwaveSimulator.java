@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * verification by id and by {@code tx_ref}, refunds, and {@code charge.completed} webhooks to the
  * dashboard URL. The customer is the control API: {@link #payByCard}, {@link #payByBankTransfer},
  * {@link #fail}, {@link #cancel}, {@link #leavePending}, and the hostile {@link #payLess} and
- * {@link #payInCurrency}; or the {@code /_sim/...} routes; or a person on the checkout page.
+ * {@link #payInCurrency}; or the {@code /_sim/...} routes; or a person on the checkout page. What
+ * refunds paid back is kept per {@code tx_ref} ({@link #refunds}, {@link #refundedTotal},
+ * {@link #refundsPaidOut}), so a test can compare it with what its store believes.
  *
  * <p>Each attempt creates a transaction with its own id (a {@code long} above
  * {@link Integer#MAX_VALUE}) under the link's {@code tx_ref}; a link accepts attempts until one
@@ -248,9 +250,38 @@ public final class FlutterwaveSimulator extends SimulatorServer {
         return webhooks.deliveries();
     }
 
-    /** Completes a {@code processing} refund; false when unknown or already completed. */
+    /** Completes an in-flight ({@code processing}) refund; false when unknown or already final. */
     public boolean completeRefund(long refundId) {
         return ledger.completeRefund(refundId);
+    }
+
+    /**
+     * Fails an in-flight refund: nothing goes back and its amount is refundable again; false when
+     * unknown or already final.
+     */
+    public boolean failRefund(long refundId) {
+        return ledger.failRefund(refundId);
+    }
+
+    /** Every refund of the attempts under a tx_ref, whatever its status, oldest first. */
+    public List<FlutterwaveRefund> refunds(String txRef) {
+        return ledger.refundsOf(txRef);
+    }
+
+    /** What completed refunds gave back under a tx_ref; zero when none. */
+    public BigDecimal refundedTotal(String txRef) {
+        return refunds(txRef).stream().filter(FlutterwaveRefund::paidOut)
+                .map(FlutterwaveRefund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** How many refunds under a tx_ref were paid out ({@code completed}). */
+    public int refundsPaidOut(String txRef) {
+        return (int) refunds(txRef).stream().filter(FlutterwaveRefund::paidOut).count();
+    }
+
+    /** Refund POSTs received, accepted or not. */
+    public int refundRequests() {
+        return journal().count(FlutterwaveEndpoint.REFUND);
     }
 
     /** How often the hosted checkout page was shown. */
@@ -282,6 +313,7 @@ public final class FlutterwaveSimulator extends SimulatorServer {
             case REFUND -> transactions.refund(p.get(2), request);
             case REFUND_STATUS -> p.get(1).equals("refunds")
                     ? transactions.refundById(p.get(2)) : transactions.refundOfTransaction(p.get(2));
+            case REFUND_LIST -> transactions.listRefunds(request);
             case WEBHOOK -> bodies.error(404, "Not an inbound route");
         };
     }

@@ -33,6 +33,7 @@ public final class FlutterwaveSimulatorBuilder {
     private boolean customerPaysFees;
     private int notFoundStatus = 404;
     private String refundStatus = "completed";
+    private int refundPageSize = 20;
     private boolean autoPay;
     private Clock clock = Clock.systemUTC();
     private int port;
@@ -98,6 +99,15 @@ public final class FlutterwaveSimulatorBuilder {
     /** Status of new refunds: {@code completed} (default), {@code processing} or {@code pending-momo}. */
     public FlutterwaveSimulatorBuilder refundStatus(String value) { refundStatus = required(value, "refundStatus"); return this; }
 
+    /** Refunds per page of {@code GET /v3/refunds}; 20 by default. */
+    public FlutterwaveSimulatorBuilder refundPageSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("refundPageSize must be positive");
+        }
+        refundPageSize = value;
+        return this;
+    }
+
     /** Pay every new payment link by card at once, for load runs. */
     public FlutterwaveSimulatorBuilder autoPay(boolean value) { autoPay = value; return this; }
 
@@ -120,7 +130,7 @@ public final class FlutterwaveSimulatorBuilder {
     public FlutterwaveSimulator build() {
         var settings = new FlwSettings(secretKey, publicKey, secretHash, scheme, shape,
                 webhookRetries, 3, retryInterval, failedWebhooks, customerPaysFees,
-                new BigDecimal("0.014"), notFoundStatus, refundStatus, clock);
+                new BigDecimal("0.014"), notFoundStatus, refundStatus, refundPageSize, clock);
         return new FlutterwaveSimulator(settings, webhookUrl, autoPay, port, threads, faultSeed,
                 checkoutPort);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.dusangire.payment.simulator.Json;
 import org.dusangire.payment.simulator.SimResponse;
 
@@ -98,6 +99,21 @@ final class FlwBodies {
         data.putObject("meta").put("source", "availablebalance");
         data.put("created_at", time(r.createdAt()));
         return data;
+    }
+
+    /** One refund of the {@code GET /v3/refunds} listing: the details plus {@code transaction_id}. */
+    ObjectNode listedRefund(FlwRefund r) {
+        return refund(r, ACCOUNT_ID).put("transaction_id", r.transactionId());
+    }
+
+    /** A page of a listing: {@code data} array and {@code meta.page_info}. */
+    SimResponse page(String message, List<ObjectNode> items, int page, int pages, int total,
+                     int pageSize) {
+        ObjectNode node = json.object().put("status", "success").put("message", message);
+        node.putObject("meta").putObject("page_info").put("total", total)
+                .put("current_page", page).put("total_pages", pages).put("page_size", pageSize);
+        items.forEach(node.putArray("data")::add);
+        return json.response(200, node);
     }
 
     static long accountId() {

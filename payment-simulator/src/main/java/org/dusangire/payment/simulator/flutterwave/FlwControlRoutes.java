@@ -17,7 +17,7 @@ import org.dusangire.payment.simulator.SimResponse;
  * pay-less?amount=|pay-currency?currency=}, {@code GET /_sim/payments/{tx_ref}},
  * {@code GET /_sim/transactions/{id}}, {@code POST /_sim/transactions/{id}/settle|fail|webhook},
  * {@code GET /_sim/webhooks}, {@code POST /_sim/webhooks/retry-due},
- * {@code POST /_sim/auto-pay?enabled=true|false} and {@code POST /_sim/refunds/{id}/complete}.
+ * {@code POST /_sim/auto-pay?enabled=true|false} and {@code POST /_sim/refunds/{id}/complete|fail}.
  */
 final class FlwControlRoutes {
 
@@ -50,6 +50,10 @@ final class FlwControlRoutes {
             if (p.size() == 4 && p.get(1).equals("refunds") && p.get(3).equals("complete") && post) {
                 boolean done = sim.completeRefund(Long.parseLong(p.get(2)));
                 return Optional.of(json.response(done ? 200 : 409, json.object().put("completed", done)));
+            }
+            if (p.size() == 4 && p.get(1).equals("refunds") && p.get(3).equals("fail") && post) {
+                boolean done = sim.failRefund(Long.parseLong(p.get(2)));
+                return Optional.of(json.response(done ? 200 : 409, json.object().put("failed", done)));
             }
             return Optional.empty();
         } catch (NoSuchElementException e) {

@@ -141,13 +141,41 @@ final class FlwLedger {
         return refunds.values().stream().filter(r -> r.transactionId() == transactionId).toList();
     }
 
-    /** Marks a refund completed; false when unknown or already completed. */
+    /** Every refund, oldest first. */
+    synchronized List<FlwRefund> refunds() {
+        return List.copyOf(refunds.values());
+    }
+
+    /** The refunds of every attempt under a tx_ref, oldest first, as the simulator sees them. */
+    synchronized List<FlutterwaveRefund> refundsOf(String txRef) {
+        List<FlutterwaveRefund> found = new ArrayList<>();
+        for (FlwTransaction t : attempts.getOrDefault(txRef, List.of())) {
+            refundsOf(t.id()).forEach(r -> found.add(r.snapshot(txRef)));
+        }
+        return found;
+    }
+
+    /** Marks an in-flight refund completed; false when unknown or already final. */
     synchronized boolean completeRefund(long refundId) {
         FlwRefund refund = refunds.get(refundId);
-        if (refund == null || refund.status().equals("completed")) {
+        if (refund == null || refund.completed() || refund.failed()) {
             return false;
         }
         refunds.put(refundId, refund.withStatus("completed"));
+        return true;
+    }
+
+    /**
+     * Marks an in-flight refund failed and makes its amount refundable again; false when unknown
+     * or already final.
+     */
+    synchronized boolean failRefund(long refundId) {
+        FlwRefund refund = refunds.get(refundId);
+        if (refund == null || refund.completed() || refund.failed()) {
+            return false;
+        }
+        refunds.put(refundId, refund.withStatus("failed"));
+        transactions.get(refund.transactionId()).addRefund(refund.amount().negate());
         return true;
     }
 

@@ -20,6 +20,9 @@ final class FlwRoutes {
         if (p.size() == 2 && p.get(1).equals("payments") && post) {
             return Optional.of(FlutterwaveEndpoint.CREATE_PAYMENT);
         }
+        if (p.size() == 2 && p.get(1).equals("refunds") && get) {
+            return Optional.of(FlutterwaveEndpoint.REFUND_LIST);
+        }
         if (p.size() == 3 && p.get(1).equals("refunds") && get) {
             return Optional.of(FlutterwaveEndpoint.REFUND_STATUS);
         }

@@ -8,7 +8,8 @@ import java.time.Duration;
 record FlwSettings(String secretKey, String publicKey, String secretHash, WebhookScheme scheme,
                    WebhookShape shape, boolean webhookRetries, int maxWebhookRetries,
                    Duration webhookRetryInterval, boolean failedWebhooks, boolean customerPaysFees,
-                   BigDecimal feeRate, int notFoundStatus, String refundStatus, Clock clock) {
+                   BigDecimal feeRate, int notFoundStatus, String refundStatus,
+                   int refundPageSize, Clock clock) {
 
     /** Test keys carry {@code _TEST}: the same host then serves test-mode data. */
     boolean testMode() {

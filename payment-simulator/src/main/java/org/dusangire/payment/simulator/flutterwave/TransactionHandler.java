@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.dusangire.payment.simulator.Json;
 import org.dusangire.payment.simulator.SimRequest;
 import org.dusangire.payment.simulator.SimResponse;
 
-/** Verification by id and by {@code tx_ref}, refunds and refund look-ups. */
+/** Verification by id and by {@code tx_ref}, refunds, refund look-ups and the refund listing. */
 final class TransactionHandler {
 
     static final String NOT_FOUND = "No transaction was found for this id";
@@ -85,6 +89,62 @@ final class TransactionHandler {
         return parse(id).flatMap(ledger::refund)
                 .map(r -> bodies.success("Refund fetched", bodies.refund(r, FlwBodies.accountId())))
                 .orElseGet(() -> bodies.error(404, "No refund was found for this id"));
+    }
+
+    /**
+     * {@code GET /v3/refunds}: every refund, oldest first, narrowed by the filters the v3 API
+     * reference lists ({@code id} = the transaction id, {@code status}, {@code currency},
+     * {@code from} and {@code to} as {@code YYYY-MM-DD} on the creation date) and paged with
+     * {@code page} (from 1).
+     */
+    SimResponse listRefunds(SimRequest request) {
+        Predicate<FlwRefund> filter = r -> true;
+        String id = request.queryParam("id");
+        if (id != null) {
+            Optional<Long> tx = parse(id);
+            filter = filter.and(r -> tx.isPresent() && r.transactionId() == tx.get());
+        }
+        String status = request.queryParam("status");
+        if (status != null) {
+            filter = filter.and(r -> r.status().equalsIgnoreCase(status));
+        }
+        String currency = request.queryParam("currency");
+        if (currency != null) {
+            filter = filter.and(r -> ledger.transaction(r.transactionId())
+                    .map(t -> t.currency().equalsIgnoreCase(currency)).orElse(false));
+        }
+        LocalDate from;
+        LocalDate to;
+        int page;
+        try {
+            from = date(request.queryParam("from"));
+            to = date(request.queryParam("to"));
+            page = request.queryParam("page") == null ? 1 : Integer.parseInt(request.queryParam("page"));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return bodies.error(400, "from and to must be YYYY-MM-DD and page a number");
+        }
+        if (from != null) {
+            filter = filter.and(r -> !day(r).isBefore(from));
+        }
+        if (to != null) {
+            filter = filter.and(r -> !day(r).isAfter(to));
+        }
+        List<FlwRefund> all = ledger.refunds().stream().filter(filter).toList();
+        int size = settings.refundPageSize();
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int first = Math.max(0, (page - 1) * size);
+        List<FlwRefund> slice = page < 1 || first >= all.size() ? List.of()
+                : all.subList(first, Math.min(all.size(), first + size));
+        return bodies.page("Refunds fetched", slice.stream().map(bodies::listedRefund).toList(),
+                page, pages, all.size(), size);
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+    }
+
+    private static LocalDate day(FlwRefund r) {
+        return LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC);
     }
 
     private SimResponse fetched(FlwTransaction t) {

@@ -7,7 +7,7 @@ import org.dusangire.payment.simulator.Json;
 
 /**
  * Builds MTN's JSON bodies: the status body (also the callback body), the refund status body and
- * the simulator's own state view.
+ * the simulator's own views of payments and refunds.
  */
 final class MtnBodies {
 
@@ -44,28 +44,38 @@ final class MtnBodies {
         putIfPresent(node, "payerMessage", state.payerMessage());
         putIfPresent(node, "payeeNote", state.payeeNote());
         node.put("status", state.status().name());
-        if (state.reason() != null) {
-            if (reasonFormat == ReasonFormat.OBJECT) {
-                node.putObject("reason").put("code", state.reason()).put("message",
-                        MESSAGES.getOrDefault(state.reason(), state.reason()));
-            } else {
-                node.put("reason", state.reason());
-            }
-        }
+        putReason(node, state.reason());
         return json.write(node);
     }
 
-    byte[] refund(MtnRefund refund) {
+    /** The refund status body: a transfer result with {@code payee} instead of {@code payer}. */
+    byte[] refund(MtnRefundState state, MtnRefund.Request request) {
         ObjectNode node = json.object();
-        node.put("amount", wireAmount(refund.amount()));
-        node.put("currency", refund.currency());
-        node.put("financialTransactionId", refund.financialTransactionId());
-        putIfPresent(node, "externalId", refund.externalId());
-        node.putObject("payee").put("partyIdType", "MSISDN").put("partyId", refund.payeeId());
-        putIfPresent(node, "payerMessage", refund.payerMessage());
-        putIfPresent(node, "payeeNote", refund.payeeNote());
-        node.put("status", MtnStatus.SUCCESSFUL.name());
+        node.put("amount", wireAmount(state.amount()));
+        node.put("currency", state.currency());
+        if (state.financialTransactionId() != null) {
+            node.put("financialTransactionId", state.financialTransactionId());
+        }
+        putIfPresent(node, "externalId", request.externalId());
+        node.putObject("payee").put("partyIdType", "MSISDN").put("partyId", request.payeeId());
+        putIfPresent(node, "payerMessage", request.payerMessage());
+        putIfPresent(node, "payeeNote", request.payeeNote());
+        node.put("status", state.status().name());
+        putReason(node, state.reason());
         return json.write(node);
+    }
+
+    /** The control API's view of a refund. */
+    ObjectNode refundState(MtnRefundState state) {
+        ObjectNode node = json.object();
+        node.put("reference", state.reference());
+        node.put("originalReference", state.originalReference());
+        node.put("status", state.status().name());
+        node.put("reason", state.reason());
+        node.put("financialTransactionId", state.financialTransactionId());
+        node.put("amount", wireAmount(state.amount()));
+        node.put("currency", state.currency());
+        return node;
     }
 
     ObjectNode state(MtnPaymentState state) {
@@ -84,6 +94,19 @@ final class MtnBodies {
         node.put("statusPolls", state.statusPolls());
         node.put("refunded", wireAmount(state.refunded()));
         return node;
+    }
+
+    /** {@code reason} in the configured shape: a string, or Swagger's {@code {code,message}}. */
+    private void putReason(ObjectNode node, String reason) {
+        if (reason == null) {
+            return;
+        }
+        if (reasonFormat == ReasonFormat.OBJECT) {
+            node.putObject("reason").put("code", reason).put("message",
+                    MESSAGES.getOrDefault(reason, reason));
+        } else {
+            node.put("reason", reason);
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -1,5 +1,7 @@
 package org.dusangire.payment.simulator.mtn;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * All payments and refunds the simulator knows, keyed by lower-case reference, and the single
- * place where a payment becomes final.
+ * place where a payment or a refund becomes final.
  */
 final class MtnLedger {
 
@@ -37,6 +39,38 @@ final class MtnLedger {
 
     boolean addRefund(MtnRefund refund) {
         return refunds.putIfAbsent(key(refund.reference()), refund) == null;
+    }
+
+    /** The refunds of one request-to-pay, in no particular order. */
+    List<MtnRefund> refundsOf(String originalReference) {
+        String original = key(originalReference);
+        return refunds.values().stream()
+                .filter(r -> r.request().originalReference().equals(original)).toList();
+    }
+
+    /** The refund is paid out: SUCCESSFUL with a ledger id; false when it already was final. */
+    boolean completeRefund(MtnRefund refund) {
+        return refund.finish(new MtnPayment.Outcome(MtnStatus.SUCCESSFUL, null, nextLedgerId()));
+    }
+
+    /**
+     * The refund is given up: FAILED with a reason, and its amount is refundable again; false
+     * when it already was final.
+     */
+    boolean failRefund(MtnRefund refund, String reason) {
+        boolean changed = refund.finish(new MtnPayment.Outcome(MtnStatus.FAILED, reason, null));
+        if (changed) {
+            payment(refund.request().originalReference())
+                    .ifPresent(p -> p.releaseRefund(refund.request().amount()));
+        }
+        return changed;
+    }
+
+    /** What paid-out refunds gave back on one request-to-pay. */
+    BigDecimal paidOut(String originalReference) {
+        return refundsOf(originalReference).stream().map(MtnRefund::snapshot)
+                .filter(MtnRefundState::paidOut).map(MtnRefundState::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     boolean refundExists(String reference) {

@@ -1,5 +1,6 @@
 package org.dusangire.payment.simulator.mtn;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * A stateful loopback simulator of the MTN MoMo Open API: collection and disbursement tokens,
  * request-to-pay and its status, account-holder check, disbursement refunds and callbacks. The
  * "customer's phone" is the control API: {@link #approve}, {@link #decline}, {@link #expire},
- * {@link #insufficientFunds}, or the {@code /_sim/payments/...} routes.
+ * {@link #insufficientFunds}, or the {@code /_sim/payments/...} routes. What refunds paid back
+ * is kept per payment ({@link #refunds}, {@link #refundedTotal}, {@link #refundsPaidOut}), so a
+ * test can compare it with what its store believes.
  *
  * <pre>{@code
  * try (var mtn = MtnMomoSimulator.builder().targetEnvironment("mtnuganda").build().start()) {
@@ -44,7 +47,7 @@ public final class MtnMomoSimulator extends SimulatorServer {
         this.tokens = new TokenIssuer(settings);
         this.checks = new MtnChecks(settings, json(), tokens);
         this.requestToPay = new RequestToPayHandler(settings, json(), checks, ledger, bodies);
-        this.refunds = new RefundHandler(json(), checks, ledger, bodies);
+        this.refunds = new RefundHandler(settings.holdRefunds(), json(), checks, ledger, bodies);
         this.control = new MtnControlRoutes(this, json(), bodies);
     }
 
@@ -134,6 +137,51 @@ public final class MtnMomoSimulator extends SimulatorServer {
         return ledger.all().stream().map(MtnPayment::snapshot).toList();
     }
 
+    /**
+     * A held refund is paid out: PENDING becomes SUCCESSFUL.
+     *
+     * @return false when the refund was already final (it does not change)
+     * @throws NoSuchElementException for an unknown refund reference
+     */
+    public boolean completeRefund(String refundReference) {
+        return ledger.completeRefund(findRefund(refundReference));
+    }
+
+    /**
+     * A held refund is given up: FAILED with the reason, and its amount may be refunded again.
+     *
+     * @return false when the refund was already final (it does not change)
+     * @throws NoSuchElementException for an unknown refund reference
+     */
+    public boolean failRefund(String refundReference, String reason) {
+        return ledger.failRefund(findRefund(refundReference), reason);
+    }
+
+    /** The simulator's view of a refund, if it exists. */
+    public Optional<MtnRefundState> refund(String refundReference) {
+        return ledger.refund(refundReference).map(MtnRefund::snapshot);
+    }
+
+    /** Every refund of a request-to-pay, whatever its status, in no particular order. */
+    public List<MtnRefundState> refunds(String reference) {
+        return ledger.refundsOf(reference).stream().map(MtnRefund::snapshot).toList();
+    }
+
+    /** What refunds paid out (SUCCESSFUL) gave back on a request-to-pay; zero when none. */
+    public BigDecimal refundedTotal(String reference) {
+        return ledger.paidOut(reference);
+    }
+
+    /** How many refunds of a request-to-pay were paid out (SUCCESSFUL). */
+    public int refundsPaidOut(String reference) {
+        return (int) refunds(reference).stream().filter(MtnRefundState::paidOut).count();
+    }
+
+    /** Refund POSTs received (v1 and v2), accepted or not. */
+    public int refundRequests() {
+        return journal().count(MtnEndpoint.REFUND);
+    }
+
     /** Token requests received, both products, accepted or not. */
     public int tokenRequests() {
         return journal().count(MtnEndpoint.COLLECTION_TOKEN)
@@ -200,6 +248,11 @@ public final class MtnMomoSimulator extends SimulatorServer {
     private MtnPayment find(String reference) {
         return ledger.payment(reference).orElseThrow(
                 () -> new NoSuchElementException("unknown reference " + reference));
+    }
+
+    private MtnRefund findRefund(String refundReference) {
+        return ledger.refund(refundReference).orElseThrow(
+                () -> new NoSuchElementException("unknown refund reference " + refundReference));
     }
 
     private void onFinal(MtnPayment payment) {

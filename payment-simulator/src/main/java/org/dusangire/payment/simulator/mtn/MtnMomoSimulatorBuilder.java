@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Configures an {@link MtnMomoSimulator}. Defaults: sandbox environment with EUR, callback host
  * {@code localhost}, one-hour tokens, string reasons, PUT callbacks, sandbox test numbers on,
- * no auto approval, ephemeral port, 64 threads, fault seed 42, and fixed dummy credentials.
+ * no auto approval, refunds paid out at once, ephemeral port, 64 threads, fault seed 42, and
+ * fixed dummy credentials.
  */
 public final class MtnMomoSimulatorBuilder {
 
@@ -40,6 +41,7 @@ public final class MtnMomoSimulatorBuilder {
     private String insufficientFundsReason = "NOT_ENOUGH_FUNDS";
     private Set<String> unknownAccountHolders = Set.of();
     private Duration ongoingDelay = Duration.ofSeconds(30);
+    private boolean holdRefunds;
     private int port;
     private int threads = 64;
     private long faultSeed = 42L;
@@ -125,6 +127,13 @@ public final class MtnMomoSimulatorBuilder {
         return this;
     }
 
+    /**
+     * Keep new refunds PENDING until {@link MtnMomoSimulator#completeRefund} or
+     * {@link MtnMomoSimulator#failRefund} decides (true), or pay them out at once (false, the
+     * default).
+     */
+    public MtnMomoSimulatorBuilder holdRefunds(boolean value) { holdRefunds = value; return this; }
+
     /** Port on 127.0.0.1; 0 (default) picks a free one. */
     public MtnMomoSimulatorBuilder port(int value) { port = value; return this; }
 
@@ -145,7 +154,7 @@ public final class MtnMomoSimulatorBuilder {
         var settings = new MtnSettings(apiUser, apiKey, collectionKey, disbursementKey,
                 targetEnvironment, money, callbackHost, tokenLifetime, clock, reasonFormat,
                 callbackMethod, testNumbers, autoApproveAfterPolls, insufficientFundsReason,
-                unknownAccountHolders, ongoingDelay);
+                unknownAccountHolders, ongoingDelay, holdRefunds);
         return new MtnMomoSimulator(settings, port, threads, faultSeed);
     }
 

@@ -12,7 +12,7 @@ record MtnSettings(String apiUser, String apiKey, String collectionKey, String d
                    Duration tokenLifetime, Clock clock, ReasonFormat reasonFormat,
                    String callbackMethod, boolean sandboxNumbers, int autoApproveAfterPolls,
                    String insufficientFundsReason, Set<String> unknownAccountHolders,
-                   Duration ongoingDelay) {
+                   Duration ongoingDelay, boolean holdRefunds) {
 
     /** Auto approval is off. */
     static final int NO_AUTO_APPROVE = -1;

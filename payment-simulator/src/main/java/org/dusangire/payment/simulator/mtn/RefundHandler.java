@@ -9,16 +9,21 @@ import org.dusangire.payment.simulator.SimResponse;
 
 /**
  * {@code POST /disbursement/v1_0|v2_0/refund} and {@code GET .../refund/{ref}}. A refund is
- * accepted only for a SUCCESSFUL request-to-pay and never beyond its amount in total.
+ * accepted only for a SUCCESSFUL request-to-pay and never beyond its amount in total (failed
+ * refunds do not count); its {@code X-Reference-Id} is its key, so the same id sent again is
+ * refused with 409 and never refunds twice. It is paid out at once unless the simulator holds
+ * refunds, in which case it stays PENDING until the control API completes or fails it.
  */
 final class RefundHandler {
 
+    private final boolean hold;
     private final Json json;
     private final MtnChecks checks;
     private final MtnLedger ledger;
     private final MtnBodies bodies;
 
-    RefundHandler(Json json, MtnChecks checks, MtnLedger ledger, MtnBodies bodies) {
+    RefundHandler(boolean hold, Json json, MtnChecks checks, MtnLedger ledger, MtnBodies bodies) {
+        this.hold = hold;
         this.json = json;
         this.checks = checks;
         this.ledger = ledger;
@@ -55,12 +60,16 @@ final class RefundHandler {
             return json.error(500, "NOT_ALLOWED",
                     "Only a successful payment can be refunded, up to its amount.");
         }
-        var refund = new MtnRefund(MtnLedger.key(reference), MtnLedger.key(original), amount,
-                Json.text(body, "currency"), Json.text(body, "externalId"),
-                payment.get().request().payerId(), payerMessage, payeeNote, ledger.nextLedgerId());
+        var refund = new MtnRefund(new MtnRefund.Request(MtnLedger.key(reference),
+                MtnLedger.key(original), amount, Json.text(body, "currency"),
+                Json.text(body, "externalId"), payment.get().request().payerId(), payerMessage,
+                payeeNote));
         if (!ledger.addRefund(refund)) {
             payment.get().releaseRefund(amount);
             return duplicate();
+        }
+        if (!hold) {
+            ledger.completeRefund(refund);
         }
         return SimResponse.empty(202);
     }
@@ -74,7 +83,8 @@ final class RefundHandler {
             return checks.badRequest("reference id must be a UUID");
         }
         return ledger.refund(reference)
-                .map(refund -> SimResponse.json(200, bodies.refund(refund)))
+                .map(refund -> SimResponse.json(200, bodies.refund(refund.snapshot(),
+                        refund.request())))
                 .orElseGet(() -> json.error(404, "RESOURCE_NOT_FOUND",
                         "Requested resource was not found."));
     }
