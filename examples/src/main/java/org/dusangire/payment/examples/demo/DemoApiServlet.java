@@ -31,8 +31,8 @@ import org.dusangire.payment.core.service.RefundCommand;
 
 /**
  * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, confirm a
- * cash payment, refund a paid one and list its refunds. Bad input answers 400 with a message that
- * says what is wrong.
+ * cash payment, refund a paid one and list its refunds, show a payment's event log, and list and
+ * acknowledge anomalies. Bad input answers 400 with a message that says what is wrong.
  */
 final class DemoApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -63,6 +63,17 @@ final class DemoApiServlet extends HttpServlet {
                 payments.refunds(p.id()).forEach(r -> list.add(PaymentJson.of(mapper, r)));
                 write(resp, 200, list);
             });
+        } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("events")) {
+            withPayment(resp, parts[1], p -> {
+                ArrayNode list = mapper.createArrayNode();
+                payments.eventsOf(p.id()).forEach(e -> list.add(PaymentJson.of(mapper, e)));
+                write(resp, 200, list);
+            });
+        } else if (parts.length == 1 && parts[0].equals("anomalies")) {
+            ArrayNode list = mapper.createArrayNode();
+            boolean all = "all".equals(req.getParameter("show"));
+            payments.anomalies(!all, 100).forEach(a -> list.add(PaymentJson.of(mapper, a)));
+            write(resp, 200, list);
         } else {
             error(resp, 404, "no such resource");
         }
@@ -82,6 +93,17 @@ final class DemoApiServlet extends HttpServlet {
                 write(resp, 200, PaymentJson.of(mapper, paid));
             } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
                 refund(PaymentId.parse(parts[1]), readOptional(req), resp);
+            } else if (parts.length == 3 && parts[0].equals("anomalies")
+                    && parts[2].equals("acknowledge")) {
+                UUID id = anomalyId(parts[1]);
+                String by = text(readOptional(req), "acknowledgedBy");
+                if (!payments.acknowledgeAnomaly(id, by == null ? "demo cashier" : by)) {
+                    error(resp, 409, "no open anomaly " + id);
+                } else {
+                    ObjectNode ok = mapper.createObjectNode();
+                    ok.put("acknowledged", id.toString());
+                    write(resp, 200, ok);
+                }
             } else {
                 error(resp, 404, "no such resource");
             }
@@ -151,6 +173,14 @@ final class DemoApiServlet extends HttpServlet {
         Refund refund = payments.refund(new RefundCommand(id, money, text(body, "reason"),
                 actor == null ? "demo cashier" : actor, text(body, "idempotencyKey")));
         write(resp, 201, PaymentJson.of(mapper, refund));
+    }
+
+    private static UUID anomalyId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new PaymentValidationException("anomalyId", "anomaly id must be a UUID");
+        }
     }
 
     private static PaymentMethod method(String text) {

@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
+import org.dusangire.payment.core.port.StoredAnomaly;
 
-/** How the demo's JSON API shows a payment and a refund: no full phone number, no callback token. */
+/**
+ * How the demo's JSON API shows payments, refunds, events and anomalies: no full phone number, no
+ * callback token.
+ */
 final class PaymentJson {
     private PaymentJson() {
     }
@@ -41,6 +47,36 @@ final class PaymentJson {
             h.put("trigger", c.trigger().name());
             h.put("detail", c.detail());
         }
+        return json;
+    }
+
+    static ObjectNode of(ObjectMapper mapper, PaymentEvent e) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", e.id().toString());
+        json.put("type", e.type().name());
+        json.put("refundId", e.refundId() == null ? null : e.refundId().toString());
+        json.put("from", e.from());
+        json.put("to", e.to());
+        json.put("trigger", e.trigger() == null ? null : e.trigger().name());
+        json.put("amount", e.amount() == null ? null : e.amount().toString());
+        json.put("detail", e.detail());
+        json.put("occurredAt", e.occurredAt().toString());
+        json.put("deliveryFailures", e.attempts());
+        return json;
+    }
+
+    static ObjectNode of(ObjectMapper mapper, StoredAnomaly stored) {
+        PaymentAnomaly a = stored.anomaly();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", a.id().toString());
+        json.put("kind", a.kind().name());
+        json.put("paymentReference", a.paymentReference());
+        json.put("gateway", a.gatewayName());
+        json.put("detail", a.detail());
+        json.put("at", a.at().toString());
+        json.put("acknowledgedBy", stored.acknowledgedBy());
+        json.put("acknowledgedAt", stored.acknowledgedAt() == null ? null
+                : stored.acknowledgedAt().toString());
         return json;
     }
 

@@ -159,6 +159,27 @@ class DemoApiTest {
     }
 
     @Test
+    void paymentShowsItsEventLogAndAnomaliesAreListed() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+                + "\"CASH_ON_DELIVERY\"}").body());
+        String id = p.get("id").asText();
+        post("/api/payments/" + id + "/confirm-cash", "{\"confirmedBy\":\"Grace\"}");
+        post("/api/payments/" + id + "/refunds", "{\"amount\":\"5000\"}");
+
+        JsonNode events = get("/api/payments/" + id + "/events");
+
+        assertThat(events.findValuesAsText("type")).containsExactly("PAYMENT_STATUS_CHANGED",
+                "REFUND_STATUS_CHANGED", "REFUND_STATUS_CHANGED", "PAYMENT_STATUS_CHANGED");
+        assertThat(events.get(0).get("to").asText()).isEqualTo("SUCCEEDED");
+        assertThat(events.get(3).get("to").asText()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(get("/api/anomalies").isArray()).isTrue();
+        HttpResponse<String> unknown = post("/api/anomalies/" + java.util.UUID.randomUUID()
+                + "/acknowledge", "");
+        assertThat(unknown.statusCode()).isEqualTo(409);
+        assertThat(post("/api/anomalies/not-a-uuid/acknowledge", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void refundOfAnUnpaidPaymentIsRefusedWith409() throws Exception {
         JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
                 + "\"CASH_ON_DELIVERY\"}").body());

@@ -149,6 +149,10 @@ class DemoBrowserTest {
                 By.cssSelector("#refunds tbody"), "SUCCEEDED"));
         screenshot("demo-cash-refunded.png");
         assertThat(browser.findElement(By.cssSelector("#refunds tbody")).getText()).contains("5000 UGX");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"),
+                "SUCCEEDED → PARTIALLY_REFUNDED"));
+        assertThat(browser.findElement(By.id("events")).getText())
+                .contains("PENDING → SUCCEEDED").contains("refund new → PENDING");
         assertThat(browser.findElement(By.id("refundable")).getText()).isEqualTo("20000 UGX");
 
         amount = browser.findElement(By.id("refund-amount"));
