@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
@@ -18,7 +19,10 @@ import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.RefundWrite;
 
 /**
@@ -74,7 +78,8 @@ final class BoundedPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public synchronized Payment update(Payment payment, InboxKey processedEvent) {
+    public synchronized Payment update(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly) {
         Payment current = payments.get(payment.id());
         if (current == null) {
             throw new PaymentNotFoundException(payment.id().toString());
@@ -161,5 +166,71 @@ final class BoundedPaymentRepository implements PaymentRepository {
     public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
             int limit) {
         return List.of();
+    }
+
+    // Nor does it keep events or anomalies: the memory benchmark registers no listener and reads
+    // no feed, and a store that kept them would measure its own growth, not the library's.
+
+    @Override
+    public void recordAnomaly(PaymentAnomaly anomaly) {
+    }
+
+    @Override
+    public Optional<StoredAnomaly> findAnomaly(UUID id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<StoredAnomaly> findAnomalies(boolean openOnly, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public boolean acknowledgeAnomaly(UUID id, String by, Instant at) {
+        return false;
+    }
+
+    @Override
+    public int sequenceEvents(int limit) {
+        return 0;
+    }
+
+    @Override
+    public List<PaymentEvent> findEvents(long afterPosition, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public List<PaymentEvent> findEventsOf(PaymentId paymentId) {
+        return List.of();
+    }
+
+    @Override
+    public List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit,
+            PaymentId onlyFor) {
+        return List.of();
+    }
+
+    @Override
+    public void markEventDelivered(UUID eventId, Instant at) {
+    }
+
+    @Override
+    public void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error) {
+    }
+
+    @Override
+    public long countParkedEvents() {
+        return 0;
+    }
+
+    @Override
+    public int redriveParkedEvents(Instant now, int limit) {
+        return 0;
+    }
+
+    @Override
+    public int purgeDeliveredEvents(Instant deliveredBefore, int limit) {
+        return 0;
     }
 }
