@@ -26,10 +26,15 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundChange;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link PaymentRepository} adapter must show. Extend it and implement
  * {@link #createRepository()}; the same tests then run against your store. They check what money
  * safety rests on: unique idempotency keys and inbox keys, version-guarded updates, claims that
- * never hand one payment to two reconcilers, and all of it under many threads at once.
+ * never hand one payment to two reconcilers, refunds stored together with the amount they reserve
+ * so that racing refunds never reserve more than was paid, and all of it under many threads at
+ * once. Override {@link #sameStoreInstance()} to run the races across two instances as well.
  */
 public abstract class PaymentRepositoryContract {
     private static final Duration LEASE = Duration.ofMinutes(1);
@@ -51,6 +58,15 @@ public abstract class PaymentRepositoryContract {
     @BeforeEach
     void createFreshRepository() {
         repository = createRepository();
+    }
+
+    /**
+     * Another repository on the same store as {@link #repository} (its own connections, as a
+     * second instance of the host would have), for the races that must hold across instances;
+     * by default {@link #repository} itself. Called after {@link #createRepository()}.
+     */
+    protected PaymentRepository sameStoreInstance() {
+        return repository;
     }
 
     protected Payment.Builder newPayment() {
@@ -81,6 +97,7 @@ public abstract class PaymentRepositoryContract {
                 .providerTransactionId("FLW-123")
                 .lastGatewayResponse("{\"status\":\"success\"}")
                 .outcomeUnknown(true)
+                .refundReservedAmount(Money.of("100.25", "KES"))
                 .build();
         repository.insert(original);
 
@@ -101,6 +118,7 @@ public abstract class PaymentRepositoryContract {
         assertThat(found.updatedAt()).isEqualTo(original.updatedAt());
         assertThat(found.expiresAt()).isEqualTo(original.expiresAt());
         assertThat(found.refundedAmount()).isEqualTo(Money.zero(original.money().currency()));
+        assertThat(found.refundReservedAmount()).isEqualTo(Money.of("100.25", "KES"));
         assertThat(found.history()).containsExactlyElementsOf(original.history());
     }
 
@@ -390,6 +408,513 @@ public abstract class PaymentRepositoryContract {
 
         assertThat(duplicates).hasValue(0);
         assertThat(seen).hasSize(count);
+    }
+
+    // ------------------------------------------------------------------ refunds
+
+    @Test
+    void insertRefundStoresTheRefundAndItsReservationTogether() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        Refund refund = newRefund(paid, "500", at).idempotencyKey("refund-key-1")
+                .providerTransactionId("AIR-R-1").lastGatewayResponse("{\"status\":\"PENDING\"}")
+                .version(7).build();
+
+        RefundWrite written = reserve(paid, refund);
+
+        assertThat(written.refund().version()).as("a new refund is stored at version 0").isZero();
+        assertThat(written.payment().version()).isEqualTo(paid.version() + 1);
+        assertThat(written.payment().refundReservedAmount()).isEqualTo(ugx("500"));
+        Payment found = repository.findById(paid.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(paid.version() + 1);
+        assertThat(found.refundReservedAmount()).isEqualTo(ugx("500"));
+        assertThat(found.refundedAmount()).isEqualTo(ugx("0"));
+        assertThat(found.refundableAmount()).isEqualTo(ugx("1000"));
+        assertThat(found.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(found.updatedAt()).isEqualTo(at);
+        assertThat(found.history()).containsExactlyElementsOf(paid.history());
+        Refund stored = repository.findRefund(refund.id()).orElseThrow();
+        assertThat(stored).usingRecursiveComparison()
+                .isEqualTo(refund.toBuilder().version(0).build());
+        assertThat(repository.findRefundByIdempotencyKey("refund-key-1")).get()
+                .usingRecursiveComparison().isEqualTo(stored);
+        assertThat(repository.findRefund(RefundId.random())).isEmpty();
+    }
+
+    @Test
+    void insertRefundOnAStalePaymentVersionIsRefusedAndWritesNothing() {
+        Payment paid = paidPayment();
+        Payment changed = repository.update(paid.toBuilder()
+                .lastGatewayResponse("{\"verified\":true}").build());
+        Refund refund = newRefund(paid, "500", paid.updatedAt().plusSeconds(10))
+                .idempotencyKey("late-key").build();
+
+        assertThatThrownBy(() -> reserve(paid, refund))
+                .isInstanceOf(ConcurrentPaymentModificationException.class);
+
+        assertThat(repository.findRefund(refund.id())).isEmpty();
+        assertThat(repository.findRefundByIdempotencyKey("late-key")).isEmpty();
+        assertThat(repository.findRefunds(paid.id())).isEmpty();
+        Payment found = repository.findById(paid.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(changed.version());
+        assertThat(found.refundReservedAmount()).isEqualTo(ugx("0"));
+        assertThat(found.lastGatewayResponse()).isEqualTo("{\"verified\":true}");
+        // nothing of the refused write is left behind: the same refund fits on the fresh version
+        assertThat(reserve(found, refund).payment().refundReservedAmount()).isEqualTo(ugx("500"));
+    }
+
+    @Test
+    void refundWithATakenIdOrIdempotencyKeyIsRefusedAndWritesNothing() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        Refund first = newRefund(paid, "500", at).idempotencyKey("refund-key").build();
+        Payment afterFirst = reserve(paid, first).payment();
+        Payment otherPaid = paidPayment();
+
+        Refund sameKey = newRefund(afterFirst, "300", at.plusSeconds(1))
+                .idempotencyKey("refund-key").build();
+        Refund sameId = newRefund(afterFirst, "300", at.plusSeconds(2)).id(first.id())
+                .idempotencyKey("other-key").build();
+        Refund sameKeyElsewhere = newRefund(otherPaid, "300", at.plusSeconds(3))
+                .idempotencyKey("refund-key").build();
+        assertThatThrownBy(() -> reserve(afterFirst, sameKey))
+                .isInstanceOf(DuplicatePaymentException.class);
+        assertThatThrownBy(() -> reserve(afterFirst, sameId))
+                .isInstanceOf(DuplicatePaymentException.class);
+        assertThatThrownBy(() -> reserve(otherPaid, sameKeyElsewhere))
+                .as("refund idempotency keys are unique across payments")
+                .isInstanceOf(DuplicatePaymentException.class);
+
+        Payment found = repository.findById(paid.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(afterFirst.version());
+        assertThat(found.refundReservedAmount()).isEqualTo(ugx("500"));
+        Payment otherFound = repository.findById(otherPaid.id()).orElseThrow();
+        assertThat(otherFound.version()).isEqualTo(otherPaid.version());
+        assertThat(otherFound.refundReservedAmount()).isEqualTo(ugx("0"));
+        assertThat(repository.findRefunds(paid.id())).extracting(Refund::id)
+                .containsExactly(first.id());
+        assertThat(repository.findRefunds(otherPaid.id())).isEmpty();
+        assertThat(repository.findRefund(first.id()).orElseThrow().amount()).isEqualTo(ugx("500"));
+        assertThat(repository.findRefundByIdempotencyKey("refund-key").orElseThrow().id())
+                .isEqualTo(first.id());
+        assertThat(repository.findRefundByIdempotencyKey("other-key")).isEmpty();
+        assertThat(repository.findRefundByIdempotencyKey("never-used")).isEmpty();
+    }
+
+    @Test
+    void refundsOfAPaymentComeOldestFirstAndRefundsWithoutKeyNeverCollide() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        Refund third = newRefund(paid, "100", at.plusSeconds(30)).build();
+        Payment p = reserve(paid, third).payment();
+        Refund first = newRefund(p, "200", at.plusSeconds(10)).build();
+        p = reserve(p, first).payment();
+        Refund second = newRefund(p, "300", at.plusSeconds(20)).idempotencyKey("keyed").build();
+        p = reserve(p, second).payment();
+        Payment other = paidPayment();
+        reserve(other, newRefund(other, "400", at).build());
+
+        List<Refund> found = repository.findRefunds(paid.id());
+
+        assertThat(found).extracting(Refund::id).containsExactly(first.id(), second.id(), third.id());
+        assertThat(found).extracting(Refund::idempotencyKey).containsExactly(null, "keyed", null);
+        assertThat(found).allSatisfy(r -> assertThat(r.history()).hasSize(1));
+        assertThat(p.refundReservedAmount()).isEqualTo(ugx("600"));
+        assertThat(repository.findById(paid.id()).orElseThrow().refundReservedAmount())
+                .isEqualTo(ugx("600"));
+        assertThat(repository.findRefunds(PaymentId.random())).isEmpty();
+    }
+
+    @Test
+    void updateRefundWithItsPaymentStoresBothAndIncrementsBothVersions() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500", at).build());
+        Instant done = at.plusSeconds(30);
+        Refund succeeded = reserved.refund().toBuilder().providerTransactionId("MTN-R-9")
+                .lastGatewayResponse("{\"status\":\"SUCCESSFUL\"}").build()
+                .transition(RefundStatus.SUCCEEDED, Trigger.RECONCILE, done, null);
+        Payment refunded = reserved.payment().transition(PaymentStatus.PARTIALLY_REFUNDED,
+                        Trigger.REFUND, done, "refund of 500 UGX").toBuilder()
+                .refundedAmount(ugx("500")).refundReservedAmount(ugx("0")).build();
+
+        RefundWrite written = repository.updateRefund(succeeded, refunded);
+
+        assertThat(written.refund().version()).isEqualTo(1);
+        assertThat(written.payment().version()).isEqualTo(reserved.payment().version() + 1);
+        Refund storedRefund = repository.findRefund(succeeded.id()).orElseThrow();
+        assertThat(storedRefund).usingRecursiveComparison().isEqualTo(written.refund());
+        assertThat(storedRefund.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(storedRefund.outcomeUnknown()).isFalse();
+        assertThat(storedRefund.providerTransactionId()).isEqualTo("MTN-R-9");
+        assertThat(storedRefund.history()).extracting(RefundChange::to)
+                .containsExactly(RefundStatus.PENDING, RefundStatus.SUCCEEDED);
+        Payment storedPayment = repository.findById(paid.id()).orElseThrow();
+        assertThat(storedPayment.version()).isEqualTo(written.payment().version());
+        assertThat(storedPayment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(storedPayment.refundedAmount()).isEqualTo(ugx("500"));
+        assertThat(storedPayment.refundReservedAmount()).isEqualTo(ugx("0"));
+        assertThat(storedPayment.refundableAmount()).isEqualTo(ugx("1000"));
+        assertThat(storedPayment.history()).containsExactlyElementsOf(refunded.history());
+    }
+
+    @Test
+    void updateRefundWithoutPaymentLeavesThePaymentAlone() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500", at).build());
+        Refund answered = reserved.refund().toBuilder().outcomeUnknown(false)
+                .providerTransactionId("AIR-77").updatedAt(at.plusSeconds(5)).build();
+
+        RefundWrite written = repository.updateRefund(answered, null);
+
+        assertThat(written.payment()).isNull();
+        assertThat(written.refund().version()).isEqualTo(1);
+        Refund found = repository.findRefund(answered.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(found.outcomeUnknown()).isFalse();
+        assertThat(found.providerTransactionId()).isEqualTo("AIR-77");
+        assertThat(found.updatedAt()).isEqualTo(at.plusSeconds(5));
+        assertThat(found.history()).hasSize(1);
+        Payment payment = repository.findById(paid.id()).orElseThrow();
+        assertThat(payment.version()).isEqualTo(reserved.payment().version());
+        assertThat(payment.refundReservedAmount()).isEqualTo(ugx("500"));
+    }
+
+    @Test
+    void updateRefundWithAStaleRefundVersionIsRefusedAndWritesNeither() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500", at).build());
+        repository.updateRefund(reserved.refund().toBuilder().outcomeUnknown(false)
+                .updatedAt(at.plusSeconds(5)).build(), null);
+        Refund late = reserved.refund().transition(RefundStatus.FAILED, Trigger.RECONCILE,
+                at.plusSeconds(10), "REJECTED");
+        Payment released = reserved.payment().toBuilder().refundReservedAmount(ugx("0"))
+                .updatedAt(at.plusSeconds(10)).build();
+
+        assertThatThrownBy(() -> repository.updateRefund(late, released))
+                .isInstanceOf(ConcurrentPaymentModificationException.class);
+
+        Refund found = repository.findRefund(late.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(found.failureReason()).isNull();
+        assertThat(found.history()).hasSize(1);
+        Payment payment = repository.findById(paid.id()).orElseThrow();
+        assertThat(payment.version()).isEqualTo(reserved.payment().version());
+        assertThat(payment.refundReservedAmount()).isEqualTo(ugx("500"));
+        assertThat(payment.updatedAt()).isEqualTo(reserved.payment().updatedAt());
+    }
+
+    @Test
+    void updateRefundWithAStalePaymentVersionIsRefusedAndWritesNeither() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500", at).build());
+        Payment touched = repository.update(reserved.payment().toBuilder()
+                .lastGatewayResponse("{\"verified\":true}").build());
+        Refund failed = reserved.refund().transition(RefundStatus.FAILED, Trigger.RECONCILE,
+                at.plusSeconds(10), "REJECTED");
+        Payment released = reserved.payment().toBuilder().refundReservedAmount(ugx("0"))
+                .updatedAt(at.plusSeconds(10)).build();
+
+        assertThatThrownBy(() -> repository.updateRefund(failed, released))
+                .isInstanceOf(ConcurrentPaymentModificationException.class);
+
+        Refund found = repository.findRefund(failed.id()).orElseThrow();
+        assertThat(found.version()).isZero();
+        assertThat(found.status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(found.failureReason()).isNull();
+        assertThat(found.history()).hasSize(1);
+        Payment payment = repository.findById(paid.id()).orElseThrow();
+        assertThat(payment.version()).isEqualTo(touched.version());
+        assertThat(payment.refundReservedAmount()).isEqualTo(ugx("500"));
+        assertThat(payment.lastGatewayResponse()).isEqualTo("{\"verified\":true}");
+        // retried on the fresh payment, the same change is stored once, with one new entry
+        RefundWrite retried = repository.updateRefund(failed, touched.toBuilder()
+                .refundReservedAmount(ugx("0")).updatedAt(at.plusSeconds(10)).build());
+        assertThat(retried.payment().version()).isEqualTo(touched.version() + 1);
+        assertThat(repository.findRefund(failed.id()).orElseThrow().history())
+                .containsExactlyElementsOf(failed.history());
+        assertThat(repository.findById(paid.id()).orElseThrow().refundReservedAmount())
+                .isEqualTo(ugx("0"));
+    }
+
+    @Test
+    void refundHistoryRoundTripsEveryEntryInOrder() {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        Refund created = newRefund(paid, "500", at)
+                .history(List.of(new RefundChange(null, RefundStatus.PENDING, at, Trigger.REFUND,
+                        null)))
+                .build();
+        RefundWrite reserved = reserve(paid, created);
+        Refund resentThenFailed = reserved.refund().toBuilder()
+                .addHistory(new RefundChange(RefundStatus.PENDING, RefundStatus.PENDING,
+                        at.plusMillis(60_123), Trigger.RECONCILE, "sent again under the same id"))
+                .updatedAt(at.plusMillis(60_123)).build()
+                .transition(RefundStatus.FAILED, Trigger.VERIFY, at.plusSeconds(90),
+                        "PAYEE_NOT_FOUND");
+
+        repository.updateRefund(resentThenFailed, reserved.payment().toBuilder()
+                .refundReservedAmount(ugx("0")).updatedAt(at.plusSeconds(90)).build());
+
+        Refund found = repository.findRefund(created.id()).orElseThrow();
+        assertThat(found.history()).hasSize(3)
+                .containsExactlyElementsOf(resentThenFailed.history());
+        assertThat(found.history().get(0).from()).isNull();
+        assertThat(found.history().get(0).detail()).isNull();
+        assertThat(found.history().get(1).at()).isEqualTo(at.plusMillis(60_123));
+        assertThat(found.history().get(2).trigger()).isEqualTo(Trigger.VERIFY);
+        assertThat(found.status()).isEqualTo(RefundStatus.FAILED);
+        assertThat(found.failureReason()).isEqualTo("PAYEE_NOT_FOUND");
+        assertThat(repository.findRefunds(paid.id()).get(0).history())
+                .containsExactlyElementsOf(resentThenFailed.history());
+    }
+
+    @Test
+    void claimHandsOutOnlyStalePendingUnclaimedRefunds() {
+        Payment paid = paidPayment();
+        Instant t0 = paid.updatedAt();
+        RefundWrite stale = reserve(paid, newRefund(paid, "100", t0.plusSeconds(10)).build());
+        RefundWrite fresh = reserve(stale.payment(),
+                newRefund(paid, "100", t0.plusSeconds(600)).build());
+        RefundWrite succeeded = reserve(fresh.payment(),
+                newRefund(paid, "100", t0.plusSeconds(20)).build());
+        RefundWrite failed = reserve(succeeded.payment(),
+                newRefund(paid, "100", t0.plusSeconds(25)).build());
+        repository.updateRefund(succeeded.refund().transition(RefundStatus.SUCCEEDED,
+                Trigger.RECONCILE, t0.plusSeconds(30), null), null);
+        repository.updateRefund(failed.refund().transition(RefundStatus.FAILED,
+                Trigger.RECONCILE, t0.plusSeconds(35), "REJECTED"), null);
+        Instant staleBefore = t0.plusSeconds(300);
+        Instant now = t0.plusSeconds(700);
+
+        List<Refund> claimed = repository.claimStalePendingRefunds(staleBefore, now, LEASE, 10);
+
+        assertThat(claimed).extracting(Refund::id).containsExactly(stale.refund().id());
+        assertThat(claimed.get(0)).usingRecursiveComparison().isEqualTo(stale.refund());
+        assertThat(repository.claimStalePendingRefunds(staleBefore, now.plusSeconds(30), LEASE, 10))
+                .as("claimed again while the lease holds").isEmpty();
+        assertThat(repository.claimStalePendingRefunds(staleBefore, now.plus(LEASE), LEASE, 10))
+                .as("claimable again once the lease ran out").extracting(Refund::id)
+                .containsExactly(stale.refund().id());
+        assertThat(repository.claimStalePendingRefunds(t0.plusSeconds(3600),
+                now.plus(LEASE.multipliedBy(3)), LEASE, 10))
+                .as("final refunds are never handed out, however old").extracting(Refund::id)
+                .containsExactly(stale.refund().id(), fresh.refund().id());
+        // a claim does not change the version: the claimer can still update
+        RefundWrite answered = repository.updateRefund(claimed.get(0).toBuilder()
+                .outcomeUnknown(false).updatedAt(now).build(), null);
+        assertThat(answered.refund().version()).isEqualTo(1);
+    }
+
+    @Test
+    void refundClaimRespectsTheLimitAndOldestComeFirst() {
+        Payment p = paidPayment();
+        Instant t0 = p.updatedAt();
+        List<RefundId> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RefundWrite w = reserve(p, newRefund(p, "100", t0.plusSeconds(50 - i * 10L)).build());
+            ids.add(0, w.refund().id());
+            p = w.payment();
+        }
+        Instant staleBefore = t0.plusSeconds(100);
+        Instant now = t0.plusSeconds(200);
+
+        List<Refund> first = repository.claimStalePendingRefunds(staleBefore, now, LEASE, 3);
+        List<Refund> rest = repository.claimStalePendingRefunds(staleBefore, now, LEASE, 3);
+
+        assertThat(first).extracting(Refund::id).containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(rest).extracting(Refund::id).containsExactlyElementsOf(ids.subList(3, 5));
+        assertThat(repository.claimStalePendingRefunds(staleBefore, now, LEASE, 0)).isEmpty();
+    }
+
+    @Test
+    void concurrentRefundClaimersNeverReceiveTheSameRefund() throws Exception {
+        Payment p = paidPayment();
+        Instant t0 = p.updatedAt();
+        int count = 60;
+        for (int i = 0; i < count; i++) {
+            p = reserve(p, newRefund(p, "10", t0.plusMillis(i + 1)).build()).payment();
+        }
+        PaymentRepository other = sameStoreInstance();
+        Set<RefundId> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        runConcurrently(4, i -> () -> {
+            PaymentRepository repo = i % 2 == 0 ? repository : other;
+            while (true) {
+                List<Refund> batch = repo.claimStalePendingRefunds(t0.plusSeconds(1),
+                        t0.plusSeconds(10), LEASE, 7);
+                if (batch.isEmpty()) {
+                    return null;
+                }
+                for (Refund r : batch) {
+                    if (!seen.add(r.id())) {
+                        duplicates.incrementAndGet();
+                    }
+                }
+            }
+        });
+
+        assertThat(duplicates).hasValue(0);
+        assertThat(seen).hasSize(count);
+    }
+
+    /**
+     * The race refunds exist for: eight refunds of 400 UGX, each alone within the 1,500 UGX paid,
+     * are reserved at once; every loser of a version race re-reads the payment and checks what is
+     * still refundable, as the refund desk does. Exactly three fit; the payment holds exactly what
+     * the stored refunds hold.
+     */
+    @Test
+    void racingRefundsNeverReserveMoreThanWasPaid() throws Exception {
+        Payment paid = paidPayment();
+        Money wanted = ugx("400");
+        int threads = 8;
+        PaymentRepository other = sameStoreInstance();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger lostRaces = new AtomicInteger();
+
+        List<Refund> reserved = runConcurrently(threads, i -> () -> {
+            PaymentRepository repo = i % 2 == 0 ? repository : other;
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Payment current = repo.findById(paid.id()).orElseThrow();
+                if (!current.refundableAmount().isAtLeast(wanted)) {
+                    refused.incrementAndGet();
+                    return null;
+                }
+                Refund refund = newRefund(current, wanted.toPlainString(),
+                        current.updatedAt().plusMillis(i + 1)).build();
+                try {
+                    return repo.insertRefund(refund, reserving(current, refund)).refund();
+                } catch (ConcurrentPaymentModificationException e) {
+                    lostRaces.incrementAndGet();
+                }
+            }
+            throw new AssertionError("thread " + i + " lost 100 races in a row");
+        });
+
+        List<Refund> stored = repository.findRefunds(paid.id());
+        Money held = stored.stream().map(Refund::amount).reduce(ugx("0"), Money::plus);
+        assertThat(paid.money().isAtLeast(held)).as("%s reserved of %s paid (%s lost races)",
+                held, paid.money(), lostRaces).isTrue();
+        assertThat(stored).hasSize(3).allSatisfy(r ->
+                assertThat(r.status()).isEqualTo(RefundStatus.PENDING));
+        assertThat(reserved).extracting(Refund::id)
+                .containsExactlyInAnyOrderElementsOf(stored.stream().map(Refund::id).toList());
+        assertThat(refused).hasValue(threads - 3);
+        Payment found = repository.findById(paid.id()).orElseThrow();
+        assertThat(found.refundReservedAmount()).isEqualTo(held);
+        assertThat(found.refundableAmount()).isEqualTo(ugx("300"));
+        assertThat(found.version()).isEqualTo(paid.version() + 3);
+    }
+
+    /**
+     * Two reconcilers settle one refund at once with opposite answers, each from the same read:
+     * exactly one is stored, and the payment moves exactly once, as that one says.
+     */
+    @Test
+    void concurrentSettlementsOfOneRefundHaveExactlyOneWinner() throws Exception {
+        Payment paid = paidPayment();
+        Instant at = paid.updatedAt().plusSeconds(10);
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500", at).build());
+        Refund pending = reserved.refund();
+        Payment holding = reserved.payment();
+        PaymentRepository other = sameStoreInstance();
+        int threads = 6;
+        AtomicInteger conflicts = new AtomicInteger();
+
+        List<RefundWrite> winners = runConcurrently(threads, i -> () -> {
+            PaymentRepository repo = i % 2 == 0 ? repository : other;
+            Instant done = at.plusSeconds(i + 1);
+            boolean success = i % 2 == 0;
+            Refund settled = pending.transition(success ? RefundStatus.SUCCEEDED
+                    : RefundStatus.FAILED, Trigger.RECONCILE, done, success ? null : "REJECTED");
+            Payment moved = success
+                    ? holding.transition(PaymentStatus.PARTIALLY_REFUNDED, Trigger.REFUND, done,
+                            null).toBuilder().refundedAmount(ugx("500"))
+                            .refundReservedAmount(ugx("0")).build()
+                    : holding.toBuilder().refundReservedAmount(ugx("0")).updatedAt(done).build();
+            try {
+                return repo.updateRefund(settled, moved);
+            } catch (ConcurrentPaymentModificationException e) {
+                conflicts.incrementAndGet();
+                return null;
+            }
+        });
+
+        assertThat(winners).hasSize(1);
+        assertThat(conflicts).hasValue(threads - 1);
+        Refund found = repository.findRefund(pending.id()).orElseThrow();
+        assertThat(found.status()).isEqualTo(winners.get(0).refund().status());
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.history()).hasSize(2);
+        Payment payment = repository.findById(paid.id()).orElseThrow();
+        assertThat(payment.version()).isEqualTo(holding.version() + 1);
+        assertThat(payment.refundReservedAmount()).isEqualTo(ugx("0"));
+        assertThat(payment.refundedAmount()).isEqualTo(
+                found.status() == RefundStatus.SUCCEEDED ? ugx("500") : ugx("0"));
+        assertThat(payment.history()).hasSize(
+                found.status() == RefundStatus.SUCCEEDED ? 3 : 2);
+    }
+
+    @Test
+    void paymentUpdatesKeepTheReservedAmountAndStoreAChangedOne() {
+        Payment paid = paidPayment();
+        RefundWrite reserved = reserve(paid, newRefund(paid, "500",
+                paid.updatedAt().plusSeconds(10)).build());
+
+        Payment touched = repository.update(reserved.payment().toBuilder()
+                .lastGatewayResponse("{\"verified\":true}").build());
+
+        assertThat(touched.refundReservedAmount()).isEqualTo(ugx("500"));
+        assertThat(repository.findById(paid.id()).orElseThrow().refundReservedAmount())
+                .isEqualTo(ugx("500"));
+        // read through one instance and stored through another, which has not seen it
+        Payment seen = repository.findById(paid.id()).orElseThrow();
+        sameStoreInstance().update(seen.toBuilder().refundReservedAmount(ugx("200")).build());
+        Payment found = repository.findById(paid.id()).orElseThrow();
+        assertThat(found.refundReservedAmount()).isEqualTo(ugx("200"));
+        assertThat(found.refundableAmount()).isEqualTo(ugx("1300"));
+        Payment settled = repository.update(found.transition(PaymentStatus.PARTIALLY_REFUNDED,
+                        Trigger.REFUND, found.updatedAt().plusSeconds(1), null).toBuilder()
+                .refundedAmount(ugx("200")).build());
+        assertThat(settled.refundReservedAmount()).isEqualTo(ugx("200"));
+        Payment last = repository.findById(paid.id()).orElseThrow();
+        assertThat(last.refundReservedAmount()).isEqualTo(ugx("200"));
+        assertThat(last.refundedAmount()).isEqualTo(ugx("200"));
+        assertThat(last.refundableAmount()).isEqualTo(ugx("1100"));
+    }
+
+    /** A succeeded payment of 1,500 UGX as stored (version 1). */
+    private Payment paidPayment() {
+        Payment stored = repository.insert(newPayment().build());
+        return repository.update(stored.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY,
+                stored.createdAt().plusSeconds(1), null));
+    }
+
+    private static Refund.Builder newRefund(Payment payment, String amount, Instant at) {
+        return TestPayments.pendingRefund(payment, amount, at);
+    }
+
+    /** {@code payment} with {@code refund}'s amount added to what it holds reserved. */
+    private static Payment reserving(Payment payment, Refund refund) {
+        return payment.toBuilder()
+                .refundReservedAmount(payment.refundReservedAmount().plus(refund.amount()))
+                .updatedAt(refund.createdAt())
+                .build();
+    }
+
+    /** Reserves {@code refund} on {@code payment} as read; returns what was stored. */
+    private RefundWrite reserve(Payment payment, Refund refund) {
+        return repository.insertRefund(refund, reserving(payment, refund));
+    }
+
+    private static Money ugx(String amount) {
+        return Money.of(amount, "UGX");
     }
 
     /**

@@ -11,6 +11,10 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundChange;
+import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.service.CheckoutRequest;
@@ -50,6 +54,27 @@ public final class TestPayments {
 
     public static Payment.Builder pending(String gatewayName) {
         return pending(gatewayName, T0);
+    }
+
+    /**
+     * A new pending refund of {@code amount} (in the payment's currency) of {@code payment},
+     * created at {@code createdAt} (truncated to milliseconds) with its creation history entry,
+     * its outcome not yet known and no idempotency key.
+     */
+    public static Refund.Builder pendingRefund(Payment payment, String amount, Instant createdAt) {
+        Instant at = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        return Refund.builder()
+                .id(RefundId.random())
+                .paymentId(payment.id())
+                .gatewayName(payment.gatewayName())
+                .amount(Money.of(amount, payment.money().currency().getCurrencyCode()))
+                .reason("item returned")
+                .actor("cashier-7")
+                .status(RefundStatus.PENDING)
+                .outcomeUnknown(true)
+                .createdAt(at)
+                .addHistory(new RefundChange(null, RefundStatus.PENDING, at, Trigger.REFUND,
+                        "asked by cashier-7"));
     }
 
     /** A checkout of {@code amount} UGX by MTN Mobile Money with a fresh idempotency key. */

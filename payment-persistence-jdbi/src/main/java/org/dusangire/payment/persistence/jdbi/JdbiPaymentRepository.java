@@ -23,10 +23,14 @@ import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundChange;
+import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -38,7 +42,8 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 /**
  * {@link PaymentRepository} on Jdbi 3, for PostgreSQL and H2. Uniqueness and optimistic locking
  * are enforced by the database (unique constraints, {@code UPDATE ... WHERE version = ?}), every
- * write runs in one transaction, and reconciliation claims are safe across instances
+ * write runs in one transaction (a refund and the reservation on its payment together), and
+ * reconciliation claims of payments and of refunds are safe across instances
  * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, a conditional update per row elsewhere).
  *
  * <p>The tables must exist: call {@link PaymentSchema#migrate(DataSource, String)} with the same
@@ -57,6 +62,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     private final Jdbi jdbi;
     private final Statements sql;
+    private final RefundRows.Statements refundSql;
     private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
     /** {@link #inTransaction} leaves the connection's isolation level as it is. */
@@ -70,6 +76,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix, boolean ownJdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
         this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
+        this.refundSql = new RefundRows.Statements(sql.prefix);
         this.configureEachHandle = !ownJdbi;
         if (ownJdbi) {
             // our own Jdbi: set the parser and template engine once instead of on every handle
@@ -192,55 +199,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease,
             int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        if (dialect() == Dialect.POSTGRESQL) {
-            return transaction("claimStalePending", h -> loadByIds(h, h.createQuery(sql.claimSkipLocked)
-                    .bind("stale", UtcTimestamps.bind(staleBefore))
-                    .bind("now", UtcTimestamps.bind(now))
-                    .bind("until", UtcTimestamps.bind(until))
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list()));
-        }
-        List<UUID> claimed = new ArrayList<>();
-        for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
-            int wanted = limit - claimed.size();
-            List<UUID> candidates = call("claimStalePending", h -> h.createQuery(sql.claimCandidates)
-                    .bind("stale", UtcTimestamps.bind(staleBefore))
-                    .bind("now", UtcTimestamps.bind(now))
-                    .bind("limit", wanted)
-                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list());
-            if (candidates.isEmpty()) {
-                break;
-            }
-            // one transaction with one batch of conditional updates instead of one transaction
-            // per candidate: the row lock makes a concurrent claimer re-check the condition, so
-            // only one update count per row is ever 1; ids in one global order so that two
-            // claimers lock overlapping rows in the same order and never deadlock
-            List<UUID> ordered = new ArrayList<>(candidates);
-            ordered.sort(Comparator.naturalOrder());
-            int[] counts = transaction("claimStalePending", h -> {
-                PreparedBatch batch = h.prepareBatch(sql.claimOne);
-                for (UUID id : ordered) {
-                    batch.bind("id", id)
-                            .bind("stale", UtcTimestamps.bind(staleBefore))
-                            .bind("now", UtcTimestamps.bind(now))
-                            .bind("until", UtcTimestamps.bind(until))
-                            .add();
-                }
-                return batch.execute();
-            });
-            for (int i = 0; i < ordered.size(); i++) {
-                // a driver answering SUCCESS_NO_INFO leaves its row held but unused here until
-                // the lease runs out; H2 and PostgreSQL report real counts
-                if (counts[i] == 1) {
-                    claimed.add(ordered.get(i));
-                }
-            }
-        }
-        return read("claimStalePending", h -> loadByIds(h, claimed));
+        return claim("claimStalePending", sql.claimSkipLocked, sql.claimCandidates, sql.claimOne,
+                staleBefore, now, lease, limit, this::loadByIds);
     }
 
     /**
@@ -329,6 +289,146 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         return read("findRecent", h -> withHistory(h, h.createQuery(sql.selectRecent)
                 .bind("limit", limit).map((rs, ctx) -> PaymentRows.payment(rs)).list()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the payment's guarded update with its new history, then the refund row
+     * and its history; a lost version race stops before the refund is written.
+     *
+     * @throws ConcurrentPaymentModificationException when the stored payment's version is no
+     *                                                longer {@code reserving.version()}
+     * @throws DuplicatePaymentException              when the refund id or its idempotency key
+     *                                                is taken
+     * @throws IllegalArgumentException               when the refund is not of {@code reserving}
+     * @throws PaymentStoreUnavailableException       when the store cannot be reached or refuses
+     */
+    @Override
+    public RefundWrite insertRefund(Refund refund, Payment reserving) {
+        Objects.requireNonNull(refund, "refund must not be null");
+        Objects.requireNonNull(reserving, "reserving must not be null");
+        requireSamePayment(refund, reserving);
+        Refund stored = refund.toBuilder().version(0).build();
+        int knownHistory = historySizes.at(reserving.id().value(), reserving.version());
+        try {
+            RefundWrite written = transaction("insertRefund", h -> {
+                Connection c = h.getConnection();
+                Payment payment = updateInTransaction(c, reserving, knownHistory, null);
+                RefundRows.Statements q = refundSql;
+                try (PreparedStatement ps = q.insert.prepare(c)) {
+                    q.insert.bind(ps, RefundRows.values(stored));
+                    ps.executeUpdate();
+                }
+                insertRefundHistory(c, stored, 0);
+                return new RefundWrite(stored, payment);
+            });
+            historySizes.remember(written.payment());
+            return written;
+        } catch (PaymentStoreUnavailableException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                throw new DuplicatePaymentException("refund " + stored.id() + " of payment "
+                        + stored.paymentId() + " duplicates a stored refund's id or idempotency"
+                        + " key (or the payment another payment's provider reference)",
+                        stored.paymentId().toString());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the refund's guarded update with its new history, then, when given,
+     * the payment's guarded update with its new history; either guard failing writes neither.
+     *
+     * @throws ConcurrentPaymentModificationException when the stored refund's or payment's
+     *                                                version is no longer the one given
+     * @throws DuplicatePaymentException              when the payment's change takes another
+     *                                                payment's provider reference
+     * @throws IllegalArgumentException               when the payment is not the refund's
+     * @throws PaymentStoreUnavailableException       when the store cannot be reached or refuses
+     */
+    @Override
+    public RefundWrite updateRefund(Refund refund, Payment payment) {
+        Objects.requireNonNull(refund, "refund must not be null");
+        if (payment != null) {
+            requireSamePayment(refund, payment);
+        }
+        int knownHistory = payment == null ? -1
+                : historySizes.at(payment.id().value(), payment.version());
+        try {
+            RefundWrite written = transaction("updateRefund", h -> {
+                Connection c = h.getConnection();
+                RefundRows.Statements q = refundSql;
+                Map<String, Object> values = RefundRows.values(refund);
+                values.put("version", refund.version());
+                int rows;
+                try (PreparedStatement ps = q.update.prepare(c)) {
+                    q.update.bind(ps, values);
+                    rows = ps.executeUpdate();
+                }
+                if (rows != 1) {
+                    throw new ConcurrentPaymentModificationException(refund.paymentId().toString(),
+                            refund.version());
+                }
+                // the guard holds the refund's row, and its history is only ever written with a
+                // version change, so what is stored now is what the caller read
+                insertRefundHistory(c, refund, countRefundHistory(c, refund.id()));
+                Payment stored = payment == null ? null
+                        : updateInTransaction(c, payment, knownHistory, null);
+                return new RefundWrite(refund.toBuilder().version(refund.version() + 1).build(),
+                        stored);
+            });
+            if (written.payment() != null) {
+                historySizes.remember(written.payment());
+            }
+            return written;
+        } catch (PaymentStoreUnavailableException e) {
+            if (StoreErrors.isUniqueViolation(e)) {
+                throw new DuplicatePaymentException("payment " + refund.paymentId()
+                        + " would take another payment's provider reference",
+                        refund.paymentId().toString());
+            }
+            throw e;
+        }
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<Refund> findRefund(RefundId id) {
+        return findRefunds("findRefund", refundSql.selectById, id.value()).stream().findFirst();
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<Refund> findRefundByIdempotencyKey(String idempotencyKey) {
+        return findRefunds("findRefundByIdempotencyKey", refundSql.selectByIdempotencyKey,
+                idempotencyKey).stream().findFirst();
+    }
+
+    /**
+     * {@inheritDoc} Refunds created at the same instant come in the order of their ids.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached
+     */
+    @Override
+    public List<Refund> findRefunds(PaymentId paymentId) {
+        return findRefunds("findRefunds", refundSql.selectOfPayment, paymentId.value());
+    }
+
+    /**
+     * {@inheritDoc} Oldest change first, each with its history; claiming does not change a
+     * refund's version.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public List<Refund> claimStalePendingRefunds(Instant staleBefore, Instant now, Duration lease,
+            int limit) {
+        return claim("claimStalePendingRefunds", refundSql.claimSkipLocked,
+                refundSql.claimCandidates, refundSql.claimOne, staleBefore, now, lease, limit,
+                this::loadRefundsByIds);
     }
 
     @Override
@@ -536,6 +636,127 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
     }
 
+    private static void requireSamePayment(Refund refund, Payment payment) {
+        if (!refund.paymentId().equals(payment.id())) {
+            throw new IllegalArgumentException("refund " + refund.id() + " is of payment "
+                    + refund.paymentId() + ", not of " + payment.id());
+        }
+    }
+
+    /** The refunds one query finds, with their histories; one statement, so one snapshot. */
+    private List<Refund> findRefunds(String operation, Positional query, Object value) {
+        return call(operation, h -> {
+            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+                query.bind(ps, Map.of("v", value));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return RefundRows.refunds(rs);
+                }
+            }
+        });
+    }
+
+    private List<Refund> loadRefundsByIds(Handle h, List<UUID> ids) throws SQLException {
+        List<Refund> refunds = new ArrayList<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            Positional query = refundSql.selectByIds(placeholders(chunk));
+            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+                query.bind(ps, params(chunk));
+                try (ResultSet rs = ps.executeQuery()) {
+                    refunds.addAll(RefundRows.refunds(rs));
+                }
+            }
+        }
+        refunds.sort(Comparator.comparing(Refund::updatedAt).thenComparing(r -> r.id().value()));
+        return refunds;
+    }
+
+    private int countRefundHistory(Connection c, RefundId id) throws SQLException {
+        Positional count = refundSql.countHistory;
+        try (PreparedStatement ps = count.prepare(c)) {
+            count.bind(ps, Map.of("id", id.value()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Writes the refund's history entries {@code from} onwards as one batch. */
+    private void insertRefundHistory(Connection c, Refund refund, int from) throws SQLException {
+        List<RefundChange> history = refund.history();
+        if (from >= history.size()) {
+            return;
+        }
+        Positional insert = refundSql.insertHistory;
+        try (PreparedStatement ps = insert.prepare(c)) {
+            for (int seq = from; seq < history.size(); seq++) {
+                insert.bind(ps, RefundRows.historyValues(refund.id(), seq, history.get(seq)));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} stale pending rows of one table and loads them: on PostgreSQL
+     * one {@code FOR UPDATE SKIP LOCKED} statement, elsewhere a conditional update per candidate.
+     * The statements share the parameters {@code :stale}, {@code :now}, {@code :until} and
+     * {@code :limit} (the candidates) or {@code :id} (one row).
+     */
+    private <T> List<T> claim(String operation, String skipLocked, String candidatesQuery,
+            String claimOne, Instant staleBefore, Instant now, Duration lease, int limit,
+            Loader<T> load) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        if (dialect() == Dialect.POSTGRESQL) {
+            return transaction(operation, h -> load.apply(h, h.createQuery(skipLocked)
+                    .bind("stale", UtcTimestamps.bind(staleBefore))
+                    .bind("now", UtcTimestamps.bind(now))
+                    .bind("until", UtcTimestamps.bind(until))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list()));
+        }
+        List<UUID> claimed = new ArrayList<>();
+        for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
+            int wanted = limit - claimed.size();
+            List<UUID> candidates = call(operation, h -> h.createQuery(candidatesQuery)
+                    .bind("stale", UtcTimestamps.bind(staleBefore))
+                    .bind("now", UtcTimestamps.bind(now))
+                    .bind("limit", wanted)
+                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list());
+            if (candidates.isEmpty()) {
+                break;
+            }
+            // one transaction with one batch of conditional updates instead of one transaction
+            // per candidate: the row lock makes a concurrent claimer re-check the condition, so
+            // only one update count per row is ever 1; ids in one global order so that two
+            // claimers lock overlapping rows in the same order and never deadlock
+            List<UUID> ordered = new ArrayList<>(candidates);
+            ordered.sort(Comparator.naturalOrder());
+            int[] counts = transaction(operation, h -> {
+                PreparedBatch batch = h.prepareBatch(claimOne);
+                for (UUID id : ordered) {
+                    batch.bind("id", id)
+                            .bind("stale", UtcTimestamps.bind(staleBefore))
+                            .bind("now", UtcTimestamps.bind(now))
+                            .bind("until", UtcTimestamps.bind(until))
+                            .add();
+                }
+                return batch.execute();
+            });
+            for (int i = 0; i < ordered.size(); i++) {
+                // a driver answering SUCCESS_NO_INFO leaves its row held but unused here until
+                // the lease runs out; H2 and PostgreSQL report real counts
+                if (counts[i] == 1) {
+                    claimed.add(ordered.get(i));
+                }
+            }
+        }
+        return read(operation, h -> load.apply(h, claimed));
+    }
+
     private List<Payment> loadByIds(Handle h, List<UUID> ids) {
         List<Payment.Builder> rows = new ArrayList<>();
         for (List<UUID> chunk : chunks(ids)) {
@@ -730,6 +951,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         T apply(Handle h) throws SQLException;
     }
 
+    /** Loads the claimed rows with these ids. */
+    @FunctionalInterface
+    private interface Loader<T> {
+        List<T> apply(Handle h, List<UUID> ids) throws SQLException;
+    }
+
     /** The SQL text, with the table prefix filled in once. */
     private static final class Statements {
         final String prefix;
@@ -793,7 +1020,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + " callback_token = :callback_token, payment_link = :payment_link,"
                     + " last_gateway_response = :last_gateway_response,"
                     + " failure_reason = :failure_reason, outcome_unknown = :outcome_unknown,"
-                    + " refunded_amount = :refunded_amount, updated_at = :updated_at,"
+                    + " refunded_amount = :refunded_amount,"
+                    + " refund_reserved_amount = :refund_reserved_amount, updated_at = :updated_at,"
                     + " expires_at = :expires_at, version = version + 1"
                     + " WHERE id = :id AND version = :version";
             countHistory = "SELECT COALESCE(MAX(seq) + 1, 0) FROM " + history

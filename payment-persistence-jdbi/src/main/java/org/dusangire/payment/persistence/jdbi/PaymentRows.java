@@ -26,7 +26,7 @@ final class PaymentRows {
             + " payer_msisdn, payer_email, payer_name, description, status, gateway_name,"
             + " provider_reference, provider_transaction_id, callback_token, payment_link,"
             + " last_gateway_response, failure_reason, outcome_unknown, refunded_amount,"
-            + " created_at, updated_at, expires_at, version";
+            + " refund_reserved_amount, created_at, updated_at, expires_at, version";
 
     private PaymentRows() {
     }
@@ -55,6 +55,7 @@ final class PaymentRows {
         v.put("failure_reason", p.failureReason());
         v.put("outcome_unknown", p.outcomeUnknown());
         v.put("refunded_amount", p.refundedAmount().amount());
+        v.put("refund_reserved_amount", p.refundReservedAmount().amount());
         v.put("created_at", p.createdAt());
         v.put("updated_at", p.updatedAt());
         v.put("expires_at", p.expiresAt());
@@ -84,6 +85,7 @@ final class PaymentRows {
                 .failureReason(rs.getString("failure_reason"))
                 .outcomeUnknown(rs.getBoolean("outcome_unknown"))
                 .refundedAmount(money(rs.getBigDecimal("refunded_amount"), currency))
+                .refundReservedAmount(money(rs.getBigDecimal("refund_reserved_amount"), currency))
                 .createdAt(UtcTimestamps.read(rs, "created_at"))
                 .updatedAt(UtcTimestamps.read(rs, "updated_at"))
                 .expiresAt(UtcTimestamps.read(rs, "expires_at"))
@@ -107,7 +109,7 @@ final class PaymentRows {
     }
 
     /** The column holds four decimals; {@link Money} brings it back to the currency's scale. */
-    private static Money money(BigDecimal stored, Currency currency) {
+    static Money money(BigDecimal stored, Currency currency) {
         return Money.of(stored, currency);
     }
 }

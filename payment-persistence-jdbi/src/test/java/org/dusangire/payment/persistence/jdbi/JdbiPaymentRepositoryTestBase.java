@@ -27,10 +27,13 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.RefundWrite;
 import org.dusangire.payment.testkit.PaymentRepositoryContract;
 import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,12 @@ abstract class JdbiPaymentRepositoryTestBase extends PaymentRepositoryContract {
 
     static Payment pending() {
         return pending(T0);
+    }
+
+    /** The contract's races run across two instances, each with its own connections. */
+    @Override
+    protected PaymentRepository sameStoreInstance() {
+        return secondInstance();
     }
 
     /** A repository on an empty store. */
@@ -110,6 +119,71 @@ abstract class JdbiPaymentRepositoryTestBase extends PaymentRepositoryContract {
         Payment storedKes = repo.findById(kes.id()).orElseThrow();
         assertThat(storedKes.money().amount()).hasToString("1500.00");
         assertThat(storedKes.refundedAmount().amount()).hasToString("0.50");
+    }
+
+    @Test
+    void refundAmountsAndReservationsComeBackAtTheCurrencyScale() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment kes = repo.insert(pending().toBuilder().money(Money.of("1500", "KES")).build());
+        Payment paid = repo.update(kes.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY,
+                T0.plusSeconds(1), null));
+        Refund refund = TestPayments.pendingRefund(paid, "0.5", T0.plusSeconds(2)).build();
+
+        repo.insertRefund(refund, paid.toBuilder().refundReservedAmount(Money.of("0.5", "KES"))
+                .build());
+
+        Payment found = repo.findById(paid.id()).orElseThrow();
+        assertThat(found.refundReservedAmount().amount()).hasToString("0.50");
+        assertThat(found.refundableAmount().amount()).hasToString("1499.50");
+        assertThat(repo.findRefund(refund.id()).orElseThrow().amount().amount()).hasToString("0.50");
+    }
+
+    @Test
+    void writesThroughInstancesThatNeverReadThePaymentAddOnlyTheNewHistory() {
+        JdbiPaymentRepository first = newRepository();
+        Payment stored = first.insert(pending());
+        Payment paid = first.update(stored.transition(PaymentStatus.SUCCEEDED, Trigger.WEBHOOK,
+                T0.plusSeconds(1), null));
+        Instant at = T0.plusSeconds(2);
+        Refund refund = TestPayments.pendingRefund(paid, "500", at).build();
+        // a reservation that also moves the payment: the writer has to count its stored history
+        Payment reserving = paid.transition(PaymentStatus.PARTIALLY_REFUNDED, Trigger.REFUND, at,
+                "cash handed back").toBuilder().refundReservedAmount(Money.of("500", "UGX")).build();
+
+        RefundWrite reserved = secondInstance().insertRefund(refund, reserving);
+
+        assertThat(first.findById(paid.id()).orElseThrow().history())
+                .containsExactlyElementsOf(reserving.history());
+        Refund done = reserved.refund().transition(RefundStatus.SUCCEEDED, Trigger.RECONCILE,
+                at.plusSeconds(10), null);
+        Payment settled = reserved.payment().transition(PaymentStatus.PARTIALLY_REFUNDED,
+                        Trigger.REFUND, at.plusSeconds(10), "refund of 500 UGX").toBuilder()
+                .refundedAmount(Money.of("500", "UGX")).refundReservedAmount(Money.of("0", "UGX"))
+                .build();
+        secondInstance().updateRefund(done, settled);
+        Payment found = first.findById(paid.id()).orElseThrow();
+        assertThat(found.history()).hasSize(4).containsExactlyElementsOf(settled.history());
+        assertThat(found.refundedAmount()).isEqualTo(Money.of("500", "UGX"));
+        assertThat(found.refundReservedAmount()).isEqualTo(Money.of("0", "UGX"));
+        assertThat(first.findRefund(refund.id()).orElseThrow().history())
+                .containsExactlyElementsOf(done.history());
+    }
+
+    @Test
+    void aRefundIsNeverWrittenWithAnotherPayment() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment a = repo.insert(pending());
+        Payment b = repo.insert(pending());
+        Refund ofA = TestPayments.pendingRefund(a, "500", T0.plusSeconds(1)).build();
+
+        assertThatThrownBy(() -> repo.insertRefund(ofA, b.toBuilder()
+                .refundReservedAmount(Money.of("500", "UGX")).build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repo.updateRefund(ofA, b))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.findRefund(ofA.id())).isEmpty();
+        assertThat(repo.findById(b.id()).orElseThrow().version()).isZero();
+        assertThat(repo.findById(b.id()).orElseThrow().refundReservedAmount().isZero()).isTrue();
     }
 
     @Test

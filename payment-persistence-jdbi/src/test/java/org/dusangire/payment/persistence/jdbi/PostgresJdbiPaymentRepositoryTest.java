@@ -35,8 +35,8 @@ class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
 
     @Override
     JdbiPaymentRepository newRepository() {
-        TestDatabases.execute(TestDatabases.postgres(schema),
-                "TRUNCATE pay_payment_history, pay_payments, pay_inbox");
+        TestDatabases.execute(TestDatabases.postgres(schema), "TRUNCATE pay_refund_history,"
+                + " pay_refunds, pay_payment_history, pay_payments, pay_inbox");
         return secondInstance();
     }
 

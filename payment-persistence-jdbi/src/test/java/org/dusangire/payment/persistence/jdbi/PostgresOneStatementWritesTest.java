@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
+import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.RefundWrite;
 import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +71,27 @@ class PostgresOneStatementWritesTest {
         assertThat(read.history()).extracting(c -> c.to())
                 .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
         assertThat(repository.findInbound(event).orElseThrow().processedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void anUpdateAfterARefundsReservationIsStillOneStatementAndKeepsTheReservation() {
+        Payment inserted = repository.insert(TestPayments.pending("mtn-momo").build());
+        Instant at = TestPayments.T0.plusSeconds(5);
+        Payment paid = repository.update(inserted.transition(PaymentStatus.SUCCEEDED,
+                Trigger.WEBHOOK, at, null));
+        Refund refund = TestPayments.pendingRefund(paid, "500", at.plusSeconds(1)).build();
+        RefundWrite reserved = repository.insertRefund(refund, paid.toBuilder()
+                .refundReservedAmount(Money.of("500", "UGX")).build());
+
+        counting.reset();
+        Payment touched = repository.update(reserved.payment().toBuilder()
+                .lastGatewayResponse("{\"checked\":true}").build());
+
+        assertThat(counting.statements.get()).as("statements for the update").isEqualTo(1);
+        Payment read = repository.findById(paid.id()).orElseThrow();
+        assertThat(read.version()).isEqualTo(touched.version()).isEqualTo(3);
+        assertThat(read.refundReservedAmount()).isEqualTo(Money.of("500", "UGX"));
+        assertThat(read.history()).hasSize(2);
     }
 
     @Test

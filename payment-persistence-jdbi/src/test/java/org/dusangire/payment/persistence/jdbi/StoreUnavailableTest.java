@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
@@ -22,6 +24,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** A store that cannot be reached or refuses writes ends in PaymentStoreUnavailableException. */
 class StoreUnavailableTest {
     private static final InboxKey KEY = new InboxKey("mtn-momo", "e1");
+    private static final Payment PAYMENT = TestPayments.pending("mtn-momo").build();
+    private static final Refund REFUND = TestPayments.pendingRefund(PAYMENT, "500",
+            TestPayments.T0).build();
     private static final List<Consumer<PaymentRepository>> EVERY_METHOD = List.of(
             r -> r.insert(TestPayments.pending("mtn-momo").build()),
             r -> r.findById(PaymentId.random()),
@@ -33,7 +38,14 @@ class StoreUnavailableTest {
             r -> r.markInboundProcessed(KEY, TestPayments.T0, "PROCESSED"),
             r -> r.findUnprocessedInbound(TestPayments.T0, 5),
             r -> r.findInbound(KEY),
-            r -> r.findRecent(5));
+            r -> r.findRecent(5),
+            r -> r.insertRefund(REFUND, PAYMENT),
+            r -> r.updateRefund(REFUND, PAYMENT),
+            r -> r.findRefund(RefundId.random()),
+            r -> r.findRefundByIdempotencyKey("k"),
+            r -> r.findRefunds(PaymentId.random()),
+            r -> r.claimStalePendingRefunds(TestPayments.T0, TestPayments.T0,
+                    Duration.ofMinutes(1), 5));
 
     @Test
     void closedDataSourceFailsEveryMethodAsUnavailable() {
