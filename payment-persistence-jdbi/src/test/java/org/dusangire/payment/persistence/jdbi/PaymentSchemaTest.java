@@ -161,7 +161,7 @@ class PaymentSchemaTest {
         assertThat(repo.findRefunds(found.id())).extracting(Refund::id).containsExactly(rest.id());
         assertThat(repo.findById(found.id()).orElseThrow().refundableAmount().isZero()).isTrue();
         assertThat(PaymentSchema.flyway(ds, prefix).load().info().current().getVersion()
-                .getVersion()).isEqualTo("2");
+                .getVersion()).isEqualTo("3");
     }
 
     /** Flyway creates its table quoted, in lower case, on every database. */
