@@ -35,8 +35,7 @@ class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
 
     @Override
     JdbiPaymentRepository newRepository() {
-        TestDatabases.execute(TestDatabases.postgres(schema), "TRUNCATE pay_refund_history,"
-                + " pay_refunds, pay_payment_history, pay_payments, pay_inbox");
+        TestDatabases.execute(TestDatabases.postgres(schema), TestDatabases.TRUNCATE_ALL);
         return secondInstance();
     }
 
