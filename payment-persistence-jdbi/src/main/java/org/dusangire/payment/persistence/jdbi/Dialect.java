@@ -3,9 +3,10 @@ package org.dusangire.payment.persistence.jdbi;
 import java.util.Locale;
 
 /**
- * The database family, read from the connection's metadata. Only claiming and inbox inserts
- * differ: PostgreSQL gets {@code FOR UPDATE SKIP LOCKED} and {@code ON CONFLICT DO NOTHING},
- * everything else a portable equivalent.
+ * The database family, read from the connection's metadata. Only claiming, inbox and anomaly
+ * inserts and the one-statement writes differ: PostgreSQL gets {@code FOR UPDATE SKIP LOCKED},
+ * {@code ON CONFLICT DO NOTHING} and data-modifying {@code WITH}, everything else a portable
+ * equivalent.
  */
 enum Dialect {
     POSTGRESQL, OTHER;

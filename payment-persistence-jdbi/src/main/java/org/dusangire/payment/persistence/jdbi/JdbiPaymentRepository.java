@@ -29,8 +29,11 @@ import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.port.RefundWrite;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -45,6 +48,12 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * write runs in one transaction (a refund and the reservation on its payment together), and
  * reconciliation claims of payments and of refunds are safe across instances
  * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, a conditional update per row elsewhere).
+ *
+ * <p>It keeps the transactional outbox: every write stores, in the same transaction (on
+ * PostgreSQL often the same statement), an event row for each history entry it adds and the
+ * anomaly raised with it, and a refused write stores none. Event claims are safe across instances
+ * as the reconciliation claims are, and feed positions are given by one sequencer at a time (a
+ * locked counter row), only to committed events.
  *
  * <p>The tables must exist: call {@link PaymentSchema#migrate(DataSource, String)} with the same
  * prefix, or run the scripts with the host's own Flyway. Any database failure surfaces as
@@ -63,6 +72,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private final Jdbi jdbi;
     private final Statements sql;
     private final RefundRows.Statements refundSql;
+    private final EventRows.Statements eventSql;
     private final HistorySizes historySizes = new HistorySizes();
     private volatile Dialect dialect;
     /** {@link #inTransaction} leaves the connection's isolation level as it is. */
@@ -77,6 +87,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
         this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
         this.refundSql = new RefundRows.Statements(sql.prefix);
+        this.eventSql = new EventRows.Statements(sql.prefix);
         this.configureEachHandle = !ownJdbi;
         if (ownJdbi) {
             // our own Jdbi: set the parser and template engine once instead of on every handle
@@ -125,10 +136,19 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public Payment insert(Payment payment) {
         Payment stored = payment.toBuilder().version(0).build();
+        // a payment is created with its creation entry only, which is no event; one stored with
+        // later entries already (an import) takes the transaction path with their events
+        List<PaymentEvent> events = EventRows.ofPayment(stored, 0);
         try {
             Payment inserted = oneStatementWrites() && !stored.history().isEmpty()
+                    && events.isEmpty()
                     ? call("insert", h -> insertInOneStatement(h.getConnection(), stored))
-                    : transaction("insert", h -> insertInTransaction(h.getConnection(), stored));
+                    : transaction("insert", h -> {
+                        Connection c = h.getConnection();
+                        insertInTransaction(c, stored);
+                        insertEvents(c, events);
+                        return stored;
+                    });
             historySizes.remember(inserted);
             return inserted;
         } catch (PaymentStoreUnavailableException e) {
@@ -164,6 +184,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /**
      * {@inheritDoc}
      *
+     * <p>On PostgreSQL, when the stored history size is known, one statement (see
+     * {@link #updateInOneStatement}); with an anomaly, or when the history must be counted, one
+     * transaction: the guarded update, its history, the inbox mark, the anomaly and the events.
+     *
      * @throws ConcurrentPaymentModificationException when the stored version is no longer
      *                                                {@code payment.version()}
      * @throws DuplicatePaymentException              when the change takes another payment's
@@ -171,14 +195,30 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * @throws PaymentStoreUnavailableException       when the store cannot be reached or refuses
      */
     @Override
-    public Payment update(Payment payment, InboxKey processedEvent) {
+    public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
+        Objects.requireNonNull(payment, "payment must not be null");
         int knownHistory = historySizes.at(payment.id().value(), payment.version());
         try {
-            Payment updated = oneStatementWrites() && knownHistory >= 0
+            // an anomaly comes with few changes (a contradicting or wrong report): those take the
+            // transaction path, which keeps the anomaly once and its event after the change's
+            // (and so does a write of more new entries than one statement takes, which no payment
+            // makes)
+            boolean oneStatement = oneStatementWrites() && knownHistory >= 0 && anomaly == null
+                    && payment.history().size() - knownHistory <= EventRows.EVENTS_PER_STATEMENT;
+            Payment updated = oneStatement
                     ? call("update", h -> updateInOneStatement(h.getConnection(), payment,
                             knownHistory, processedEvent))
-                    : transaction("update", h -> updateInTransaction(h.getConnection(), payment,
-                            knownHistory, processedEvent));
+                    : transaction("update", h -> {
+                        Connection c = h.getConnection();
+                        List<PaymentEvent> events = new ArrayList<>();
+                        Payment stored = updateInTransaction(c, payment, knownHistory,
+                                processedEvent, events);
+                        if (anomaly != null && insertAnomaly(c, anomaly)) {
+                            events.add(PaymentEvent.ofAnomaly(anomaly));
+                        }
+                        insertEvents(c, events);
+                        return stored;
+                    });
             historySizes.remember(updated);
             return updated;
         } catch (PaymentStoreUnavailableException e) {
@@ -314,13 +354,19 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         try {
             RefundWrite written = transaction("insertRefund", h -> {
                 Connection c = h.getConnection();
-                Payment payment = updateInTransaction(c, reserving, knownHistory, null);
+                List<PaymentEvent> paymentEvents = new ArrayList<>();
+                Payment payment = updateInTransaction(c, reserving, knownHistory, null,
+                        paymentEvents);
                 RefundRows.Statements q = refundSql;
                 try (PreparedStatement ps = q.insert.prepare(c)) {
                     q.insert.bind(ps, RefundRows.values(stored));
                     ps.executeUpdate();
                 }
                 insertRefundHistory(c, stored, 0);
+                // the refund's creation first, then what it did to its payment
+                List<PaymentEvent> events = EventRows.ofRefund(stored, 0);
+                events.addAll(paymentEvents);
+                insertEvents(c, events);
                 return new RefundWrite(stored, payment);
             });
             historySizes.remember(written.payment());
@@ -374,9 +420,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 }
                 // the guard holds the refund's row, and its history is only ever written with a
                 // version change, so what is stored now is what the caller read
-                insertRefundHistory(c, refund, countRefundHistory(c, refund.id()));
+                int storedRefundHistory = countRefundHistory(c, refund.id());
+                insertRefundHistory(c, refund, storedRefundHistory);
+                List<PaymentEvent> events = EventRows.ofRefund(refund, storedRefundHistory);
                 Payment stored = payment == null ? null
-                        : updateInTransaction(c, payment, knownHistory, null);
+                        : updateInTransaction(c, payment, knownHistory, null, events);
+                insertEvents(c, events);
                 return new RefundWrite(refund.toBuilder().version(refund.version() + 1).build(),
                         stored);
             });
@@ -431,6 +480,286 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 this::loadRefundsByIds);
     }
 
+    // ------------------------------------------------------------------ anomalies
+
+    /**
+     * {@inheritDoc} An anomaly whose id is stored already is kept as it is, with no second event.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public void recordAnomaly(PaymentAnomaly anomaly) {
+        Objects.requireNonNull(anomaly, "anomaly must not be null");
+        transaction("recordAnomaly", h -> {
+            Connection c = h.getConnection();
+            if (insertAnomaly(c, anomaly)) {
+                insertEvents(c, List.of(PaymentEvent.ofAnomaly(anomaly)));
+            }
+            return null;
+        });
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<StoredAnomaly> findAnomaly(UUID id) {
+        Objects.requireNonNull(id, "id must not be null");
+        return call("findAnomaly", h -> queryAnomalies(h.getConnection(), eventSql.selectAnomaly,
+                Map.of("id", id))).stream().findFirst();
+    }
+
+    /**
+     * {@inheritDoc} Newest first by the time they were seen, then by id.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached
+     */
+    @Override
+    public List<StoredAnomaly> findAnomalies(boolean openOnly, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return call("findAnomalies", h -> queryAnomalies(h.getConnection(),
+                eventSql.selectAnomalies(openOnly), Map.of("limit", limit)));
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
+    @Override
+    public boolean acknowledgeAnomaly(UUID id, String by, Instant at) {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", id);
+        values.put("by", by);
+        values.put("at", at);
+        return call("acknowledgeAnomaly", h -> execute(h.getConnection(),
+                eventSql.acknowledgeAnomaly, values)) == 1;
+    }
+
+    // ------------------------------------------------------------------ events (the outbox)
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction that first locks the one row of {@code <prefix>event_positions} (the
+     * highest position given so far): a second sequencer, on this instance or another, waits
+     * there until the first has committed, and then sees its positions. Only committed events
+     * are seen, so a position is never given to an event that could still be rolled back, and a
+     * position given later is always higher. Nothing is locked when no event lacks a position.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public int sequenceEvents(int limit) {
+        if (limit <= 0) {
+            return 0;
+        }
+        boolean any = call("sequenceEvents", h -> !querySeqs(h.getConnection(),
+                eventSql.anyUnpositioned, Map.of()).isEmpty());
+        if (!any) {
+            return 0;
+        }
+        return transaction("sequenceEvents", h -> {
+            Connection c = h.getConnection();
+            long last;
+            try (PreparedStatement ps = eventSql.lockPositions.prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the row of " + sql.prefix + "event_positions is"
+                            + " missing: run the V3 migration");
+                }
+                last = rs.getLong(1);
+            }
+            // a statement after the lock: at READ COMMITTED it sees every position committed
+            // by the sequencer that held the lock before
+            List<Long> seqs = querySeqs(c, eventSql.unpositioned, Map.of("limit", limit));
+            if (seqs.isEmpty()) {
+                return 0;
+            }
+            Positional give = eventSql.givePosition;
+            try (PreparedStatement ps = give.prepare(c)) {
+                long position = last;
+                for (Long seq : seqs) {
+                    give.bind(ps, Map.of("seq", seq, "position", ++position));
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int count : counts) {
+                    if (count != 1) {
+                        // the rows are locked: this cannot happen; roll back rather than leave a gap
+                        throw new SQLException("an event locked for sequencing changed under the"
+                                + " lock; nothing sequenced");
+                    }
+                }
+            }
+            execute(c, eventSql.savePositions, Map.of("last", last + seqs.size()));
+            return seqs.size();
+        });
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public List<PaymentEvent> findEvents(long afterPosition, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return call("findEvents", h -> queryEvents(h.getConnection(), eventSql.selectFeed,
+                Map.of("after", afterPosition, "limit", limit)));
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public List<PaymentEvent> findEventsOf(PaymentId paymentId) {
+        Objects.requireNonNull(paymentId, "paymentId must not be null");
+        return call("findEventsOf", h -> queryEvents(h.getConnection(), eventSql.selectOfPayment,
+                Map.of("payment", paymentId.value())));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL one {@code UPDATE ... WHERE seq IN (SELECT ... FOR UPDATE SKIP LOCKED)
+     * RETURNING}; elsewhere the candidates, then a conditional update of each that re-checks
+     * every condition under the row's lock, in write order, then the claimed rows.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit,
+            PaymentId onlyFor) {
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (limit <= 0) {
+            return List.of();
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("now", now);
+        values.put("until", now.plus(lease));
+        values.put("limit", limit);
+        if (onlyFor != null) {
+            values.put("only", onlyFor.value());
+        }
+        if (dialect() == Dialect.POSTGRESQL) {
+            Positional claim = onlyFor == null ? eventSql.claimSkipLocked
+                    : eventSql.claimSkipLockedFor;
+            // RETURNING comes in no particular order: sorted here into write order
+            return transaction("claimEvents", h -> queryEvents(h.getConnection(), claim, values,
+                    true));
+        }
+        Positional candidatesQuery = onlyFor == null ? eventSql.claimCandidates
+                : eventSql.claimCandidatesFor;
+        List<Long> claimed = new ArrayList<>();
+        for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
+            values.put("limit", limit - claimed.size());
+            List<Long> candidates = call("claimEvents", h -> querySeqs(h.getConnection(),
+                    candidatesQuery, values));
+            if (candidates.isEmpty()) {
+                break;
+            }
+            // one transaction, one batch, in write order (the order the sequencer locks in, so
+            // the two never wait on each other in a circle); each update re-checks the claim's
+            // conditions under the row's lock, so only one claimer's count is ever 1
+            int[] counts = transaction("claimEvents", h -> {
+                Positional one = eventSql.claimOne;
+                try (PreparedStatement ps = one.prepare(h.getConnection())) {
+                    for (Long seq : candidates) {
+                        Map<String, Object> row = new HashMap<>(values);
+                        row.put("seq", seq);
+                        one.bind(ps, row);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            });
+            for (int i = 0; i < candidates.size(); i++) {
+                if (counts[i] == 1) {
+                    claimed.add(candidates.get(i));
+                }
+            }
+        }
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        claimed.sort(Comparator.naturalOrder());
+        return call("claimEvents", h -> {
+            List<PaymentEvent> events = new ArrayList<>();
+            for (int from = 0; from < claimed.size(); from += IN_LIST_CHUNK) {
+                List<Long> chunk = claimed.subList(from,
+                        Math.min(claimed.size(), from + IN_LIST_CHUNK));
+                Map<String, Object> seqs = new HashMap<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    seqs.put("seq" + i, chunk.get(i));
+                }
+                events.addAll(queryEvents(h.getConnection(), eventSql.selectBySeqs(chunk.size()),
+                        seqs));
+            }
+            return events;
+        });
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
+    @Override
+    public void markEventDelivered(UUID eventId, Instant at) {
+        Objects.requireNonNull(eventId, "eventId must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        call("markEventDelivered", h -> execute(h.getConnection(), eventSql.markDelivered,
+                Map.of("id", eventId, "at", at)));
+    }
+
+    /**
+     * {@inheritDoc} A parked event's {@code parked_at} is the database's time.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error) {
+        Objects.requireNonNull(eventId, "eventId must not be null");
+        Objects.requireNonNull(retryAt, "retryAt must not be null");
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", eventId);
+        values.put("retry", retryAt);
+        values.put("error", error);
+        call("markEventFailed", h -> execute(h.getConnection(),
+                park ? eventSql.markFailedAndPark : eventSql.markFailed, values));
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public long countParkedEvents() {
+        return call("countParkedEvents", h -> {
+            try (PreparedStatement ps = eventSql.countParked.prepare(h.getConnection());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
+    @Override
+    public int redriveParkedEvents(Instant now, int limit) {
+        Objects.requireNonNull(now, "now must not be null");
+        if (limit <= 0) {
+            return 0;
+        }
+        return call("redriveParkedEvents", h -> execute(h.getConnection(),
+                eventSql.redriveParked, Map.of("now", now, "limit", limit)));
+    }
+
+    /**
+     * {@inheritDoc} One statement, bounded by {@code limit} as the inbox purge; an event that was
+     * not delivered is never deleted.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public int purgeDeliveredEvents(Instant deliveredBefore, int limit) {
+        Objects.requireNonNull(deliveredBefore, "deliveredBefore must not be null");
+        if (limit <= 0) {
+            return 0;
+        }
+        return call("purgeDeliveredEvents", h -> execute(h.getConnection(),
+                eventSql.purgeDelivered, Map.of("before", deliveredBefore, "limit", limit)));
+    }
+
     @Override
     public String toString() {
         return "JdbiPaymentRepository[" + sql.prefix + "]";
@@ -480,6 +809,89 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
     }
 
+    /** Keeps the anomaly unless its id is stored already; true when it was written now. */
+    private boolean insertAnomaly(Connection c, PaymentAnomaly anomaly) throws SQLException {
+        Positional insert = dialect() == Dialect.POSTGRESQL ? eventSql.insertAnomalyIfAbsent
+                : eventSql.insertAnomaly;
+        return execute(c, insert, EventRows.anomalyValues(anomaly)) == 1;
+    }
+
+    /** Writes the events in the order given, which is their write order (seq); one statement each 50. */
+    private void insertEvents(Connection c, List<PaymentEvent> events) throws SQLException {
+        for (int from = 0; from < events.size(); from += EventRows.EVENTS_PER_STATEMENT) {
+            List<PaymentEvent> chunk = events.subList(from,
+                    Math.min(events.size(), from + EventRows.EVENTS_PER_STATEMENT));
+            Map<String, Object> values = new HashMap<>();
+            EventRows.put(values, chunk);
+            int rows = execute(c, eventSql.insertEvents(chunk.size()), values);
+            if (rows != chunk.size()) {
+                throw new SQLException("stored " + rows + " of " + chunk.size() + " events");
+            }
+        }
+    }
+
+    private static int execute(Connection c, Positional statement, Map<String, ?> values)
+            throws SQLException {
+        try (PreparedStatement ps = statement.prepare(c)) {
+            statement.bind(ps, values);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The events a query returns, in the order it returns them. */
+    private static List<PaymentEvent> queryEvents(Connection c, Positional query,
+            Map<String, ?> values) throws SQLException {
+        return queryEvents(c, query, values, false);
+    }
+
+    /** The events a query returns; in write order (seq) when {@code inWriteOrder}. */
+    private static List<PaymentEvent> queryEvents(Connection c, Positional query,
+            Map<String, ?> values, boolean inWriteOrder) throws SQLException {
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map.Entry<Long, PaymentEvent>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(Map.entry(rs.getLong("seq"), EventRows.event(rs)));
+                }
+                if (inWriteOrder) {
+                    rows.sort(Map.Entry.comparingByKey());
+                }
+                List<PaymentEvent> events = new ArrayList<>(rows.size());
+                rows.forEach(r -> events.add(r.getValue()));
+                return events;
+            }
+        }
+    }
+
+    private static List<Long> querySeqs(Connection c, Positional query, Map<String, ?> values)
+            throws SQLException {
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> seqs = new ArrayList<>();
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                }
+                return seqs;
+            }
+        }
+    }
+
+    private static List<StoredAnomaly> queryAnomalies(Connection c, Positional query,
+            Map<String, ?> values) throws SQLException {
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<StoredAnomaly> anomalies = new ArrayList<>();
+                while (rs.next()) {
+                    anomalies.add(EventRows.anomaly(rs));
+                }
+                return anomalies;
+            }
+        }
+    }
+
     private Payment insertInTransaction(Connection c, Payment stored) throws SQLException {
         try (PreparedStatement ps = sql.jdbcInsertPayment.prepare(c)) {
             sql.jdbcInsertPayment.bind(ps, PaymentRows.values(stored));
@@ -489,8 +901,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         return stored;
     }
 
+    /**
+     * The guarded update with its new history and the inbox mark; adds the events of the new
+     * history entries to {@code events} for the caller to write in the same transaction.
+     */
     private Payment updateInTransaction(Connection c, Payment payment, int knownHistory,
-            InboxKey processedEvent) throws SQLException {
+            InboxKey processedEvent, List<PaymentEvent> events) throws SQLException {
         int rows;
         try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
             sql.jdbcUpdatePayment.bind(ps, guardedValues(payment));
@@ -505,6 +921,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (processedEvent != null) {
             markProcessed(c, processedEvent, payment.updatedAt(), PROCESSED);
         }
+        events.addAll(EventRows.ofPayment(payment, storedChanges));
         return updated;
     }
 
@@ -543,22 +960,25 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /**
-     * PostgreSQL: the guarded update, its new history entries and the inbox mark in one statement
-     * (data-modifying WITH clauses that only act when the guarded update matched), so one round
-     * trip and no separate commit instead of four or five. Used when the stored history size at
-     * this version is known; otherwise the transaction path counts it first.
+     * PostgreSQL: the guarded update, its new history entries, their events and the inbox mark in
+     * one statement (data-modifying WITH clauses that only act when the guarded update matched),
+     * so one round trip and no separate commit instead of five or six. Used when the stored
+     * history size at this version is known; otherwise the transaction path counts it first.
      */
     private Payment updateInOneStatement(Connection c, Payment payment, int storedHistory,
             InboxKey processedEvent) throws SQLException {
         Map<String, Object> values = guardedValues(payment);
         int entries = putHistory(values, payment, storedHistory);
+        List<PaymentEvent> events = EventRows.ofPayment(payment, storedHistory);
+        EventRows.put(values, events);
         if (processedEvent != null) {
             values.put("g", processedEvent.gatewayName());
             values.put("k", processedEvent.eventKey());
             values.put("at", payment.updatedAt());
             values.put("outcome", PROCESSED);
         }
-        Positional update = sql.pgUpdateWithHistory(entries, processedEvent != null);
+        Positional update = sql.pgUpdateWithHistory(entries, processedEvent != null,
+                events.size(), eventSql);
         int rows;
         try (PreparedStatement ps = update.prepare(c)) {
             update.bind(ps, values);
@@ -1083,15 +1503,23 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
 
         /**
-         * PostgreSQL: the guarded update, then, only if it matched, {@code entries} history rows
-         * and the inbox mark; the statement answers how many payment rows it updated (0 or 1).
+         * PostgreSQL: the guarded update, then, only if it matched, {@code entries} history rows,
+         * {@code events} event rows (named as {@link EventRows#put} names them) and the inbox
+         * mark; the statement answers how many payment rows it updated (0 or 1).
          */
-        Positional pgUpdateWithHistory(int entries, boolean markInbox) {
-            return pgStatements.computeIfAbsent("update:" + entries + ":" + markInbox, key -> {
+        Positional pgUpdateWithHistory(int entries, boolean markInbox, int events,
+                EventRows.Statements eventSql) {
+            String shape = "update:" + entries + ":" + markInbox + ":" + events;
+            return pgStatements.computeIfAbsent(shape, key -> {
                 StringBuilder q = new StringBuilder("WITH u AS (").append(updatePayment)
                         .append(" RETURNING id)");
                 if (entries > 0) {
                     q.append(", h AS (").append(historyFrom("u", entries)).append(" RETURNING 1)");
+                }
+                if (events > 0) {
+                    // FROM u: one set of rows when the guarded update matched, none otherwise
+                    q.append(", e AS (").append(eventSql.insertEventsFrom("u", events))
+                            .append(" RETURNING 1)");
                 }
                 if (markInbox) {
                     q.append(", i AS (UPDATE ").append(inbox).append(" SET processed_at = :at,")

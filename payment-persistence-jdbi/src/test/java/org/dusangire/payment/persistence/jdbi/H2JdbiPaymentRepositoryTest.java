@@ -14,6 +14,11 @@ class H2JdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
     }
 
     @Override
+    DataSource store() {
+        return current;
+    }
+
+    @Override
     JdbiPaymentRepository secondInstance() {
         return JdbiPaymentRepository.create(TestDatabases.h2(
                 ((org.h2.jdbcx.JdbcDataSource) current).getURL()));

@@ -5,21 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dusangire.payment.testkit.TestPayments.T0;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
+import org.dusangire.payment.core.error.PaymentException;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Msisdn;
 import org.dusangire.payment.core.model.Payer;
@@ -32,8 +40,11 @@ import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.port.RefundWrite;
+import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.testkit.PaymentRepositoryContract;
 import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.Test;
@@ -70,6 +81,115 @@ abstract class JdbiPaymentRepositoryTestBase extends PaymentRepositoryContract {
 
     /** Another instance, with its own connections, on the store of the last {@link #newRepository()}. */
     abstract JdbiPaymentRepository secondInstance();
+
+    /** Plain connections to the store of the last {@link #newRepository()}. */
+    abstract DataSource store();
+
+    /** Stores an event row with this id behind the repository's back, so that writing it fails. */
+    private void takeEventId(UUID id) {
+        try (Connection c = store().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO pay_events (id, type, to_status, occurred_at)"
+                        + " VALUES (?, 'ANOMALY', 'UNKNOWN_REFERENCE', ?)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aChangeWhoseEventCannotBeStoredIsNotStoredEitherOnEitherWritePath() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment stored = repo.insert(pending());
+        InboxKey event = new InboxKey("mtn-momo", "evt-" + stored.id());
+        repo.recordInbound(InboxEntry.received(event, stored.id().toString(), T0, "{}"));
+        Payment paid = stored.transition(PaymentStatus.SUCCEEDED, Trigger.WEBHOOK,
+                T0.plusSeconds(1), null);
+        takeEventId(PaymentEvent.ofPaymentChange(paid, 1).id());
+
+        // this instance knows the stored history (PostgreSQL: the one-statement path); a second
+        // one does not (the transaction path, which counts it first)
+        for (JdbiPaymentRepository writer : List.of(repo, secondInstance())) {
+            assertThatThrownBy(() -> writer.update(paid, event))
+                    .isInstanceOf(PaymentException.class);
+            Payment found = repo.findById(stored.id()).orElseThrow();
+            assertThat(found.version()).isZero();
+            assertThat(found.history()).hasSize(1);
+            assertThat(repo.findInbound(event).orElseThrow().isProcessed()).isFalse();
+            assertThat(repo.findEventsOf(stored.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefundWhoseEventCannotBeStoredReservesNothing() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment paid = repo.update(repo.insert(pending()).transition(PaymentStatus.SUCCEEDED,
+                Trigger.WEBHOOK, T0.plusSeconds(1), null));
+        Refund refund = TestPayments.pendingRefund(paid, "500", T0.plusSeconds(2)).build();
+        takeEventId(PaymentEvent.ofRefundChange(refund, 0).id());
+
+        assertThatThrownBy(() -> repo.insertRefund(refund, paid.toBuilder()
+                .refundReservedAmount(Money.of("500", "UGX")).build()))
+                .isInstanceOf(PaymentException.class);
+
+        assertThat(repo.findRefund(refund.id())).isEmpty();
+        Payment found = repo.findById(paid.id()).orElseThrow();
+        assertThat(found.version()).isEqualTo(paid.version());
+        assertThat(found.refundReservedAmount().isZero()).isTrue();
+        assertThat(repo.findEventsOf(paid.id())).extracting(PaymentEvent::type)
+                .containsExactly(PaymentEvent.Type.PAYMENT_STATUS_CHANGED);
+    }
+
+    @Test
+    void writesRefusedByAUniqueKeyWriteNoEvent() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment taken = repo.insert(pending());
+        Payment paid = repo.update(repo.insert(pending()).transition(PaymentStatus.SUCCEEDED,
+                Trigger.WEBHOOK, T0.plusSeconds(1), null));
+
+        assertThatThrownBy(() -> repo.update(paid.transition(PaymentStatus.REFUNDED,
+                        Trigger.REFUND, T0.plusSeconds(2), null).toBuilder()
+                .refundedAmount(paid.money()).providerReference(taken.providerReference()).build()))
+                .isInstanceOf(DuplicatePaymentException.class);
+        Refund first = TestPayments.pendingRefund(paid, "500", T0.plusSeconds(3))
+                .idempotencyKey("refund-key").build();
+        RefundWrite reserved = repo.insertRefund(first, paid.toBuilder()
+                .refundReservedAmount(Money.of("500", "UGX")).build());
+        Refund again = TestPayments.pendingRefund(paid, "500", T0.plusSeconds(4))
+                .idempotencyKey("refund-key").build();
+        assertThatThrownBy(() -> repo.insertRefund(again, reserved.payment().toBuilder()
+                .refundReservedAmount(Money.of("1000", "UGX")).build()))
+                .isInstanceOf(DuplicatePaymentException.class);
+
+        assertThat(repo.findEventsOf(paid.id())).extracting(PaymentEvent::id).containsExactly(
+                PaymentEvent.ofPaymentChange(paid, 1).id(),
+                PaymentEvent.ofRefundChange(first, 0).id());
+        assertThat(repo.findById(paid.id()).orElseThrow().refundReservedAmount())
+                .isEqualTo(Money.of("500", "UGX"));
+    }
+
+    @Test
+    void anAnomalyKeptTwiceIsKeptOnceWithOneEventAndItsAcknowledgementStands() {
+        JdbiPaymentRepository repo = newRepository();
+        Payment stored = repo.insert(pending());
+        PaymentAnomaly anomaly = new PaymentAnomaly(PaymentAnomaly.Kind.AMOUNT_MISMATCH,
+                stored.id().toString(), "mtn-momo", "paid 1000 UGX of 1500 UGX", T0.plusSeconds(1));
+        repo.recordAnomaly(anomaly);
+        assertThat(repo.acknowledgeAnomaly(anomaly.id(), "Joy", T0.plusSeconds(2))).isTrue();
+
+        repo.recordAnomaly(anomaly);
+        Payment failed = repo.update(stored.transition(PaymentStatus.FAILED, Trigger.VERIFY,
+                T0.plusSeconds(3), "underpaid"), null, anomaly);
+
+        assertThat(repo.findEventsOf(stored.id())).extracting(PaymentEvent::id).containsExactly(
+                anomaly.id(), PaymentEvent.ofPaymentChange(failed, 1).id());
+        StoredAnomaly kept = repo.findAnomaly(anomaly.id()).orElseThrow();
+        assertThat(kept.anomaly()).isEqualTo(anomaly);
+        assertThat(kept.acknowledgedBy()).isEqualTo("Joy");
+        assertThat(repo.findAnomalies(false, 10)).hasSize(1);
+        assertThat(repo.findAnomalies(true, 10)).isEmpty();
+    }
 
     @Test
     void everyFieldRoundTrips() {

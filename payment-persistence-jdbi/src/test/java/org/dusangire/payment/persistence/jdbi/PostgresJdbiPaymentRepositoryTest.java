@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +36,13 @@ class PostgresJdbiPaymentRepositoryTest extends JdbiPaymentRepositoryTestBase {
 
     @Override
     JdbiPaymentRepository newRepository() {
-        TestDatabases.execute(TestDatabases.postgres(schema), "TRUNCATE pay_refund_history,"
-                + " pay_refunds, pay_payment_history, pay_payments, pay_inbox");
+        TestDatabases.execute(TestDatabases.postgres(schema), TestDatabases.TRUNCATE_ALL);
         return secondInstance();
+    }
+
+    @Override
+    DataSource store() {
+        return TestDatabases.postgres(schema);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.RefundWrite;
 import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On PostgreSQL every payment write is one statement: the insert with its history row, and the
- * guarded update with its new history and its inbox mark, each one auto-committed round trip;
- * a lost race still writes nothing. Counted at the driver's door.
+ * guarded update with its new history, their events and its inbox mark, each one auto-committed
+ * round trip; a lost race still writes nothing, no event either. Counted at the driver's door.
  */
 class PostgresOneStatementWritesTest {
     private String schema;
@@ -71,6 +72,29 @@ class PostgresOneStatementWritesTest {
         assertThat(read.history()).extracting(c -> c.to())
                 .containsExactly(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED);
         assertThat(repository.findInbound(event).orElseThrow().processedAt()).isEqualTo(at);
+        assertThat(repository.findEventsOf(stored.id()))
+                .containsExactly(PaymentEvent.ofPaymentChange(stored, 1));
+    }
+
+    @Test
+    void theOneStatementUpdateWritesAnEventForEachNewEntryInOrder() {
+        Payment inserted = repository.insert(TestPayments.pending("mtn-momo").build());
+        Instant at = TestPayments.T0.plusSeconds(5);
+        // two changes in one write (paid, then refunded in full), as an import or a late
+        // reconciliation may store them
+        Payment twice = inserted.transition(PaymentStatus.SUCCEEDED, Trigger.RECONCILE, at, null)
+                .transition(PaymentStatus.REFUNDED, Trigger.REFUND, at.plusSeconds(1), "returned")
+                .toBuilder().refundedAmount(Money.of("1500", "UGX")).build();
+
+        counting.reset();
+        Payment stored = repository.update(twice);
+
+        assertThat(counting.statements.get()).as("statements for the update").isEqualTo(1);
+        assertThat(repository.findEventsOf(stored.id())).containsExactly(
+                PaymentEvent.ofPaymentChange(stored, 1), PaymentEvent.ofPaymentChange(stored, 2));
+        // only the entries this write added: the next write adds one event, not three
+        Payment touched = repository.update(stored.toBuilder().lastGatewayResponse("{}").build());
+        assertThat(repository.findEventsOf(touched.id())).hasSize(2);
     }
 
     @Test
@@ -111,5 +135,27 @@ class PostgresOneStatementWritesTest {
         assertThat(read.status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(read.history()).hasSize(2);
         assertThat(repository.findInbound(event).orElseThrow().isProcessed()).isFalse();
+        assertThat(repository.findEventsOf(inserted.id())).extracting(PaymentEvent::to)
+                .containsExactly("SUCCEEDED");
+    }
+
+    @Test
+    void aLostRaceInTheOneStatementWritesNoEventEvenWhenItsHistoryIsKnown() {
+        Payment inserted = repository.insert(TestPayments.pending("mtn-momo").build());
+        Instant at = TestPayments.T0.plusSeconds(5);
+        // another instance, which this one never hears of, changes the payment first
+        JdbiPaymentRepository other = JdbiPaymentRepository.create(pool);
+        other.update(inserted.transition(PaymentStatus.SUCCEEDED, Trigger.RECONCILE, at, null));
+
+        counting.reset();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository.update(
+                        inserted.transition(PaymentStatus.FAILED, Trigger.WEBHOOK, at, "late")))
+                .isInstanceOf(org.dusangire.payment.core.error.ConcurrentPaymentModificationException.class);
+
+        assertThat(counting.statements.get()).as("the refused update was one statement")
+                .isEqualTo(1);
+        assertThat(repository.findEventsOf(inserted.id())).extracting(PaymentEvent::to)
+                .containsExactly("SUCCEEDED");
+        assertThat(repository.findById(inserted.id()).orElseThrow().history()).hasSize(2);
     }
 }

@@ -14,6 +14,9 @@ final class TestDatabases {
     static final String PG_START_HINT = "PostgreSQL must run at 127.0.0.1:5432 (trust auth, user"
             + " postgres, database test) for these tests; start it with:"
             + " pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+    /** Empties every table of the default prefix but the position counter, which goes on. */
+    static final String TRUNCATE_ALL = "TRUNCATE pay_events, pay_anomalies, pay_refund_history,"
+            + " pay_refunds, pay_payment_history, pay_payments, pay_inbox";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private TestDatabases() {
