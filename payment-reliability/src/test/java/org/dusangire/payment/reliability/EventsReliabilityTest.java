@@ -220,7 +220,10 @@ class EventsReliabilityTest {
                     .put("hostFailures", host.failures.get()).put("redelivered", redelivered)
                     .put("instances", restarted.size()).put("rounds", rounds)
                     .put("pendingAtCrash", pendingBefore).print();
-            assertThat(killed).as(line).isEqualTo(killer.kills.get()).isPositive();
+            // a pass's parallel threads may each die before the pass gives up, so the caller sees
+            // fewer deaths than the listener caused: both must have happened
+            assertThat(killed).as(line).isPositive();
+            assertThat(killer.kills.get()).as(line).isGreaterThanOrEqualTo(killed);
             assertThat(stored).as(line).isNotEmpty();
             assertThat(lost).as(line).isZero();
             assertThat(duplicates).as(line).isZero();
