@@ -195,8 +195,7 @@ final class FlutterwaveRig extends SimulatorRig<FlutterwaveSimulator> {
 
     @Override
     public void finishRefunds() {
-        referencesByOrder().values().stream().flatMap(Set::stream).distinct()
-                .flatMap(txRef -> sim.refunds(txRef).stream())
+        references().flatMap(txRef -> sim.refunds(txRef).stream())
                 .filter(r -> "processing".equals(r.status()))
                 .forEach(r -> sim.completeRefund(r.id()));
     }

@@ -138,8 +138,7 @@ final class MtnRig extends SimulatorRig<MtnMomoSimulator> {
 
     @Override
     public void finishRefunds() {
-        referencesByOrder().values().stream().flatMap(Set::stream).distinct()
-                .flatMap(reference -> sim.refunds(reference).stream())
+        references().flatMap(reference -> sim.refunds(reference).stream())
                 .filter(r -> r.status() == MtnStatus.PENDING)
                 .forEach(r -> sim.completeRefund(r.reference()));
     }

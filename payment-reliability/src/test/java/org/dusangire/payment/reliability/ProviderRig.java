@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.math.BigDecimal;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
@@ -59,6 +60,11 @@ interface ProviderRig extends AutoCloseable {
 
     /** Every provider reference the provider received for each order reference. */
     Map<String, Set<String>> referencesByOrder();
+
+    /** Every provider reference the provider received, once each. */
+    default Stream<String> references() {
+        return referencesByOrder().values().stream().flatMap(Set::stream).distinct();
+    }
 
     @Override
     void close();
