@@ -65,6 +65,18 @@ public final class FlutterwaveGateway implements PaymentGateway {
         this.api = new FlwApi(b.config, b.clock, b.sleeper, b.httpClient, b.maxAttempts);
         this.statuses = new FlwStatusMapper(b.config.checkoutSessionWindow(), b.clock);
         this.authenticator = new WebhookAuthenticator(b.config.secretHash(), b.config.allowUnsignedWebhooks());
+        if (b.config.secretHash() == null) {
+            if (b.config.allowUnsignedWebhooks()) {
+                LOG.warn("{} is not set and {}=true: Flutterwave webhooks are accepted without "
+                        + "authentication (sandbox only); the status API still decides every payment",
+                        FlutterwaveConfig.SECRET_HASH, FlutterwaveConfig.ALLOW_UNSIGNED_WEBHOOKS);
+            } else {
+                LOG.warn("{} is not set: every Flutterwave webhook will be refused with 401 until it "
+                        + "holds the dashboard's secret hash (Settings, Webhooks); payments still "
+                        + "settle through redirects, verify and reconciliation",
+                        FlutterwaveConfig.SECRET_HASH);
+            }
+        }
         this.webhooks = new WebhookParser(api.http().codec());
         this.lookup = new FlwRefundLookup(api, b.clock);
     }

@@ -12,16 +12,22 @@ import javax.crypto.spec.SecretKeySpec;
 import org.dusangire.payment.core.config.Secret;
 import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.port.InboundRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a Flutterwave webhook over its exact body bytes. Either scheme passes:
  * {@code verif-hash} equal to the dashboard secret hash (what v3 accounts send), or
  * {@code flutterwave-signature} equal to Base64(HMAC-SHA256(key = secret hash, message = raw
- * body)) (the newer documentation). Both comparisons run in constant time; header names match in
- * any letter case. Without a configured hash every webhook is refused, unless the sandbox
- * configuration explicitly allows unsigned webhooks.
+ * body)) (the newer documentation). Both comparisons run in constant time over the exact header
+ * value (nothing is trimmed: a value that differs by a space is a different value); header names
+ * match in any letter case. Without a configured hash every webhook is refused, unless the sandbox
+ * configuration explicitly allows unsigned webhooks. Every refusal is logged at WARN with its
+ * reason, never with the header value or the secret.
  */
 final class WebhookAuthenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthenticator.class);
+
     static final String VERIF_HASH = "verif-hash";
     static final String SIGNATURE = "flutterwave-signature";
 
@@ -42,7 +48,9 @@ final class WebhookAuthenticator {
                 return;
             }
             throw rejected("no webhook secret hash is configured (" + FlutterwaveConfig.SECRET_HASH
-                    + "); webhooks are refused");
+                    + " is not set), so no webhook can be authenticated; set it to the dashboard's"
+                    + " secret hash, or " + FlutterwaveConfig.ALLOW_UNSIGNED_WEBHOOKS
+                    + "=true for a sandbox try-out");
         }
         Optional<String> signature = header(request, SIGNATURE);
         Optional<String> hash = header(request, VERIF_HASH);
@@ -50,7 +58,7 @@ final class WebhookAuthenticator {
             throw rejected("no verif-hash or flutterwave-signature header");
         }
         boolean valid = signature.map(s -> signatureMatches(s, request.body())).orElse(false)
-                | hash.map(h -> secretHash.matches(h.trim())).orElse(false);
+                | hash.map(secretHash::matches).orElse(false);
         if (!valid) {
             throw rejected("webhook hash or signature does not match");
         }
@@ -58,7 +66,7 @@ final class WebhookAuthenticator {
 
     private boolean signatureMatches(String given, byte[] body) {
         byte[] expected = sign(secretHash.reveal(), body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Base64(HMAC-SHA256(key = secret hash, message = body)). */
@@ -87,6 +95,7 @@ final class WebhookAuthenticator {
     }
 
     private static WebhookRejectedException rejected(String message) {
+        LOG.warn("Flutterwave webhook refused (401): {}", message);
         return new WebhookRejectedException(WebhookRejectedException.Reason.AUTHENTICATION,
                 FlutterwaveGateway.NAME, message);
     }

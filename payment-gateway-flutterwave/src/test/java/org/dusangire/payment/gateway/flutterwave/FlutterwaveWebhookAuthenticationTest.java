@@ -145,4 +145,24 @@ class FlutterwaveWebhookAuthenticationTest {
         assertThat(FlutterwaveConfig.builder().secretKey(fx.sim.secretKey()).allowUnsignedWebhooks(true)
                 .environment(PaymentEnvironment.SANDBOX).build().allowUnsignedWebhooks()).isTrue();
     }
+
+    @Test
+    void verifHashIsComparedExactlyNotAfterTrimming() {
+        byte[] body = deliveredBody(WebhookScheme.VERIF_HASH);
+
+        assertRejected(request(body, "verif-hash", FlwFixture.HASH + " "));
+        assertRejected(request(body, "verif-hash", " " + FlwFixture.HASH));
+        assertRejected(request(body, "verif-hash", FlwFixture.HASH + "\t"));
+        assertThat(fx.gateway.parseWebhook(request(body, "verif-hash", FlwFixture.HASH))).isNotNull();
+    }
+
+    @Test
+    void signatureIsComparedExactlyNotAfterTrimming() {
+        byte[] body = deliveredBody(WebhookScheme.FLUTTERWAVE_SIGNATURE);
+        String signature = WebhookAuthenticator.sign(FlwFixture.HASH, body);
+
+        assertRejected(request(body, "flutterwave-signature", signature + " "));
+        assertRejected(request(body, "flutterwave-signature", " " + signature));
+        assertThat(fx.gateway.parseWebhook(request(body, "flutterwave-signature", signature))).isNotNull();
+    }
 }
