@@ -82,6 +82,13 @@ public final class AirtelMoneyConfig {
             throw new PaymentConfigurationException(BASE_URL, "points at Airtel's staging host ("
                     + baseUrl.getHost() + ") in production");
         }
+        if (environment.isProduction() && b.callbackPrivateKey == null) {
+            // without it anyone who finds the callback URL can post "payments" into the inbox
+            throw new PaymentConfigurationException(CALLBACK_PRIVATE_KEY, "is required in "
+                    + "production: switch callback authentication on in the Airtel application "
+                    + "settings and set the private key it shows here, or forged callbacks cannot "
+                    + "be told from Airtel's");
+        }
         this.callbackPrivateKey = b.callbackPrivateKey;
         this.messageSigning = b.messageSigning;
         this.rsaPublicKey = b.rsaPublicKey;
@@ -100,7 +107,8 @@ public final class AirtelMoneyConfig {
 
     /**
      * Reads the {@code AIRTEL_MONEY_*} variables. Required: {@value #CLIENT_ID} and
-     * {@value #CLIENT_SECRET}; the rest have defaults (see the module README).
+     * {@value #CLIENT_SECRET}, and in production {@value #CALLBACK_PRIVATE_KEY}; the rest have
+     * defaults (see the module README).
      *
      * @throws PaymentConfigurationException naming the first variable missing, malformed or unsafe
      */
@@ -170,7 +178,10 @@ public final class AirtelMoneyConfig {
         return baseUrl;
     }
 
-    /** The callback "private key"; when present, callbacks must carry a valid {@code hash}. */
+    /**
+     * The callback "private key"; when present, callbacks must carry a valid {@code hash}.
+     * Always present in production (the config refuses to build without it).
+     */
     public Optional<Secret> callbackPrivateKey() {
         return Optional.ofNullable(callbackPrivateKey);
     }

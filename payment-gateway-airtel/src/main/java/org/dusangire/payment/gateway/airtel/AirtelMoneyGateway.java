@@ -58,6 +58,11 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         this.api = new AirtelApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin);
         this.callbacks = new AirtelCallbackParser(api.http().codec(),
                 b.config.callbackPrivateKey().orElse(null));
+        if (b.config.callbackPrivateKey().isEmpty()) {
+            LOG.warn("{} is not set: Airtel callbacks are accepted without authentication (sandbox "
+                    + "only; production refuses to start without it); the enquiry still decides "
+                    + "every payment", AirtelMoneyConfig.CALLBACK_PRIVATE_KEY);
+        }
     }
 
     /** A gateway with the system clock and its own HTTP client. */

@@ -35,7 +35,8 @@ class AirtelMoneyConfigTest {
 
     @Test
     void productionUsesTheProductionHostAndCountriesWithoutOwnHostThePanAfricanOne() {
-        assertThat(AirtelMoneyConfig.fromEnvironment(env(), PaymentEnvironment.PRODUCTION).baseUrl())
+        assertThat(AirtelMoneyConfig.fromEnvironment(env(AirtelMoneyConfig.CALLBACK_PRIVATE_KEY, "pk"),
+                PaymentEnvironment.PRODUCTION).baseUrl())
                 .hasToString("https://openapi.airtel.ug");
         AirtelMoneyConfig kenya = AirtelMoneyConfig.fromEnvironment(env(AirtelMoneyConfig.COUNTRY, "ke"),
                 PaymentEnvironment.SANDBOX);
@@ -67,15 +68,32 @@ class AirtelMoneyConfigTest {
         assertNames(AirtelMoneyConfig.CURRENCY, env(AirtelMoneyConfig.CURRENCY, "shilling"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.CURRENCY, env(AirtelMoneyConfig.COUNTRY, "FR"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.BASE_URL, env(AirtelMoneyConfig.BASE_URL, "not a url"), PaymentEnvironment.SANDBOX);
-        assertNames(AirtelMoneyConfig.BASE_URL, env(AirtelMoneyConfig.BASE_URL, "http://openapi.airtel.africa"),
-                PaymentEnvironment.PRODUCTION);
-        assertNames(AirtelMoneyConfig.BASE_URL, env(AirtelMoneyConfig.BASE_URL, "https://openapiuat.airtel.africa"),
-                PaymentEnvironment.PRODUCTION);
+        assertNames(AirtelMoneyConfig.BASE_URL, env(AirtelMoneyConfig.BASE_URL, "http://openapi.airtel.africa",
+                AirtelMoneyConfig.CALLBACK_PRIVATE_KEY, "pk"), PaymentEnvironment.PRODUCTION);
+        assertNames(AirtelMoneyConfig.BASE_URL, env(AirtelMoneyConfig.BASE_URL, "https://openapiuat.airtel.africa",
+                AirtelMoneyConfig.CALLBACK_PRIVATE_KEY, "pk"), PaymentEnvironment.PRODUCTION);
         assertNames(AirtelMoneyConfig.MESSAGE_SIGNING, env(AirtelMoneyConfig.MESSAGE_SIGNING, "maybe"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.RSA_PUBLIC_KEY, env(AirtelMoneyConfig.RSA_PUBLIC_KEY, "MIGfnotakey"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.RSA_PADDING, env(AirtelMoneyConfig.RSA_PADDING, "none"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.REQUEST_TIMEOUT, env(AirtelMoneyConfig.REQUEST_TIMEOUT, "soon"), PaymentEnvironment.SANDBOX);
         assertNames(AirtelMoneyConfig.MAX_ATTEMPTS, env(AirtelMoneyConfig.MAX_ATTEMPTS, "11"), PaymentEnvironment.SANDBOX);
+    }
+
+    @Test
+    void productionRefusesToStartWithoutTheCallbackKey() {
+        for (String unset : new String[] {null, "", "   "}) {
+            Map<String, String> env = env();
+            if (unset != null) {
+                env.put(AirtelMoneyConfig.CALLBACK_PRIVATE_KEY, unset);
+            }
+            assertNames(AirtelMoneyConfig.CALLBACK_PRIVATE_KEY, env, PaymentEnvironment.PRODUCTION);
+        }
+        assertThatThrownBy(() -> AirtelMoneyConfig.builder().environment(PaymentEnvironment.PRODUCTION)
+                .clientId("client-id").clientSecret(org.dusangire.payment.core.config.Secret.of("s")).build())
+                .isInstanceOf(PaymentConfigurationException.class)
+                .hasMessageContaining(AirtelMoneyConfig.CALLBACK_PRIVATE_KEY);
+        assertThat(AirtelMoneyConfig.fromEnvironment(env(), PaymentEnvironment.SANDBOX).callbackPrivateKey())
+                .isEmpty();
     }
 
     @Test
