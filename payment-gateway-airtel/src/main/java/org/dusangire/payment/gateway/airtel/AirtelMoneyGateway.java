@@ -148,21 +148,34 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         throw AirtelErrors.toException(r, id);
     }
 
+    /**
+     * A 2xx answer is judged by its whole envelope ({@link AirtelPushAnswer}): accepted only when
+     * nothing in it says otherwise, refused only when it says so unanimously, and otherwise the
+     * outcome is unknown and the enquiry settles it (the payment stays pending).
+     */
     private InitiationResult accepted(ApiResponse r, String id) {
-        String response = AirtelErrors.responseCode(r);
-        String result = AirtelErrors.resultCode(r);
-        boolean inProcess = AirtelCodes.IN_PROCESS.equals(response) || AirtelCodes.SUCCESS.equals(response)
-                || response == null && AirtelCodes.ESB_SUCCESS.equals(result);
-        if (inProcess) {
-            return InitiationResult.accepted(r.redactedBody());
+        if (r.json().isEmpty()) {
+            throw ProviderErrors.unreadable(NAME, r, id);
         }
-        if (AirtelErrors.ambiguous(r) || r.json().isEmpty() || AirtelErrors.code(r) == null) {
-            throw AirtelErrors.ambiguous(r) ? AirtelErrors.toException(r, id)
-                    : ProviderErrors.unreadable(NAME, r, id);
+        AirtelPushAnswer answer = AirtelPushAnswer.judge(r);
+        if (!answer.unrecognised().isEmpty()) {
+            LOG.warn("payment {}: Airtel answered the push with what this gateway does not know ({});"
+                    + " {}", id, String.join(", ", answer.unrecognised()),
+                    answer.verdict() == AirtelPushAnswer.Verdict.REFUSED
+                            ? "the rest of the answer refuses it, so the code is kept as the reason"
+                            : "the outcome is left unknown for the enquiry to settle");
         }
-        // a 200 carrying a refusal code (e.g. DP00800001005 "Msisdn Not Found")
-        throw new GatewayRejectedException("Airtel refused the payment: "
-                + AirtelCodes.describe(AirtelErrors.code(r)), NAME, AirtelErrors.code(r), id, r.status());
+        return switch (answer.verdict()) {
+            case ACCEPTED -> InitiationResult.accepted(r.redactedBody());
+            // e.g. a 200 carrying DP00800001005 "Msisdn Not Found" with success false
+            case REFUSED -> throw new GatewayRejectedException("Airtel refused the payment: "
+                    + AirtelCodes.describe(answer.code()), NAME, answer.code(), id, r.status());
+            case UNKNOWN -> throw new GatewayUnavailableException("Airtel's answer to the push ("
+                    + (answer.code() == null ? "no code" : answer.code())
+                    + (answer.ambiguous() ? ", ambiguous" : ", contradictory or unrecognised")
+                    + ") does not say whether it was accepted; the outcome is unknown", NAME,
+                    answer.code(), id, r.status(), null);
+        };
     }
 
     /**

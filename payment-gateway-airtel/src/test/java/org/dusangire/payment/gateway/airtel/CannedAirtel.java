@@ -18,6 +18,9 @@ final class CannedAirtel implements AutoCloseable {
     private volatile int refundStatus = 200;
     private volatile String refundBody = "{}";
     private volatile String enquiryBody = "{}";
+    private volatile int pushStatus = 200;
+    private volatile String pushBody = "{}";
+    final AtomicInteger pushes = new AtomicInteger();
     final AtomicInteger refunds = new AtomicInteger();
     final AtomicInteger enquiries = new AtomicInteger();
 
@@ -29,6 +32,10 @@ final class CannedAirtel implements AutoCloseable {
         }
         server.createContext("/auth/oauth2/token", ex -> answer(ex, 200,
                 "{\"access_token\":\"canned-token\",\"expires_in\":\"180\",\"token_type\":\"bearer\"}"));
+        server.createContext("/merchant/v1/payments/", ex -> {
+            pushes.incrementAndGet();
+            answer(ex, pushStatus, pushBody);
+        });
         server.createContext("/standard/v1/payments/refund", ex -> {
             refunds.incrementAndGet();
             answer(ex, refundStatus, refundBody);
@@ -38,6 +45,13 @@ final class CannedAirtel implements AutoCloseable {
             answer(ex, 200, enquiryBody);
         });
         server.start();
+    }
+
+    /** The answer to the next pushes (collection initiations). */
+    CannedAirtel push(int status, String body) {
+        pushStatus = status;
+        pushBody = body;
+        return this;
     }
 
     /** The answer to the next refunds. */
