@@ -55,39 +55,46 @@ public final class PaymentConfig {
 
     private PaymentConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
-        if (b.siteUrl == null) {
-            throw new PaymentConfigurationException(SITE_URL, "is required but not set");
-        }
-        this.siteUrl = EnvironmentReader.parseUri(SITE_URL, b.siteUrl.toString());
-        EnvironmentReader.requireHttpsIn(environment, SITE_URL, siteUrl);
+        ConfigProblems p = new ConfigProblems();
+        this.siteUrl = p.check(() -> {
+            if (b.siteUrl == null) {
+                throw new PaymentConfigurationException(SITE_URL, "is required but not set");
+            }
+            URI uri = EnvironmentReader.parseUri(SITE_URL, b.siteUrl.toString());
+            EnvironmentReader.requireHttpsIn(environment, SITE_URL, uri);
+            return uri;
+        });
         this.routePrefix = normalisePrefix(b.routePrefix);
         this.defaultCurrency = Objects.requireNonNull(b.defaultCurrency,
                 "defaultCurrency must not be null");
         this.defaultCountry = Objects.requireNonNull(b.defaultCountry,
                 "defaultCountry must not be null");
-        if (b.merchantName == null || b.merchantName.isBlank()) {
-            throw new PaymentConfigurationException(PAYMENT_MERCHANT_NAME, "must not be blank");
-        }
-        this.merchantName = b.merchantName.trim();
+        this.merchantName = p.check(() -> {
+            if (b.merchantName == null || b.merchantName.isBlank()) {
+                throw new PaymentConfigurationException(PAYMENT_MERCHANT_NAME, "must not be blank");
+            }
+            return b.merchantName.trim();
+        });
         this.timeToLive = Map.copyOf(b.timeToLive);
-        this.reconcileAfter = positive(PAYMENT_RECONCILE_AFTER, b.reconcileAfter);
-        this.reconcileLease = positive(PAYMENT_RECONCILE_LEASE, b.reconcileLease);
+        this.reconcileAfter = p.check(() -> positive(PAYMENT_RECONCILE_AFTER, b.reconcileAfter));
+        this.reconcileLease = p.check(() -> positive(PAYMENT_RECONCILE_LEASE, b.reconcileLease));
         if (b.reconcileBatchSize <= 0) {
-            throw new PaymentConfigurationException(PAYMENT_RECONCILE_BATCH, "must be positive");
+            p.add(new PaymentConfigurationException(PAYMENT_RECONCILE_BATCH, "must be positive"));
         }
         this.reconcileBatchSize = b.reconcileBatchSize;
         if (b.reconcileParallelism <= 0 || b.reconcileParallelism > MAX_RECONCILE_PARALLELISM) {
-            throw new PaymentConfigurationException(PAYMENT_RECONCILE_PARALLELISM,
-                    "must be between 1 and " + MAX_RECONCILE_PARALLELISM);
+            p.add(new PaymentConfigurationException(PAYMENT_RECONCILE_PARALLELISM,
+                    "must be between 1 and " + MAX_RECONCILE_PARALLELISM));
         }
         this.reconcileParallelism = b.reconcileParallelism;
-        this.inboxRetention = positive(PAYMENT_INBOX_RETENTION, b.inboxRetention);
+        this.inboxRetention = p.check(() -> positive(PAYMENT_INBOX_RETENTION, b.inboxRetention));
         if (b.eventMaxAttempts <= 0) {
-            throw new PaymentConfigurationException(PAYMENT_EVENT_MAX_ATTEMPTS, "must be positive");
+            p.add(new PaymentConfigurationException(PAYMENT_EVENT_MAX_ATTEMPTS, "must be positive"));
         }
         this.eventMaxAttempts = b.eventMaxAttempts;
-        this.eventRetryDelay = positive(PAYMENT_EVENT_RETRY_DELAY, b.eventRetryDelay);
-        this.eventRetention = positive(PAYMENT_EVENT_RETENTION, b.eventRetention);
+        this.eventRetryDelay = p.check(() -> positive(PAYMENT_EVENT_RETRY_DELAY, b.eventRetryDelay));
+        this.eventRetention = p.check(() -> positive(PAYMENT_EVENT_RETENTION, b.eventRetention));
+        p.throwIfAny();
     }
 
     public static Builder builder() {
@@ -99,33 +106,61 @@ public final class PaymentConfig {
      * (required), {@code PAYMENT_ROUTE_PREFIX}, {@code PAYMENT_CURRENCY}, {@code PAYMENT_COUNTRY},
      * {@code PAYMENT_MERCHANT_NAME} (or {@code HOSPITAL_NAME}), {@code PAYMENT_TTL_<METHOD>} and
      * the {@code PAYMENT_RECONCILE_*} settings, {@code PAYMENT_INBOX_RETENTION} and the
-     * {@code PAYMENT_EVENT_*} settings of event delivery.
+     * {@code PAYMENT_EVENT_*} settings of event delivery. A {@code PAYMENT_TTL_} name that is not
+     * a payment method (a typo such as {@code PAYMENT_TTL_MTN_MOBILE_MONY}) is refused rather
+     * than silently ignored. To check the gateways' settings in the same pass, use
+     * {@link StartupCheck}.
      *
-     * @throws PaymentConfigurationException naming the first variable that is missing or malformed
+     * @throws PaymentConfigurationException listing every variable that is missing, malformed,
+     *                                       unknown or unsafe
      */
     public static PaymentConfig fromEnvironment(Map<String, String> env) {
         EnvironmentReader r = new EnvironmentReader(env);
+        ConfigProblems p = new ConfigProblems();
         Builder b = builder();
-        r.optionalEnum(PAYMENT_ENVIRONMENT, PaymentEnvironment.class).ifPresent(b::environment);
-        b.siteUrl(r.requiredUri(SITE_URL));
+        p.run(() -> r.optionalEnum(PAYMENT_ENVIRONMENT, PaymentEnvironment.class).ifPresent(b::environment));
+        p.run(() -> b.siteUrl(r.requiredUri(SITE_URL)));
         r.optional(PAYMENT_ROUTE_PREFIX).ifPresent(b::routePrefix);
-        r.optionalCurrency(PAYMENT_CURRENCY).ifPresent(b::defaultCurrency);
-        r.optionalCountry(PAYMENT_COUNTRY).ifPresent(b::defaultCountry);
+        p.run(() -> r.optionalCurrency(PAYMENT_CURRENCY).ifPresent(b::defaultCurrency));
+        p.run(() -> r.optionalCountry(PAYMENT_COUNTRY).ifPresent(b::defaultCountry));
         r.optional(PAYMENT_MERCHANT_NAME).or(() -> r.optional(HOSPITAL_NAME))
                 .ifPresent(b::merchantName);
         for (PaymentMethod method : PaymentMethod.values()) {
-            r.optionalDuration(PAYMENT_TTL_PREFIX + method.name())
-                    .ifPresent(d -> b.timeToLive(method, d));
+            p.run(() -> r.optionalDuration(PAYMENT_TTL_PREFIX + method.name())
+                    .ifPresent(d -> b.timeToLive(method, d)));
         }
-        r.optionalDuration(PAYMENT_RECONCILE_AFTER).ifPresent(b::reconcileAfter);
-        r.optionalDuration(PAYMENT_RECONCILE_LEASE).ifPresent(b::reconcileLease);
-        r.optionalPositiveInt(PAYMENT_RECONCILE_BATCH).ifPresent(b::reconcileBatchSize);
-        r.optionalPositiveInt(PAYMENT_RECONCILE_PARALLELISM).ifPresent(b::reconcileParallelism);
-        r.optionalDuration(PAYMENT_INBOX_RETENTION).ifPresent(b::inboxRetention);
-        r.optionalPositiveInt(PAYMENT_EVENT_MAX_ATTEMPTS).ifPresent(b::eventMaxAttempts);
-        r.optionalDuration(PAYMENT_EVENT_RETRY_DELAY).ifPresent(b::eventRetryDelay);
-        r.optionalDuration(PAYMENT_EVENT_RETENTION).ifPresent(b::eventRetention);
-        return b.build();
+        env.keySet().stream().filter(name -> name.startsWith(PAYMENT_TTL_PREFIX))
+                .filter(name -> !knownTtlName(name)).sorted()
+                .forEach(name -> p.add(new PaymentConfigurationException(name, "is not a payment "
+                        + "method's time to live; the known ones are " + knownTtlNames())));
+        p.run(() -> r.optionalDuration(PAYMENT_RECONCILE_AFTER).ifPresent(b::reconcileAfter));
+        p.run(() -> r.optionalDuration(PAYMENT_RECONCILE_LEASE).ifPresent(b::reconcileLease));
+        p.run(() -> r.optionalPositiveInt(PAYMENT_RECONCILE_BATCH).ifPresent(b::reconcileBatchSize));
+        p.run(() -> r.optionalPositiveInt(PAYMENT_RECONCILE_PARALLELISM).ifPresent(b::reconcileParallelism));
+        p.run(() -> r.optionalDuration(PAYMENT_INBOX_RETENTION).ifPresent(b::inboxRetention));
+        p.run(() -> r.optionalPositiveInt(PAYMENT_EVENT_MAX_ATTEMPTS).ifPresent(b::eventMaxAttempts));
+        p.run(() -> r.optionalDuration(PAYMENT_EVENT_RETRY_DELAY).ifPresent(b::eventRetryDelay));
+        p.run(() -> r.optionalDuration(PAYMENT_EVENT_RETENTION).ifPresent(b::eventRetention));
+        PaymentConfig config = p.check(b::build);
+        p.throwIfAny();
+        return config;
+    }
+
+    private static boolean knownTtlName(String name) {
+        for (PaymentMethod method : PaymentMethod.values()) {
+            if (name.equals(PAYMENT_TTL_PREFIX + method.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String knownTtlNames() {
+        StringBuilder names = new StringBuilder();
+        for (PaymentMethod method : PaymentMethod.values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(PAYMENT_TTL_PREFIX).append(method.name());
+        }
+        return names.toString();
     }
 
     public PaymentEnvironment environment() {

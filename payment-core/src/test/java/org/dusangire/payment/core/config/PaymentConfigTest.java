@@ -209,4 +209,27 @@ class PaymentConfigTest {
         assertThat(config.redirectUrl())
                 .isEqualTo(URI.create("https://hospital.example/my%20app/payments/callback/"));
     }
+
+    @Test
+    void anUnknownTimeToLiveNameIsRefusedNamingItAndTheKnownOnes() {
+        assertRefusedNaming(env("SITE_URL", "https://h.example", "PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M"),
+                "PAYMENT_TTL_MTN_MOBILE_MONY", "known ones are PAYMENT_TTL_MTN_MOBILE_MONEY");
+        assertRefusedNaming(env("SITE_URL", "https://h.example", "PAYMENT_TTL_", "PT5M"), "PAYMENT_TTL_");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNotTheFirstOnly() {
+        assertThatThrownBy(() -> PaymentConfig.fromEnvironment(env("PAYMENT_ENVIRONMENT", "production",
+                "SITE_URL", "http://h.example", "PAYMENT_CURRENCY", "SHILLINGS", "PAYMENT_TTL_CARD", "soon",
+                "PAYMENT_RECONCILE_BATCH", "0")))
+                .isInstanceOfSatisfying(PaymentConfigurationException.class, e -> assertThat(e.problems())
+                        .extracting(PaymentConfigurationException.Problem::variable)
+                        .containsExactlyInAnyOrder("SITE_URL", "PAYMENT_CURRENCY", "PAYMENT_TTL_CARD",
+                                "PAYMENT_RECONCILE_BATCH"));
+        assertThatThrownBy(() -> PaymentConfig.builder().environment(PaymentEnvironment.PRODUCTION)
+                .siteUrl("http://h.example").merchantName(" ").reconcileParallelism(0).build())
+                .isInstanceOfSatisfying(PaymentConfigurationException.class, e -> assertThat(e.problems())
+                        .hasSize(3).extracting(PaymentConfigurationException.Problem::variable)
+                        .containsExactly("SITE_URL", "PAYMENT_MERCHANT_NAME", "PAYMENT_RECONCILE_PARALLELISM"));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dusangire.payment.core.config.ConfigProblems;
 import org.dusangire.payment.core.config.EnvironmentReader;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.config.Secret;
@@ -62,43 +63,55 @@ public final class AirtelMoneyConfig {
 
     private AirtelMoneyConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
-        if (b.clientId == null || b.clientId.isBlank()) {
-            throw new PaymentConfigurationException(CLIENT_ID, "is required but not set");
-        }
-        this.clientId = b.clientId.trim();
-        if (b.clientSecret == null) {
-            throw new PaymentConfigurationException(CLIENT_SECRET, "is required but not set");
-        }
-        this.clientSecret = b.clientSecret;
-        this.country = country(b.country);
-        this.currency = b.currency != null ? b.currency : Currency.getInstance(
-                Optional.ofNullable(CURRENCIES.get(country)).orElseThrow(() ->
+        ConfigProblems p = new ConfigProblems();
+        this.clientId = p.check(() -> {
+            if (b.clientId == null || b.clientId.isBlank()) {
+                throw new PaymentConfigurationException(CLIENT_ID, "is required but not set");
+            }
+            return b.clientId.trim();
+        });
+        this.clientSecret = p.check(() -> {
+            if (b.clientSecret == null) {
+                throw new PaymentConfigurationException(CLIENT_SECRET, "is required but not set");
+            }
+            return b.clientSecret;
+        });
+        this.country = p.check(() -> country(b.country));
+        this.currency = b.currency != null || country == null ? b.currency : p.check(() ->
+                Currency.getInstance(Optional.ofNullable(CURRENCIES.get(country)).orElseThrow(() ->
                         new PaymentConfigurationException(CURRENCY, "is required for country "
-                                + country + " (no known default currency)")));
-        this.baseUrl = b.baseUrl != null ? EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString())
-                : AirtelHosts.defaultBaseUrl(country, environment);
-        EnvironmentReader.requireHttpsIn(environment, BASE_URL, baseUrl);
-        if (environment.isProduction() && AirtelHosts.isUatHost(baseUrl)) {
-            throw new PaymentConfigurationException(BASE_URL, "points at Airtel's staging host ("
-                    + baseUrl.getHost() + ") in production");
-        }
+                                + country + " (no known default currency)"))));
+        this.baseUrl = p.check(() -> {
+            URI url = b.baseUrl != null ? EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString())
+                    : country == null ? null : AirtelHosts.defaultBaseUrl(country, environment);
+            if (url == null) {
+                return null; // the country is at fault and reported
+            }
+            EnvironmentReader.requireHttpsIn(environment, BASE_URL, url);
+            if (environment.isProduction() && AirtelHosts.isUatHost(url)) {
+                throw new PaymentConfigurationException(BASE_URL, "points at Airtel's staging host ("
+                        + url.getHost() + ") in production");
+            }
+            return url;
+        });
         if (environment.isProduction() && b.callbackPrivateKey == null) {
             // without it anyone who finds the callback URL can post "payments" into the inbox
-            throw new PaymentConfigurationException(CALLBACK_PRIVATE_KEY, "is required in "
+            p.add(new PaymentConfigurationException(CALLBACK_PRIVATE_KEY, "is required in "
                     + "production: switch callback authentication on in the Airtel application "
                     + "settings and set the private key it shows here, or forged callbacks cannot "
-                    + "be told from Airtel's");
+                    + "be told from Airtel's"));
         }
         this.callbackPrivateKey = b.callbackPrivateKey;
         this.messageSigning = b.messageSigning;
         this.rsaPublicKey = b.rsaPublicKey;
         this.rsaPadding = Objects.requireNonNull(b.rsaPadding, "rsaPadding must not be null");
-        this.connectTimeout = positive(b.connectTimeout, CONNECT_TIMEOUT);
-        this.requestTimeout = positive(b.requestTimeout, REQUEST_TIMEOUT);
+        this.connectTimeout = p.check(() -> positive(b.connectTimeout, CONNECT_TIMEOUT));
+        this.requestTimeout = p.check(() -> positive(b.requestTimeout, REQUEST_TIMEOUT));
         if (b.maxAttempts < 1 || b.maxAttempts > 10) {
-            throw new PaymentConfigurationException(MAX_ATTEMPTS, "must be between 1 and 10");
+            p.add(new PaymentConfigurationException(MAX_ATTEMPTS, "must be between 1 and 10"));
         }
         this.maxAttempts = b.maxAttempts;
+        p.throwIfAny();
     }
 
     public static Builder builder() {
@@ -110,25 +123,28 @@ public final class AirtelMoneyConfig {
      * {@value #CLIENT_SECRET}, and in production {@value #CALLBACK_PRIVATE_KEY}; the rest have
      * defaults (see the module README).
      *
-     * @throws PaymentConfigurationException naming the first variable missing, malformed or unsafe
+     * @throws PaymentConfigurationException listing every variable missing, malformed or unsafe
      */
     public static AirtelMoneyConfig fromEnvironment(Map<String, String> env,
             PaymentEnvironment environment) {
         EnvironmentReader r = new EnvironmentReader(env);
-        Builder b = builder().environment(environment)
-                .clientId(r.required(CLIENT_ID))
-                .clientSecret(r.requiredSecret(CLIENT_SECRET));
+        ConfigProblems p = new ConfigProblems();
+        Builder b = builder().environment(environment);
+        p.run(() -> b.clientId(r.required(CLIENT_ID)));
+        p.run(() -> b.clientSecret(r.requiredSecret(CLIENT_SECRET)));
         r.optional(COUNTRY).ifPresent(b::country);
-        r.optionalCurrency(CURRENCY).ifPresent(b::currency);
-        r.optionalUri(BASE_URL).ifPresent(b::baseUrl);
+        p.run(() -> r.optionalCurrency(CURRENCY).ifPresent(b::currency));
+        p.run(() -> r.optionalUri(BASE_URL).ifPresent(b::baseUrl));
         r.optionalSecret(CALLBACK_PRIVATE_KEY).ifPresent(b::callbackPrivateKey);
-        r.optional(MESSAGE_SIGNING).map(v -> bool(MESSAGE_SIGNING, v)).ifPresent(b::messageSigning);
-        r.optional(RSA_PUBLIC_KEY).map(AirtelMoneyConfig::publicKey).ifPresent(b::rsaPublicKey);
-        r.optionalEnum(RSA_PADDING, RsaPadding.class).ifPresent(b::rsaPadding);
-        r.optionalDuration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout);
-        r.optionalDuration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout);
-        r.optionalPositiveInt(MAX_ATTEMPTS).ifPresent(b::maxAttempts);
-        return b.build();
+        p.run(() -> r.optional(MESSAGE_SIGNING).map(v -> bool(MESSAGE_SIGNING, v)).ifPresent(b::messageSigning));
+        p.run(() -> r.optional(RSA_PUBLIC_KEY).map(AirtelMoneyConfig::publicKey).ifPresent(b::rsaPublicKey));
+        p.run(() -> r.optionalEnum(RSA_PADDING, RsaPadding.class).ifPresent(b::rsaPadding));
+        p.run(() -> r.optionalDuration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout));
+        p.run(() -> r.optionalDuration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout));
+        p.run(() -> r.optionalPositiveInt(MAX_ATTEMPTS).ifPresent(b::maxAttempts));
+        AirtelMoneyConfig config = p.check(b::build);
+        p.throwIfAny();
+        return config;
     }
 
     /**

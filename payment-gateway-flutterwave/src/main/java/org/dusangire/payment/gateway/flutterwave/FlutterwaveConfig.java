@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.dusangire.payment.core.config.ConfigProblems;
 import org.dusangire.payment.core.config.EnvironmentReader;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.config.Secret;
@@ -41,33 +42,40 @@ public final class FlutterwaveConfig {
 
     private FlutterwaveConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
-        if (b.secretKey == null) {
-            throw new PaymentConfigurationException(SECRET_KEY, "is required but not set");
-        }
-        this.secretKey = b.secretKey;
-        checkKey(SECRET_KEY, secretKey.reveal(), "FLWSECK", environment);
+        ConfigProblems p = new ConfigProblems();
+        this.secretKey = p.check(() -> {
+            if (b.secretKey == null) {
+                throw new PaymentConfigurationException(SECRET_KEY, "is required but not set");
+            }
+            checkKey(SECRET_KEY, b.secretKey.reveal(), "FLWSECK", environment);
+            return b.secretKey;
+        });
         this.publicKey = b.publicKey;
         if (publicKey != null) {
-            checkKey(PUBLIC_KEY, publicKey, "FLWPUBK", environment);
+            p.run(() -> checkKey(PUBLIC_KEY, publicKey, "FLWPUBK", environment));
         }
         this.secretHash = b.secretHash;
         this.allowUnsignedWebhooks = b.allowUnsignedWebhooks;
         if (environment.isProduction() && secretHash == null) {
-            throw new PaymentConfigurationException(SECRET_HASH, "is required in production: set the "
+            p.add(new PaymentConfigurationException(SECRET_HASH, "is required in production: set the "
                     + "secret hash in the Flutterwave dashboard (Settings, Webhooks) and here, or "
-                    + "webhooks cannot be authenticated");
+                    + "webhooks cannot be authenticated"));
         }
         if (environment.isProduction() && allowUnsignedWebhooks) {
-            throw new PaymentConfigurationException(ALLOW_UNSIGNED_WEBHOOKS,
-                    "unsigned webhooks are never accepted in production");
+            p.add(new PaymentConfigurationException(ALLOW_UNSIGNED_WEBHOOKS,
+                    "unsigned webhooks are never accepted in production"));
         }
-        if (b.baseUrl == null) {
-            throw new PaymentConfigurationException(BASE_URL, "must not be empty");
-        }
-        this.baseUrl = EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString());
-        EnvironmentReader.requireHttpsIn(environment, BASE_URL, baseUrl);
-        this.checkoutSessionWindow = positive(CHECKOUT_WINDOW, b.checkoutSessionWindow);
-        this.requestTimeout = positive(TIMEOUT, b.requestTimeout);
+        this.baseUrl = p.check(() -> {
+            if (b.baseUrl == null) {
+                throw new PaymentConfigurationException(BASE_URL, "must not be empty");
+            }
+            URI url = EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString());
+            EnvironmentReader.requireHttpsIn(environment, BASE_URL, url);
+            return url;
+        });
+        this.checkoutSessionWindow = p.check(() -> positive(CHECKOUT_WINDOW, b.checkoutSessionWindow));
+        this.requestTimeout = p.check(() -> positive(TIMEOUT, b.requestTimeout));
+        p.throwIfAny();
     }
 
     /** A builder with sandbox defaults. */
@@ -82,24 +90,28 @@ public final class FlutterwaveConfig {
      * (ISO-8601 or seconds, default 30 minutes), {@code FLUTTERWAVE_TIMEOUT} (default 40 s) and
      * {@code FLUTTERWAVE_ALLOW_UNSIGNED_WEBHOOKS} (sandbox only, default false).
      *
-     * @throws PaymentConfigurationException naming the first variable that is missing, malformed,
+     * @throws PaymentConfigurationException listing every variable that is missing, malformed,
      *                                       or a key of the wrong mode for the environment
      */
     public static FlutterwaveConfig fromEnvironment(Map<String, String> env, PaymentEnvironment environment) {
         EnvironmentReader r = new EnvironmentReader(env);
-        Builder b = builder().environment(environment).secretKey(r.requiredSecret(SECRET_KEY));
+        ConfigProblems p = new ConfigProblems();
+        Builder b = builder().environment(environment);
+        p.run(() -> b.secretKey(r.requiredSecret(SECRET_KEY)));
         r.optional(PUBLIC_KEY).ifPresent(b::publicKey);
         r.optionalSecret(SECRET_HASH).ifPresent(b::secretHash);
-        r.optionalUri(BASE_URL).ifPresent(b::baseUrl);
-        r.optionalDuration(CHECKOUT_WINDOW).ifPresent(b::checkoutSessionWindow);
-        r.optionalDuration(TIMEOUT).ifPresent(b::requestTimeout);
-        r.optional(ALLOW_UNSIGNED_WEBHOOKS).ifPresent(v -> {
+        p.run(() -> r.optionalUri(BASE_URL).ifPresent(b::baseUrl));
+        p.run(() -> r.optionalDuration(CHECKOUT_WINDOW).ifPresent(b::checkoutSessionWindow));
+        p.run(() -> r.optionalDuration(TIMEOUT).ifPresent(b::requestTimeout));
+        p.run(() -> r.optional(ALLOW_UNSIGNED_WEBHOOKS).ifPresent(v -> {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                 throw new PaymentConfigurationException(ALLOW_UNSIGNED_WEBHOOKS, "must be true or false");
             }
             b.allowUnsignedWebhooks(Boolean.parseBoolean(v));
-        });
-        return b.build();
+        }));
+        FlutterwaveConfig config = p.check(b::build);
+        p.throwIfAny();
+        return config;
     }
 
     /** Sandbox or production; decides which key mode is accepted. */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dusangire.payment.core.config.ConfigProblems;
 import org.dusangire.payment.core.config.EnvironmentReader;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.config.Secret;
@@ -33,6 +35,9 @@ public final class MtnMomoConfig {
     public static final String MAX_ATTEMPTS = "MTN_MOMO_MAX_ATTEMPTS";
     public static final String VALIDATE_ACCOUNT_HOLDER = "MTN_MOMO_VALIDATE_ACCOUNT_HOLDER";
 
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final PaymentEnvironment environment;
     private final Secret apiUser;
     private final Secret apiKey;
@@ -48,34 +53,56 @@ public final class MtnMomoConfig {
 
     private MtnMomoConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
-        this.apiUser = required(b.apiUser, API_KEY);
-        if (apiUser.reveal().contains(":") || apiUser.reveal().chars().anyMatch(Character::isWhitespace)) {
-            throw new PaymentConfigurationException(API_KEY,
-                    "must be the MTN API user (a UUID), without spaces or ':'");
-        }
-        this.apiKey = required(b.apiKey, API_SECRET);
-        this.subscriptionKey = required(b.subscriptionKey, SUBSCRIPTION_KEY);
+        ConfigProblems p = new ConfigProblems();
+        this.apiUser = p.check(() -> apiUser(required(b.apiUser, API_KEY)));
+        this.apiKey = p.check(() -> required(b.apiKey, API_SECRET));
+        this.subscriptionKey = p.check(() -> required(b.subscriptionKey, SUBSCRIPTION_KEY));
         this.disbursementSubscriptionKey = b.disbursementSubscriptionKey;
-        this.targetEnvironment = targetEnvironment(b.targetEnvironment, environment);
-        this.baseUrl = b.baseUrl != null ? EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString())
-                : MtnTargetEnvironments.defaultBaseUrl(targetEnvironment);
-        EnvironmentReader.requireHttpsIn(environment, BASE_URL, baseUrl);
-        if (environment.isProduction() && MtnTargetEnvironments.isSandboxHost(baseUrl)) {
-            throw new PaymentConfigurationException(BASE_URL,
-                    "points at MTN's sandbox (" + baseUrl.getHost() + ") in production");
-        }
-        this.currency = b.currency != null ? b.currency
-                : MtnTargetEnvironments.currencyOf(targetEnvironment).map(Currency::getInstance)
+        this.targetEnvironment = p.check(() -> targetEnvironment(b.targetEnvironment, environment));
+        this.baseUrl = p.check(() -> {
+            URI url = b.baseUrl != null ? EnvironmentReader.parseUri(BASE_URL, b.baseUrl.toString())
+                    : targetEnvironment == null ? null : MtnTargetEnvironments.defaultBaseUrl(targetEnvironment);
+            if (url == null) {
+                return null; // the target environment is at fault and reported
+            }
+            EnvironmentReader.requireHttpsIn(environment, BASE_URL, url);
+            if (environment.isProduction() && MtnTargetEnvironments.isSandboxHost(url)) {
+                throw new PaymentConfigurationException(BASE_URL,
+                        "points at MTN's sandbox (" + url.getHost() + ") in production");
+            }
+            return url;
+        });
+        this.currency = b.currency != null || targetEnvironment == null ? b.currency
+                : p.check(() -> MtnTargetEnvironments.currencyOf(targetEnvironment).map(Currency::getInstance)
                         .orElseThrow(() -> new PaymentConfigurationException(CURRENCY,
                                 "is required for target environment '" + targetEnvironment
-                                        + "' (no known default currency)"));
-        this.connectTimeout = positive(b.connectTimeout, CONNECT_TIMEOUT);
-        this.requestTimeout = positive(b.requestTimeout, REQUEST_TIMEOUT);
+                                        + "' (no known default currency)")));
+        this.connectTimeout = p.check(() -> positive(b.connectTimeout, CONNECT_TIMEOUT));
+        this.requestTimeout = p.check(() -> positive(b.requestTimeout, REQUEST_TIMEOUT));
         if (b.maxAttempts < 1 || b.maxAttempts > 10) {
-            throw new PaymentConfigurationException(MAX_ATTEMPTS, "must be between 1 and 10");
+            p.add(new PaymentConfigurationException(MAX_ATTEMPTS, "must be between 1 and 10"));
         }
         this.maxAttempts = b.maxAttempts;
         this.validateAccountHolder = b.validateAccountHolder;
+        p.throwIfAny();
+    }
+
+    /**
+     * MTN's API user is a UUID (the {@code X-Reference-Id} it was created under); anything else
+     * would only fail later, at the first token request, with a 401 that names nothing.
+     */
+    private static Secret apiUser(Secret user) {
+        String value = user.reveal();
+        if (value.contains(":") || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new PaymentConfigurationException(API_KEY,
+                    "must be the MTN API user (a UUID), without spaces or ':'");
+        }
+        if (!UUID_FORM.matcher(value).matches()) {
+            throw new PaymentConfigurationException(API_KEY, "must be the MTN API user, a UUID such "
+                    + "as 0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71 (the X-Reference-Id it was created "
+                    + "under); the value set is not one (it is not shown, as it may be a secret)");
+        }
+        return user;
     }
 
     public static Builder builder() {
@@ -85,25 +112,29 @@ public final class MtnMomoConfig {
     /**
      * Reads the {@code MTN_MOMO_*} variables. Required: {@value #API_KEY}, {@value #API_SECRET},
      * {@value #SUBSCRIPTION_KEY}, and in production {@value #TARGET_ENVIRONMENT}.
+     * {@value #API_KEY} must be a UUID (MTN's API user).
      *
-     * @throws PaymentConfigurationException naming the first variable missing, malformed or unsafe
+     * @throws PaymentConfigurationException listing every variable missing, malformed or unsafe
      */
     public static MtnMomoConfig fromEnvironment(Map<String, String> env, PaymentEnvironment environment) {
         EnvironmentReader r = new EnvironmentReader(env);
-        Builder b = builder().environment(environment)
-                .apiUser(r.requiredSecret(API_KEY))
-                .apiKey(r.requiredSecret(API_SECRET))
-                .subscriptionKey(r.requiredSecret(SUBSCRIPTION_KEY));
+        ConfigProblems p = new ConfigProblems();
+        Builder b = builder().environment(environment);
+        p.run(() -> b.apiUser(r.requiredSecret(API_KEY)));
+        p.run(() -> b.apiKey(r.requiredSecret(API_SECRET)));
+        p.run(() -> b.subscriptionKey(r.requiredSecret(SUBSCRIPTION_KEY)));
         r.optionalSecret(DISBURSEMENT_SUBSCRIPTION_KEY).ifPresent(b::disbursementSubscriptionKey);
         r.optional(TARGET_ENVIRONMENT).ifPresent(b::targetEnvironment);
-        r.optionalUri(BASE_URL).ifPresent(b::baseUrl);
-        r.optionalCurrency(CURRENCY).ifPresent(b::currency);
-        r.optionalDuration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout);
-        r.optionalDuration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout);
-        r.optionalPositiveInt(MAX_ATTEMPTS).ifPresent(b::maxAttempts);
-        r.optional(VALIDATE_ACCOUNT_HOLDER).map(v -> bool(VALIDATE_ACCOUNT_HOLDER, v))
-                .ifPresent(b::validateAccountHolder);
-        return b.build();
+        p.run(() -> r.optionalUri(BASE_URL).ifPresent(b::baseUrl));
+        p.run(() -> r.optionalCurrency(CURRENCY).ifPresent(b::currency));
+        p.run(() -> r.optionalDuration(CONNECT_TIMEOUT).ifPresent(b::connectTimeout));
+        p.run(() -> r.optionalDuration(REQUEST_TIMEOUT).ifPresent(b::requestTimeout));
+        p.run(() -> r.optionalPositiveInt(MAX_ATTEMPTS).ifPresent(b::maxAttempts));
+        p.run(() -> r.optional(VALIDATE_ACCOUNT_HOLDER).map(v -> bool(VALIDATE_ACCOUNT_HOLDER, v))
+                .ifPresent(b::validateAccountHolder));
+        MtnMomoConfig config = p.check(b::build);
+        p.throwIfAny();
+        return config;
     }
 
     public PaymentEnvironment environment() {

@@ -67,7 +67,10 @@ class MtnMomoConfigTest {
         "MTN_MOMO_MAX_ATTEMPTS, 50",
         "MTN_MOMO_VALIDATE_ACCOUNT_HOLDER, perhaps",
         "MTN_MOMO_TARGET_ENVIRONMENT, mtn uganda!",
-        "MTN_MOMO_API_KEY, user:with-colon"})
+        "MTN_MOMO_API_KEY, user:with-colon",
+        "MTN_MOMO_API_KEY, my-api-user",
+        "MTN_MOMO_API_KEY, 0f4b4c5e7a1d4c399d0a5b8e2f6a3c71",
+        "MTN_MOMO_API_KEY, 0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c7"})
     void malformedValuesNameTheirVariable(String variable, String value) {
         assertNames(variable, env(variable, value), PaymentEnvironment.SANDBOX);
     }
@@ -130,5 +133,31 @@ class MtnMomoConfigTest {
         assertThatThrownBy(() -> MtnMomoConfig.builder().build())
                 .isInstanceOfSatisfying(PaymentConfigurationException.class,
                         e -> assertThat(e.variable()).isEqualTo("MTN_MOMO_API_KEY"));
+    }
+
+    @Test
+    void aNonUuidApiUserFailsAtStartUpWithoutShowingTheValue() {
+        assertThatThrownBy(() -> MtnMomoConfig.fromEnvironment(env("MTN_MOMO_API_KEY", "s3cr3t-looking-user"),
+                PaymentEnvironment.SANDBOX))
+                .isInstanceOf(PaymentConfigurationException.class)
+                .hasMessageContaining("MTN_MOMO_API_KEY").hasMessageContaining("UUID")
+                .hasMessageNotContaining("s3cr3t-looking-user");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MTN_MOMO_API_KEY", "not-a-uuid");
+        env.put("MTN_MOMO_CURRENCY", "shillings");
+        env.put("MTN_MOMO_MAX_ATTEMPTS", "50");
+        env.put("MTN_MOMO_BASE_URL", "https://sandbox.momodeveloper.mtn.com");
+        env.put("MTN_MOMO_TARGET_ENVIRONMENT", "mtnuganda");
+
+        assertThatThrownBy(() -> MtnMomoConfig.fromEnvironment(env, PaymentEnvironment.PRODUCTION))
+                .isInstanceOfSatisfying(PaymentConfigurationException.class, e -> assertThat(
+                        e.problems().stream().map(PaymentConfigurationException.Problem::variable))
+                        .containsExactlyInAnyOrder("MTN_MOMO_API_KEY", "MTN_MOMO_API_SECRET",
+                                "MTN_MOMO_SUBSCRIPTION_KEY", "MTN_MOMO_BASE_URL", "MTN_MOMO_CURRENCY",
+                                "MTN_MOMO_MAX_ATTEMPTS"));
     }
 }
