@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.config.StartupCheck;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
@@ -48,13 +48,22 @@ class ConfigurationMisuseTest {
 
     /** What a host runs at start-up. */
     static PaymentService start(Map<String, String> env) {
-        PaymentConfig config = PaymentConfig.fromEnvironment(env);
-        return PaymentService.builder().config(config)
+        // every config is checked in one pass before the repository exists
+        StartupCheck.Result checked = check(env);
+        return PaymentService.builder().config(checked.payment())
                 .repository(new InMemoryPaymentRepository())
-                .gateway(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())))
-                .gateway(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env, config.environment())))
-                .gateway(new FlutterwaveGateway(FlutterwaveConfig.fromEnvironment(env, config.environment())))
+                .gateway(new MtnMomoGateway(checked.gateway(MtnMomoConfig.class)))
+                .gateway(new AirtelMoneyGateway(checked.gateway(AirtelMoneyConfig.class)))
+                .gateway(new FlutterwaveGateway(checked.gateway(FlutterwaveConfig.class)))
                 .build();
+    }
+
+    static StartupCheck.Result check(Map<String, String> env) {
+        return StartupCheck.of(env)
+                .gateway(MtnMomoConfig.class, MtnMomoConfig::fromEnvironment)
+                .gateway(AirtelMoneyConfig.class, AirtelMoneyConfig::fromEnvironment)
+                .gateway(FlutterwaveConfig.class, FlutterwaveConfig::fromEnvironment)
+                .check();
     }
 
     /** {@code variable} set to {@code value} (removed when null), after the changes in {@code also}. */
@@ -98,6 +107,9 @@ class ConfigurationMisuseTest {
         c.add(new Case("malformed", "PAYMENT_RECONCILE_BATCH", "0"));
         c.add(new Case("malformed", "PAYMENT_RECONCILE_BATCH", "many"));
         c.add(new Case("malformed", "MTN_MOMO_API_KEY", "user:password"));
+        c.add(new Case("not a UUID", "MTN_MOMO_API_KEY", "my-mtn-api-user"));
+        c.add(new Case("unknown name", "PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M"));
+        c.add(new Case("unknown name", "PAYMENT_TTL_MOBILE_MONEY", "PT5M"));
         c.add(new Case("malformed", "MTN_MOMO_TARGET_ENVIRONMENT", "mtn uganda!"));
         c.add(new Case("malformed", "MTN_MOMO_BASE_URL", "::not-a-url"));
         c.add(new Case("malformed", "MTN_MOMO_CURRENCY", "UGXX"));
@@ -181,5 +193,32 @@ class ConfigurationMisuseTest {
                 .print();
         assertThat(wrong).as(line).isEmpty();
         assertThat(refusedNamingVariable).as(line).isEqualTo(checked).isEqualTo(cases().size());
+    }
+
+    /** Several mistakes at once: one refusal lists every one, so one restart fixes them all. */
+    @Test
+    void severalMistakesAreAllListedInOneRefusal() {
+        Map<String, String> env = production();
+        env.put("SITE_URL", "http://pay.hospital.example");
+        env.put("PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M");
+        env.put("MTN_MOMO_API_KEY", "my-mtn-api-user");
+        env.remove("AIRTEL_MONEY_CALLBACK_PRIVATE_KEY");
+        env.put("FLUTTERWAVE_SECRET_KEY", "FLWSECK_TEST-" + SECRET + "-X");
+        env.put("FLUTTERWAVE_TIMEOUT", "PT0S");
+        List<String> expected = List.of("SITE_URL", "PAYMENT_TTL_MTN_MOBILE_MONY", "MTN_MOMO_API_KEY",
+                "AIRTEL_MONEY_CALLBACK_PRIVATE_KEY", "FLUTTERWAVE_SECRET_KEY", "FLUTTERWAVE_TIMEOUT");
+
+        PaymentConfigurationException refused = null;
+        try {
+            check(env);
+        } catch (PaymentConfigurationException e) {
+            refused = e;
+        }
+
+        assertThat(refused).as("refused").isNotNull();
+        List<String> named = refused.problems().stream().map(PaymentConfigurationException.Problem::variable)
+                .toList();
+        assertThat(named).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(refused.getMessage()).doesNotContain(SECRET).doesNotContain("my-mtn-api-user");
     }
 }
