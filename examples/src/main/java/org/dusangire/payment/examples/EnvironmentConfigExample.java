@@ -3,13 +3,14 @@ package org.dusangire.payment.examples;
 import java.io.PrintStream;
 import java.util.Map;
 import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.config.StartupCheck;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 
 /**
  * Configuring the library from environment variables, as a deployment would: the variable names
- * are those of the hospital system, and a wrong or missing value stops start-up with a message
- * that names the variable.
+ * are those of the hospital system, and every wrong or missing value stops start-up with a
+ * message that names its variable, all of them in one go.
  */
 public final class EnvironmentConfigExample {
     private EnvironmentConfigExample() {
@@ -22,16 +23,19 @@ public final class EnvironmentConfigExample {
     /** Reads the configuration from {@code env}; returns true when it is complete and valid. */
     public static boolean run(Map<String, String> env, PrintStream out) {
         try {
-            PaymentConfig config = PaymentConfig.fromEnvironment(env);
+            // every config is checked in one pass, before anything touches the database
+            StartupCheck.Result checked = StartupCheck.of(env)
+                    .gateway(MtnMomoConfig.class, MtnMomoConfig::fromEnvironment).check();
+            PaymentConfig config = checked.payment();
             out.println("environment: " + config.environment() + ", site: " + config.siteUrl());
             out.println("MTN callbacks go to " + config.webhookUrl("mtn-momo") + "<payment>/<token>");
             out.println("Flutterwave webhook URL to register: " + config.webhookUrl("flutterwave"));
             out.println("Airtel callback URL to register: " + config.webhookUrl("airtel-money"));
-            MtnMomoConfig mtn = MtnMomoConfig.fromEnvironment(env, config.environment());
+            MtnMomoConfig mtn = checked.gateway(MtnMomoConfig.class);
             out.println("MTN MoMo: " + mtn);
             return true;
         } catch (PaymentConfigurationException e) {
-            out.println("configuration refused: " + e.getMessage());
+            e.problems().forEach(problem -> out.println("configuration refused: " + problem));
             return false;
         }
     }

@@ -48,6 +48,21 @@ class SmallExamplesTest {
     }
 
     @Test
+    void everyProblemIsNamedInOneRun() {
+        boolean[] ok = new boolean[1];
+        String out = capture(Map.of("PAYMENT_ENVIRONMENT", "production", "SITE_URL", "http://hospital.example",
+                "PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M", "MTN_MOMO_API_KEY", "not-a-uuid"), ok);
+
+        assertThat(ok[0]).isFalse();
+        assertThat(out).contains("configuration refused: SITE_URL")
+                .contains("configuration refused: PAYMENT_TTL_MTN_MOBILE_MONY")
+                .contains("configuration refused: MTN_MOMO_API_KEY")
+                .contains("configuration refused: MTN_MOMO_API_SECRET")
+                .contains("configuration refused: MTN_MOMO_TARGET_ENVIRONMENT")
+                .doesNotContain("not-a-uuid");
+    }
+
+    @Test
     void plainHttpSiteIsRefusedInProduction() {
         boolean[] ok = new boolean[1];
         String out = capture(Map.of("PAYMENT_ENVIRONMENT", "production", "SITE_URL", "http://hospital.example"), ok);

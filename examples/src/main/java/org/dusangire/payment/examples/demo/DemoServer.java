@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.config.Secret;
+import org.dusangire.payment.core.config.StartupCheck;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.PaymentService;
@@ -167,18 +168,18 @@ public final class DemoServer implements AutoCloseable {
                 }
             });
         } else {
-            config = PaymentConfig.fromEnvironment(env);
-            if (env.containsKey(MtnMomoConfig.API_KEY)) {
-                gateways.add(new MtnMomoGateway(MtnMomoConfig.fromEnvironment(env, config.environment())));
-            }
-            if (env.containsKey("FLUTTERWAVE_SECRET_KEY")) {
-                gateways.add(new FlutterwaveGateway(FlutterwaveConfig.fromEnvironment(env,
-                        config.environment())));
-            }
-            if (env.containsKey("AIRTEL_MONEY_CLIENT_ID")) {
-                gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.fromEnvironment(env,
-                        config.environment())));
-            }
+            // every config checked in one pass, all problems listed, before the database is touched
+            StartupCheck.Result checked = StartupCheck.of(env)
+                    .gatewayIfSet(MtnMomoConfig.API_KEY, MtnMomoConfig.class, MtnMomoConfig::fromEnvironment)
+                    .gatewayIfSet(FlutterwaveConfig.SECRET_KEY, FlutterwaveConfig.class,
+                            FlutterwaveConfig::fromEnvironment)
+                    .gatewayIfSet(AirtelMoneyConfig.CLIENT_ID, AirtelMoneyConfig.class,
+                            AirtelMoneyConfig::fromEnvironment)
+                    .check();
+            config = checked.payment();
+            checked.find(MtnMomoConfig.class).ifPresent(c -> gateways.add(new MtnMomoGateway(c)));
+            checked.find(FlutterwaveConfig.class).ifPresent(c -> gateways.add(new FlutterwaveGateway(c)));
+            checked.find(AirtelMoneyConfig.class).ifPresent(c -> gateways.add(new AirtelMoneyGateway(c)));
         }
 
         JdbcDataSource dataSource = new JdbcDataSource();

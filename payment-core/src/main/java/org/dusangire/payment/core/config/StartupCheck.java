@@ -55,7 +55,10 @@ public final class StartupCheck {
         return this;
     }
 
-    /** A gateway configured only when {@code variable} is set (non-blank) in the map. */
+    /**
+     * A gateway configured only when {@code variable} is present in the map. A present but blank
+     * value is checked (and reported as not set) rather than silently leaving the gateway out.
+     */
     public <T> StartupCheck gatewayIfSet(String variable, Class<T> type, GatewayConfigReader<T> reader) {
         gateways.put(Objects.requireNonNull(type, "type must not be null"),
                 new Entry<>(type, Objects.requireNonNull(variable, "variable must not be null"),
@@ -81,7 +84,7 @@ public final class StartupCheck {
                     + "are checked once " + PaymentConfig.PAYMENT_ENVIRONMENT + " is valid"));
         } else {
             for (Entry<?> entry : gateways.values()) {
-                if (entry.whenSet() != null && reader.optional(entry.whenSet()).isEmpty()) {
+                if (entry.whenSet() != null && !env.containsKey(entry.whenSet())) {
                     continue;
                 }
                 Object config = problems.check(() -> entry.reader().read(env, environment));
@@ -118,7 +121,7 @@ public final class StartupCheck {
                     + " was not checked (not registered, or its variable is not set)"));
         }
 
-        /** A gateway config, empty when it was registered with a variable that is not set. */
+        /** A gateway config, empty when it was registered with a variable that is absent. */
         public <T> Optional<T> find(Class<T> type) {
             return Optional.ofNullable(gateways.get(type)).map(type::cast);
         }
