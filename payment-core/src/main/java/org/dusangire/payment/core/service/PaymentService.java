@@ -135,7 +135,10 @@ public final class PaymentService {
 
     /**
      * Handles the customer's browser returning from a hosted checkout. Whatever the query string
-     * claims, only the provider's status API decides; the query only names the payment.
+     * claims, only the provider's status API decides; the query only names the payment. Only a
+     * pending payment whose method uses a hosted checkout ({@link PaymentMethod#isRedirect()}) is
+     * checked with the provider; any other is answered as stored. The caller bounds how often
+     * (the servlet rate limits the route and checks a payment at most once per few seconds).
      *
      * @return the payment after verification, or empty when the request names no known payment
      */

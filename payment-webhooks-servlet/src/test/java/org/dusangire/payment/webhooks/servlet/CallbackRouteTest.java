@@ -106,6 +106,103 @@ class CallbackRouteTest {
         }
     }
 
+    /** Sends the same anonymous return {@code n} times; counts the answers by HTTP status. */
+    private java.util.Map<Integer, Integer> hammer(ServletHarness harness, Payment p, int n)
+            throws Exception {
+        java.util.Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> r = harness.get("/payments/callback/?status=successful&tx_ref="
+                    + p.id());
+            byStatus.merge(r.statusCode(), 1, Integer::sum);
+        }
+        return byStatus;
+    }
+
+    @Test
+    void aThousandAnonymousReturnsMakeOneProviderCallPerRecheckInterval() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+
+        java.util.Map<Integer, Integer> answers = hammer(h, p, 1_000);
+
+        assertThat(h.flutterwave.statusChecks()).as("provider status calls").isEqualTo(1);
+        assertThat(answers.get(303)).as("answered with a page").isEqualTo(10);
+        assertThat(answers.get(429)).as("rate limited").isEqualTo(990);
+        assertThat(answers.keySet()).containsExactly(303, 429);
+    }
+
+    @Test
+    void aReturnWithinTheRecheckIntervalIsAnsweredFromTheStoredState() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+        assertThat(location(h.get("/payments/callback/?tx_ref=" + p.id())))
+                .isEqualTo(ServletHarness.FAILURE_URL + "?status=pending&paymentId=" + p.id());
+        h.flutterwave.approve(p);
+
+        HttpResponse<String> soon = h.get("/payments/callback/?tx_ref=" + p.id());
+        h.clock.advance(java.time.Duration.ofSeconds(11));
+        HttpResponse<String> later = h.get("/payments/callback/?tx_ref=" + p.id());
+
+        assertThat(location(soon)).as("not asked again within 10 s: still pending as stored")
+                .isEqualTo(ServletHarness.FAILURE_URL + "?status=pending&paymentId=" + p.id());
+        assertThat(location(later)).isEqualTo(ServletHarness.SUCCESS_URL + "?paymentId=" + p.id());
+        assertThat(h.flutterwave.statusChecks()).isEqualTo(2);
+    }
+
+    @Test
+    void theRecheckIntervalAndRateLimitAreConfigurable() throws Exception {
+        try (ServletHarness own = ServletHarness.start(b -> b
+                .callbackRecheckInterval(java.time.Duration.ofSeconds(30))
+                .callbackRateLimit(3, java.time.Duration.ofMinutes(1)))) {
+            Payment p = own.checkout(PaymentMethod.CARD);
+
+            java.util.Map<Integer, Integer> first = hammer(own, p, 5);
+            own.clock.advance(java.time.Duration.ofSeconds(20));
+            java.util.Map<Integer, Integer> second = hammer(own, p, 2);
+            own.clock.advance(java.time.Duration.ofSeconds(41));
+            java.util.Map<Integer, Integer> third = hammer(own, p, 1);
+
+            assertThat(first).containsExactlyEntriesOf(java.util.Map.of(303, 3, 429, 2));
+            assertThat(second).containsExactlyEntriesOf(java.util.Map.of(429, 2));
+            assertThat(third).containsExactlyEntriesOf(java.util.Map.of(303, 1));
+            assertThat(own.flutterwave.statusChecks()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void mobileMoneyPaymentsAreNeverCheckedWithTheProviderFromABrowserReturn() throws Exception {
+        Payment mtn = h.checkout(PaymentMethod.MTN_MOBILE_MONEY);
+        Payment airtel = h.checkout(PaymentMethod.AIRTEL_MONEY);
+        Payment cash = h.checkout(PaymentMethod.CASH_ON_DELIVERY);
+        h.mtn.approve(mtn);
+        h.airtel.approve(airtel);
+
+        java.util.Map<Integer, Integer> mtnAnswers = hammer(h, mtn, 1_000);
+        java.util.Map<Integer, Integer> airtelAnswers = hammer(h, airtel, 1_000);
+        HttpResponse<String> cashAnswer = h.get("/payments/callback/?paymentId=" + cash.id());
+
+        assertThat(h.mtn.statusChecks() + h.airtel.statusChecks()).as("provider status calls")
+                .isZero();
+        assertThat(mtnAnswers).containsExactlyEntriesOf(java.util.Map.of(303, 10, 429, 990));
+        assertThat(airtelAnswers).containsExactlyEntriesOf(java.util.Map.of(303, 10, 429, 990));
+        assertThat(location(h.get("/payments/callback/?tx_ref=" + h.checkout(
+                PaymentMethod.MTN_MOBILE_MONEY).id()))).as("the stored state decides the page")
+                .contains("status=pending");
+        assertThat(location(cashAnswer)).contains("status=pending");
+        assertThat(h.reload(mtn).status()).as("only the provider's webhook or a verify settles it")
+                .isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void rateLimitedReturnSaysWhenToComeBack() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+        hammer(h, p, 10);
+
+        HttpResponse<String> r = h.get("/payments/callback/?tx_ref=" + p.id());
+
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(r.body()).contains("too_many_requests");
+    }
+
     @Test
     void onlyGetIsAllowed() throws Exception {
         HttpResponse<String> r = h.post("/payments/callback/");
