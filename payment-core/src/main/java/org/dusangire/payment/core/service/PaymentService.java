@@ -113,7 +113,9 @@ public final class PaymentService {
      * reached the payment stays pending with its outcome unknown and reconciliation settles it.
      *
      * @throws PaymentValidationException when the request cannot be accepted (nothing is stored),
-     *                                    or its key was used before for a different payment
+     *                                    or its key was used before for a different payment: a
+     *                                    different order reference, amount, method or payer
+     *                                    (phone or email); field {@code idempotencyKey}
      */
     public CheckoutResult initiate(CheckoutRequest request) {
         return checkout.initiate(Objects.requireNonNull(request, "request must not be null"));
