@@ -62,6 +62,22 @@ class CashRefundAndReconcileTest {
     }
 
     @Test
+    void cashConfirmationByANameWithLineBreaksIsRefusedAndChangesNothing() {
+        Payment p = cash();
+
+        for (String forged : List.of("Grace\nINFO payment refunded", "Grace\r", "Grace\u2028x",
+                "Grace\u001b[2J")) {
+            assertThatThrownBy(() -> f.service.confirmCashPayment(p.id(), forged))
+                    .isInstanceOf(PaymentValidationException.class)
+                    .hasMessage("confirmedBy must not contain line breaks or other control characters")
+                    .satisfies(e -> assertThat(((PaymentValidationException) e).field())
+                            .isEqualTo("confirmedBy"));
+        }
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(f.listener.events()).isEmpty();
+    }
+
+    @Test
     void partialThenFullRefundEndsRefunded() {
         Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
         f.mtn.approve(p);

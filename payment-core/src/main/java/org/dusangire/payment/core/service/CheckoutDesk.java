@@ -227,6 +227,7 @@ final class CheckoutDesk {
             throw new PaymentValidationException("confirmedBy",
                     "the name of who confirmed the cash is required (at most 100 characters)");
         }
+        OneLineText.require("confirmedBy", confirmedBy);
         Payment payment = writer.load(id);
         if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
             throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "

@@ -163,7 +163,9 @@ public final class PaymentService {
     /**
      * Records that a cashier received the cash for a cash-on-delivery payment.
      *
-     * @param confirmedBy who confirmed (kept in the history)
+     * @param confirmedBy who confirmed (kept in the history): one line, at most 100 characters
+     * @throws PaymentValidationException   when {@code confirmedBy} is blank, too long, or holds a
+     *                                      line break or other control character
      * @throws IllegalPaymentStateException when the payment is not cash on delivery or not pending
      */
     public Payment confirmCashPayment(PaymentId id, String confirmedBy) {
@@ -292,7 +294,7 @@ public final class PaymentService {
      */
     public boolean acknowledgeAnomaly(UUID id, String by) {
         if (by == null || by.isBlank() || by.length() > 100
-                || by.chars().anyMatch(Character::isISOControl)) {
+                || by.chars().anyMatch(OneLineText::isForbidden)) {
             throw new PaymentValidationException("acknowledgedBy",
                     "the name of who acknowledges is required (at most 100 characters, one line)");
         }
