@@ -77,6 +77,21 @@ public final class LogCapture implements AutoCloseable {
                 + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
     }
 
+    /**
+     * The lines captured so far at exactly {@code level}, formatted as in {@link #lines()}; for
+     * tests of what a host sees at its usual level (INFO) and what only DEBUG shows.
+     */
+    public List<String> lines(org.slf4j.event.Level level) {
+        List<ILoggingEvent> events;
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
+        return events.stream().filter(e -> e.getLevel().toString().equals(level.name()))
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                .toList();
+    }
+
     /** {@link #lines()} joined by new lines. */
     public String text() {
         return String.join("\n", lines());

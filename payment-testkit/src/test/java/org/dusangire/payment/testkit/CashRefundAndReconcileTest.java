@@ -62,6 +62,22 @@ class CashRefundAndReconcileTest {
     }
 
     @Test
+    void cashConfirmationByANameWithLineBreaksIsRefusedAndChangesNothing() {
+        Payment p = cash();
+
+        for (String forged : List.of("Grace\nINFO payment refunded", "Grace\r", "Grace\u2028x",
+                "Grace\u001b[2J")) {
+            assertThatThrownBy(() -> f.service.confirmCashPayment(p.id(), forged))
+                    .isInstanceOf(PaymentValidationException.class)
+                    .hasMessage("confirmedBy must not contain line breaks or other control characters")
+                    .satisfies(e -> assertThat(((PaymentValidationException) e).field())
+                            .isEqualTo("confirmedBy"));
+        }
+        assertThat(f.store.findById(p.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(f.listener.events()).isEmpty();
+    }
+
+    @Test
     void partialThenFullRefundEndsRefunded() {
         Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
         f.mtn.approve(p);
@@ -127,6 +143,46 @@ class CashRefundAndReconcileTest {
                 .isEqualTo("APPROVAL_REJECTED");
         assertThat(f.store.findById(waiting.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(f.service.reconcile().checked()).as("claims hold for the lease").isZero();
+    }
+
+    @Test
+    void aPassThatChangedNothingLogsAtDebugOnlyAndOneThatDidLogsWhatItDidAtInfo() {
+        Payment waiting = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        Payment paid = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+        Payment cash = cash();
+        String reconciler = "org.dusangire.payment.core.service.Reconciler";
+
+        List<String> idleInfo;
+        List<String> idleDebug;
+        List<String> stillPendingInfo;
+        List<String> busyInfo;
+        try (LogCapture logs = LogCapture.atDebug(reconciler)) {
+            f.service.reconcile(); // nothing stale: every count zero
+            f.clock.advance(Duration.ofMinutes(3));
+            f.service.reconcile(); // three asked, all still pending: nothing changed
+            idleInfo = logs.lines(org.slf4j.event.Level.INFO);
+            idleDebug = logs.lines(org.slf4j.event.Level.DEBUG);
+        }
+        try (LogCapture logs = LogCapture.atDebug(reconciler)) {
+            f.clock.advance(Duration.ofMinutes(3));
+            f.service.reconcile(); // asked again, still pending
+            stillPendingInfo = logs.lines(org.slf4j.event.Level.INFO);
+            f.mtn.approve(paid);
+            f.clock.advance(Duration.ofMinutes(3));
+            f.service.reconcile(); // one paid
+            busyInfo = logs.lines(org.slf4j.event.Level.INFO);
+        }
+
+        assertThat(idleInfo).as("an idle pass says nothing at INFO").isEmpty();
+        assertThat(stillPendingInfo).as("asking and hearing 'pending' is not news").isEmpty();
+        assertThat(idleDebug).hasSize(2);
+        assertThat(idleDebug.get(0)).isEqualTo("reconcile: nothing to do");
+        assertThat(idleDebug.get(1)).isEqualTo("reconcile: checked=3, stillPending=3");
+        assertThat(busyInfo).containsExactly("reconcile: checked=3, succeeded=1, stillPending=2");
+        assertThat(f.store.findById(waiting.id()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.PENDING);
+        assertThat(f.store.findById(cash.id()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.PENDING);
     }
 
     @Test

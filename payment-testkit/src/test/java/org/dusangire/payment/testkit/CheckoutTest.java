@@ -97,6 +97,52 @@ class CheckoutTest {
     }
 
     @Test
+    void reusingAKeyForAnotherBillIsRefusedNotAnsweredWithTheFirstBillsPayment() {
+        CheckoutRequest billA = TestPayments.mtnCheckout().orderReference("BILL-A")
+                .idempotencyKey("shared-key").build();
+        Payment a = f.service.initiate(billA).payment();
+        f.mtn.approve(a);
+        f.service.verify(a.id());
+
+        assertThatThrownBy(() -> f.service.initiate(TestPayments.mtnCheckout()
+                .orderReference("BILL-B").idempotencyKey("shared-key").build()))
+                .isInstanceOf(PaymentValidationException.class)
+                .hasMessageContaining("idempotency key")
+                .hasMessageContaining("order reference")
+                .satisfies(e -> assertThat(((PaymentValidationException) e).field())
+                        .isEqualTo("idempotencyKey"));
+        assertThat(f.service.initiate(billA).payment().status()).as("the same bill again is a replay")
+                .isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(f.mtn.initiations()).isEqualTo(1);
+    }
+
+    @Test
+    void reusingAKeyForAnotherPayerIsRefused() {
+        f.service.initiate(TestPayments.mtnCheckout().orderReference("BILL-A")
+                .idempotencyKey("payer-key").build());
+        Payer otherPhone = new Payer(org.dusangire.payment.core.model.Msisdn.parse("+256772999888"),
+                "patient@example.org", "Test Patient");
+        Payer otherEmail = new Payer(org.dusangire.payment.core.model.Msisdn.parse("+256772123456"),
+                "someone.else@example.org", "Test Patient");
+
+        for (Payer other : List.of(otherPhone, otherEmail)) {
+            assertThatThrownBy(() -> f.service.initiate(TestPayments.mtnCheckout()
+                    .orderReference("BILL-A").payer(other).idempotencyKey("payer-key").build()))
+                    .isInstanceOf(PaymentValidationException.class)
+                    .hasMessageContaining("idempotency key")
+                    .hasMessageContaining("payer")
+                    .hasMessageNotContaining("999888");
+        }
+        assertThat(f.service.initiate(TestPayments.mtnCheckout().orderReference("BILL-A")
+                .payer(new Payer(org.dusangire.payment.core.model.Msisdn.parse("+256772123456"),
+                        "Patient@Example.org", "T. Patient"))
+                .idempotencyKey("payer-key").build()).payment().orderReference())
+                .as("the same phone and email (any letter case, any display name) is the same payer")
+                .isEqualTo("BILL-A");
+        assertThat(f.mtn.initiations()).isEqualTo(1);
+    }
+
+    @Test
     void invalidCheckoutStoresNothingAndSendsNothing() {
         assertThatThrownBy(() -> CheckoutRequest.builder().orderReference("A-1")
                 .money(Money.of("0", "UGX")).method(PaymentMethod.MTN_MOBILE_MONEY)

@@ -225,4 +225,18 @@ class WebhookAndRedirectTest {
         assertThat(f.service.handleRedirect(InboundRequest.builder("GET")
                 .queryParameter("tx_ref", "7f1d2c3b-0000-4000-8000-000000000000").build())).isEmpty();
     }
+
+    @Test
+    void redirectNamingAMobileMoneyPaymentIsAnsweredFromTheStoreWithoutAskingTheProvider() {
+        Payment p = mtnPayment();
+        f.mtn.approve(p);
+
+        Optional<Payment> answer = f.service.handleRedirect(InboundRequest.builder("GET")
+                .queryParameter("tx_ref", p.id().toString()).build());
+
+        assertThat(answer).map(Payment::status).contains(PaymentStatus.PENDING);
+        assertThat(f.mtn.statusChecks()).as("no hosted checkout, no browser return to verify")
+                .isZero();
+        assertThat(stored(p).status()).isEqualTo(PaymentStatus.PENDING);
+    }
 }

@@ -25,6 +25,11 @@ public record Payer(Msisdn msisdn, String email, String name) {
                 name = null;
             } else if (name.length() > 100) {
                 throw new PaymentValidationException("name", "name is longer than 100 characters");
+            } else if (name.chars().anyMatch(c -> Character.isISOControl(c)
+                    || c == '\u2028' || c == '\u2029')) {
+                // the same one-line rule as the checkout's other texts: no forged log lines
+                throw new PaymentValidationException("name",
+                        "name must not contain line breaks or other control characters");
             }
         }
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
@@ -14,6 +15,7 @@ import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.error.PaymentValidationException;
+import org.dusangire.payment.core.model.Payer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
@@ -35,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>One payment per idempotency key, kept by the store's unique key under any concurrency:
  *       the payment is inserted before the provider is called, and a repeated key is answered
- *       with its payment (and refused when it names a different amount or method), never sent
- *       again.</li>
+ *       with its payment (and refused when it names a different order reference, amount,
+ *       method or payer), never sent again.</li>
  *   <li>A payment has one provider reference (its id) and one callback token, made here once;
  *       every initiation, the first and any resend, goes out under that same reference.</li>
  *   <li>A timeout or an unexpected error is "outcome unknown", never "failed": the payment stays
@@ -120,12 +122,31 @@ final class CheckoutDesk {
         throw e;
     }
 
+    /**
+     * A repeated key is a replay only when it asks for the same payment: same order, amount,
+     * method and payer. Anything else is a caller bug (a key reused for another bill), and
+     * answering with the first payment would show bill B the status of bill A.
+     */
     private CheckoutResult replay(Payment existing, CheckoutRequest request) {
-        if (!existing.money().equals(request.money()) || existing.method() != request.method()) {
-            throw new PaymentValidationException("idempotencyKey",
-                    "idempotency key was already used for a different payment");
+        String differs = !existing.orderReference().equals(request.orderReference()) ? "order reference"
+                : !existing.money().equals(request.money()) ? "amount"
+                : existing.method() != request.method() ? "method"
+                : !samePayer(existing.payer(), request.payer()) ? "payer"
+                : null;
+        if (differs != null) {
+            // the field's name only: values may be a phone number, and the log must not hold one
+            throw new PaymentValidationException("idempotencyKey", "idempotency key was already "
+                    + "used for a different payment (its " + differs + " differs); use a new key "
+                    + "for each order or attempt");
         }
         return result(existing);
+    }
+
+    /** The same phone number and email (letter case aside); the display name is not identity. */
+    private static boolean samePayer(Payer held, Payer asked) {
+        return Objects.equals(held.msisdn(), asked.msisdn())
+                && (held.email() == null ? asked.email() == null
+                        : held.email().equalsIgnoreCase(asked.email()));
     }
 
     /** Hands the payment to its gateway; the same provider reference every time. */
@@ -206,6 +227,7 @@ final class CheckoutDesk {
             throw new PaymentValidationException("confirmedBy",
                     "the name of who confirmed the cash is required (at most 100 characters)");
         }
+        OneLineText.require("confirmedBy", confirmedBy);
         Payment payment = writer.load(id);
         if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
             throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "

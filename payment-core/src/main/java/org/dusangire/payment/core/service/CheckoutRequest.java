@@ -8,6 +8,9 @@ import org.dusangire.payment.core.model.PaymentMethod;
 /**
  * What the host asks for at checkout.
  *
+ * <p>The texts are logged and kept in the history, so each must be one line: a line break or
+ * other control character is refused ({@link PaymentValidationException} naming the field).
+ *
  * @param orderReference the host's order or bill reference (1 to 100 characters)
  * @param money          what to collect; must be more than zero
  * @param method         how the customer pays
@@ -38,6 +41,7 @@ public record CheckoutRequest(String orderReference, Money money, PaymentMethod 
         if (description != null && description.length() > 500) {
             throw new PaymentValidationException("description", "description is longer than 500 characters");
         }
+        OneLineText.require("description", description);
     }
 
     public static Builder builder() {
@@ -52,7 +56,7 @@ public record CheckoutRequest(String orderReference, Money money, PaymentMethod 
         if (v.length() > max) {
             throw new PaymentValidationException(field, field + " is longer than " + max + " characters");
         }
-        return v;
+        return OneLineText.require(field, v);
     }
 
     /** Builder for {@link CheckoutRequest}. */

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Only the provider's status API changes a payment ({@link Settlement}); a final payment is
  *       not asked again unless the webhook contradicts it (paid versus not paid). A webhook for a
  *       payment we do not know is an anomaly.</li>
- *   <li>A redirect's query string only names the payment (by our own id); when the provider
- *       cannot be asked, the payment is answered as stored.</li>
+ *   <li>A redirect's query string only names the payment (by our own id); only a pending card
+ *       or bank transfer payment (a method with a hosted checkout) is checked with the provider,
+ *       any other is answered as stored, as is one the provider cannot be asked about now.</li>
  * </ul>
  */
 final class NotificationDesk {
@@ -125,10 +126,14 @@ final class NotificationDesk {
         if (payment.isEmpty()) {
             return Optional.empty();
         }
+        Payment current = payment.get();
+        if (current.status().isFinal() || !current.method().isRedirect()) {
+            // no hosted checkout, no browser return: a mobile money or cash payment is settled by
+            // its webhook, a verify or reconciliation, never by whoever loads this URL
+            return payment;
+        }
         try {
-            Payment current = payment.get();
-            return Optional.of(current.status().isFinal() ? current
-                    : settlement.settle(current, Trigger.REDIRECT).payment());
+            return Optional.of(settlement.settle(current, Trigger.REDIRECT).payment());
         } catch (GatewayUnavailableException e) {
             log.warn("payment {}: redirect verification deferred ({})", id.get(), e.getMessage());
             return payment;

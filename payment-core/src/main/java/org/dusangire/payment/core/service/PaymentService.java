@@ -113,7 +113,9 @@ public final class PaymentService {
      * reached the payment stays pending with its outcome unknown and reconciliation settles it.
      *
      * @throws PaymentValidationException when the request cannot be accepted (nothing is stored),
-     *                                    or its key was used before for a different payment
+     *                                    or its key was used before for a different payment: a
+     *                                    different order reference, amount, method or payer
+     *                                    (phone or email); field {@code idempotencyKey}
      */
     public CheckoutResult initiate(CheckoutRequest request) {
         return checkout.initiate(Objects.requireNonNull(request, "request must not be null"));
@@ -135,7 +137,10 @@ public final class PaymentService {
 
     /**
      * Handles the customer's browser returning from a hosted checkout. Whatever the query string
-     * claims, only the provider's status API decides; the query only names the payment.
+     * claims, only the provider's status API decides; the query only names the payment. Only a
+     * pending payment whose method uses a hosted checkout ({@link PaymentMethod#isRedirect()}) is
+     * checked with the provider; any other is answered as stored. The caller bounds how often
+     * (the servlet rate limits the route and checks a payment at most once per few seconds).
      *
      * @return the payment after verification, or empty when the request names no known payment
      */
@@ -158,7 +163,9 @@ public final class PaymentService {
     /**
      * Records that a cashier received the cash for a cash-on-delivery payment.
      *
-     * @param confirmedBy who confirmed (kept in the history)
+     * @param confirmedBy who confirmed (kept in the history): one line, at most 100 characters
+     * @throws PaymentValidationException   when {@code confirmedBy} is blank, too long, or holds a
+     *                                      line break or other control character
      * @throws IllegalPaymentStateException when the payment is not cash on delivery or not pending
      */
     public Payment confirmCashPayment(PaymentId id, String confirmedBy) {
@@ -287,7 +294,7 @@ public final class PaymentService {
      */
     public boolean acknowledgeAnomaly(UUID id, String by) {
         if (by == null || by.isBlank() || by.length() > 100
-                || by.chars().anyMatch(Character::isISOControl)) {
+                || by.chars().anyMatch(OneLineText::isForbidden)) {
             throw new PaymentValidationException("acknowledgedBy",
                     "the name of who acknowledges is required (at most 100 characters, one line)");
         }

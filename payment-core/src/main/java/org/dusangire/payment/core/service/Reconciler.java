@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,10 +107,54 @@ final class Reconciler {
                 tally.expired, tally.pending, tally.resent, tally.errors, recovered, purged,
                 tally.refundsChecked, tally.refundsSucceeded, tally.refundsFailed,
                 tally.refundsResent, delivered, eventsPurged);
-        if (!report.isQuiet() || purged > 0 || eventsPurged > 0) {
-            log.info("reconcile: {}", report);
+        // the pass runs every few seconds: INFO only when it changed something, so a host's log
+        // is not a heartbeat of "asked, still pending"; DEBUG shows every pass
+        if (changedSomething(report)) {
+            log.info("reconcile: {}", summary(report));
+        } else {
+            log.debug("reconcile: {}", summary(report));
         }
         return report;
+    }
+
+    /**
+     * True when the pass settled, resent, recovered, delivered, purged or failed on something;
+     * asking providers that all answer "still pending" changes nothing.
+     */
+    static boolean changedSomething(ReconcileReport r) {
+        return r.succeeded() + r.failed() + r.expired() + r.resent() + r.errors()
+                + r.inboxRecovered() + r.inboxPurged() + r.refundsSucceeded() + r.refundsFailed()
+                + r.refundsResent() + r.events().delivered() + r.events().failed()
+                + r.events().parked() + r.eventsPurged() > 0;
+    }
+
+    /** The report's non-zero counts, {@code name=value} in the record's order. */
+    static String summary(ReconcileReport r) {
+        StringJoiner j = new StringJoiner(", ");
+        count(j, "checked", r.checked());
+        count(j, "succeeded", r.succeeded());
+        count(j, "failed", r.failed());
+        count(j, "expired", r.expired());
+        count(j, "stillPending", r.stillPending());
+        count(j, "resent", r.resent());
+        count(j, "errors", r.errors());
+        count(j, "inboxRecovered", r.inboxRecovered());
+        count(j, "inboxPurged", r.inboxPurged());
+        count(j, "refundsChecked", r.refundsChecked());
+        count(j, "refundsSucceeded", r.refundsSucceeded());
+        count(j, "refundsFailed", r.refundsFailed());
+        count(j, "refundsResent", r.refundsResent());
+        count(j, "events.delivered", r.events().delivered());
+        count(j, "events.failed", r.events().failed());
+        count(j, "events.parked", r.events().parked());
+        count(j, "eventsPurged", r.eventsPurged());
+        return j.length() == 0 ? "nothing to do" : j.toString();
+    }
+
+    private static void count(StringJoiner j, String name, int value) {
+        if (value != 0) {
+            j.add(name + "=" + value);
+        }
     }
 
     /** Counts of one pass; updated under its own lock by the pass's threads. */

@@ -61,10 +61,6 @@ public record RefundCommand(PaymentId paymentId, Money amount, String reason, St
             throw new PaymentValidationException(field, field + " is longer than " + max
                     + " characters");
         }
-        if (v.chars().anyMatch(Character::isISOControl)) {
-            throw new PaymentValidationException(field, field
-                    + " must not contain line breaks or other control characters");
-        }
-        return v;
+        return OneLineText.require(field, v);
     }
 }

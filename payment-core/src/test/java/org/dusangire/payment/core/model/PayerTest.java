@@ -56,4 +56,13 @@ class PayerTest {
         assertThat(Payer.ofPhone(msisdn)).isEqualTo(new Payer(msisdn, null, null));
         assertThat(Payer.none()).isEqualTo(new Payer(null, null, null));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jane\nDoe", "Jane\rDoe", "Jane\u2028Doe", "Jane\u0000Doe"})
+    void nameWithLineBreaksOrControlCharactersIsRefused(String name) {
+        assertThatThrownBy(() -> new Payer(null, null, name))
+                .isInstanceOf(PaymentValidationException.class)
+                .hasMessage("name must not contain line breaks or other control characters")
+                .satisfies(e -> assertThat(((PaymentValidationException) e).field()).isEqualTo("name"));
+    }
 }

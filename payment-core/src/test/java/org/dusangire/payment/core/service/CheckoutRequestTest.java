@@ -89,4 +89,47 @@ class CheckoutRequestTest {
         assertThat(r.payer()).isEqualTo(Payer.none());
         assertThat(r.description()).isNull();
     }
+
+    /** CR, LF, NUL, TAB, ESC, DEL, NEL and the Unicode line and paragraph separators. */
+    private static final String[] LINE_FORGERS = {"\r", "\n", "\r\n", "\u0000", "\t", "\u001b",
+            "\u007f", "\u0085", "\u2028", "\u2029"};
+
+    @Test
+    void lineBreaksAndControlCharactersInLoggedTextAreRefusedNamingTheField() {
+        for (String bad : LINE_FORGERS) {
+            String forged = "A-1" + bad + "INFO payment X SUCCEEDED";
+            assertRefused(b -> b.orderReference(forged), "orderReference",
+                    "orderReference must not contain line breaks or other control characters");
+            assertRefused(b -> b.idempotencyKey(forged), "idempotencyKey",
+                    "idempotencyKey must not contain line breaks or other control characters");
+            assertRefused(b -> b.description(forged), "description",
+                    "description must not contain line breaks or other control characters");
+        }
+    }
+
+    @Test
+    void ordinaryTextWithAccentsAndSymbolsIsKept() {
+        CheckoutRequest r = valid().orderReference("FACTURE-Émile/2026#7").idempotencyKey("k:é-1")
+                .description("Consultation — Dr. Okello (½ day) ✓").build();
+
+        assertThat(r.orderReference()).isEqualTo("FACTURE-Émile/2026#7");
+        assertThat(r.description()).isEqualTo("Consultation — Dr. Okello (½ day) ✓");
+    }
+
+    @Test
+    void refundTextWithLineBreaksIsRefusedNamingTheField() {
+        org.dusangire.payment.core.model.PaymentId id = org.dusangire.payment.core.model.PaymentId.random();
+        for (String bad : LINE_FORGERS) {
+            for (String field : new String[] {"reason", "actor", "idempotencyKey"}) {
+                String forged = "x" + bad + "y";
+                assertThatThrownBy(() -> new RefundCommand(id, null,
+                        field.equals("reason") ? forged : null, field.equals("actor") ? forged : null,
+                        field.equals("idempotencyKey") ? forged : null))
+                        .isInstanceOf(PaymentValidationException.class)
+                        .hasMessage(field + " must not contain line breaks or other control characters")
+                        .satisfies(e -> assertThat(((PaymentValidationException) e).field())
+                                .isEqualTo(field));
+            }
+        }
+    }
 }

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code /webhooks/{gateway}/[rest]}</td><td>POST (and PUT for {@code mtn-momo})</td>
  *     <td>{@link PaymentService#handleWebhook}; {@code rest} (MTN: {@code <paymentId>/<token>})
  *     becomes {@link InboundRequest#path()}</td></tr>
- * <tr><td>{@code /callback}</td><td>GET</td><td>{@link PaymentService#handleRedirect}, then 303 to
- *     the configured success, pending or failure page</td></tr>
+ * <tr><td>{@code /callback}</td><td>GET</td><td>rate limit; for a pending card or bank transfer
+ *     payment not checked in the last few seconds {@link PaymentService#handleRedirect}, otherwise
+ *     the stored state; then 303 to the configured success, pending or failure page</td></tr>
  * <tr><td>{@code /{paymentId}/verify}</td><td>POST</td><td>{@link VerifyAuthorizer} check, rate
  *     limit, {@link PaymentService#verify}, JSON answer</td></tr>
  * </table>
@@ -62,12 +63,17 @@ public final class PaymentWebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(PaymentWebhookServlet.class);
     private static final String JSON = "application/json;charset=UTF-8";
+    /** The query parameters a browser return names its payment by, first match wins. */
+    private static final List<String> REDIRECT_REFERENCE_PARAMETERS =
+            List.of("tx_ref", "paymentId", "payment_id", "reference");
 
     private final PaymentService service;
     private final VerifyAuthorizer authorizer;
     private final RedirectTargets redirects;
     private final int maxBodyBytes;
     private final VerifyRateLimiter rateLimiter;
+    private final VerifyRateLimiter callbackLimiter;
+    private final RecentChecks recentChecks;
 
     private PaymentWebhookServlet(Builder b) {
         this.service = b.service;
@@ -84,6 +90,17 @@ public final class PaymentWebhookServlet extends HttpServlet {
         }
         this.rateLimiter = new VerifyRateLimiter(b.verifyPermits, b.verifyWindow, b.verifyCapacity,
                 Objects.requireNonNull(b.clock, "clock must not be null"));
+        if (b.callbackPermits <= 0 || b.callbackWindow == null || b.callbackWindow.isNegative()
+                || b.callbackWindow.isZero()) {
+            throw new IllegalArgumentException("the callback rate limit needs positive permits "
+                    + "and window");
+        }
+        if (b.callbackRecheck == null || b.callbackRecheck.isNegative()) {
+            throw new IllegalArgumentException("callbackRecheckInterval must not be negative");
+        }
+        this.callbackLimiter = new VerifyRateLimiter(b.callbackPermits, b.callbackWindow,
+                b.verifyCapacity, b.clock);
+        this.recentChecks = new RecentChecks(b.callbackRecheck, b.verifyCapacity, b.clock);
     }
 
     /**
@@ -208,26 +225,49 @@ public final class PaymentWebhookServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The customer's browser back from a hosted checkout. Anyone can load this URL, as often as
+     * they like, so it must not be a lever on the provider's API: it is rate limited per payment,
+     * a payment is checked with its provider at most once per recheck interval (otherwise the
+     * stored state answers), and only payments whose method uses a redirect are checked at all;
+     * a mobile money or cash payment gets the page its stored state gives.
+     */
     private void callback(HttpServletRequest req, HttpServletResponse resp, RequestLog rl)
             throws IOException {
-        InboundRequest.Builder in = InboundRequest.builder("GET").remoteAddress(req.getRemoteAddr());
-        QueryStrings.parse(req.getQueryString())
-                .forEach((name, values) -> values.forEach(v -> in.queryParameter(name, v)));
+        PaymentId id = redirectPaymentId(QueryStrings.parse(req.getQueryString()));
+        if (id == null) {
+            rl.outcome(303, "UNKNOWN_PAYMENT");
+            seeOther(resp, redirects.failure(null));
+            return;
+        }
+        String key = id.toString();
+        rl.paymentId(key);
+        if (!callbackLimiter.tryAcquire(key)) {
+            rl.outcome(429, "RATE_LIMITED");
+            resp.setHeader("Retry-After", Long.toString(callbackLimiter.secondsUntilReset(key)));
+            answer(resp, 429, error("too_many_requests"));
+            return;
+        }
         String target;
         try {
-            Optional<Payment> payment = service.handleRedirect(in.build());
+            Optional<Payment> stored = service.find(id);
+            Optional<Payment> payment = stored;
+            if (stored.isPresent() && shouldAskProvider(stored.get())) {
+                // only the id is passed on, so the service cannot pick another payment
+                payment = service.handleRedirect(InboundRequest.builder("GET")
+                        .remoteAddress(req.getRemoteAddr())
+                        .queryParameter("paymentId", key).build()).or(() -> stored);
+            }
             if (payment.isEmpty()) {
                 rl.outcome(303, "UNKNOWN_PAYMENT");
                 target = redirects.failure(null);
             } else {
                 Payment p = payment.get();
-                String id = p.id().toString();
                 rl.gateway(p.gatewayName());
-                rl.paymentId(id);
                 rl.outcome(303, p.status().name());
-                target = p.status().isPaid() ? redirects.success(id)
-                        : p.status() == PaymentStatus.PENDING ? redirects.pending(id)
-                        : redirects.failure(id);
+                target = p.status().isPaid() ? redirects.success(key)
+                        : p.status() == PaymentStatus.PENDING ? redirects.pending(key)
+                        : redirects.failure(key);
             }
         } catch (RuntimeException e) {
             // the browser still gets a page: "we are checking", never "paid"
@@ -236,6 +276,33 @@ public final class PaymentWebhookServlet extends HttpServlet {
             rl.outcome(303, "UNVERIFIED");
             target = redirects.pending(null);
         }
+        seeOther(resp, target);
+    }
+
+    /** A pending redirect payment not checked within the recheck interval; claims the check. */
+    private boolean shouldAskProvider(Payment p) {
+        return !p.status().isFinal() && p.method().isRedirect()
+                && recentChecks.claim(p.id().toString());
+    }
+
+    /**
+     * The payment a browser return names: the first of these query parameters that holds one of
+     * our payment ids, in the order {@link PaymentService#handleRedirect} reads them.
+     */
+    private static PaymentId redirectPaymentId(Map<String, List<String>> query) {
+        for (String name : REDIRECT_REFERENCE_PARAMETERS) {
+            for (String value : query.getOrDefault(name, List.of())) {
+                try {
+                    return PaymentId.parse(value);
+                } catch (RuntimeException notAnId) {
+                    // a provider's own reference or garbage: not ours, look further
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void seeOther(HttpServletResponse resp, String target) {
         resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
         resp.setHeader("Location", target);
         resp.setContentLength(0);
@@ -337,7 +404,8 @@ public final class PaymentWebhookServlet extends HttpServlet {
      * Configures a {@link PaymentWebhookServlet}. The success and failure URLs are required; the
      * rest has safe defaults: verification refused to everyone ({@link VerifyAuthorizer#denyAll()}),
      * webhook bodies up to 64 KiB, 5 verify calls per payment per minute with at most 10,000
-     * payments tracked, and the system UTC clock.
+     * payments tracked, 10 browser returns per payment per minute of which at most one every 10
+     * seconds asks the provider, and the system UTC clock.
      */
     public static final class Builder {
         private final PaymentService service;
@@ -349,6 +417,9 @@ public final class PaymentWebhookServlet extends HttpServlet {
         private int verifyPermits = 5;
         private Duration verifyWindow = Duration.ofMinutes(1);
         private int verifyCapacity = 10_000;
+        private int callbackPermits = 10;
+        private Duration callbackWindow = Duration.ofMinutes(1);
+        private Duration callbackRecheck = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
 
         private Builder(PaymentService service) {
@@ -418,15 +489,37 @@ public final class PaymentWebhookServlet extends HttpServlet {
         }
 
         /**
-         * How many payments the verify rate limit remembers at once (default 10,000); the least
-         * recently used is forgotten first, so memory stays bounded.
+         * At most {@code permits} browser returns ({@code GET /callback}) per payment in each
+         * {@code window}, checked or not; then 429 with {@code Retry-After}. Default 10 a minute:
+         * a customer reloading the return page stays well inside it.
+         */
+        public Builder callbackRateLimit(int permits, Duration window) {
+            this.callbackPermits = permits;
+            this.callbackWindow = window;
+            return this;
+        }
+
+        /**
+         * How long after a browser return checked a payment with its provider the next return is
+         * answered from the stored state instead (default 10 seconds; zero asks every time). Only
+         * pending card and bank transfer payments are ever checked from this route.
+         */
+        public Builder callbackRecheckInterval(Duration interval) {
+            this.callbackRecheck = interval;
+            return this;
+        }
+
+        /**
+         * How many payments the verify and callback rate limits (and the callback's recheck
+         * table) each remember at once (default 10,000); the least recently used is forgotten
+         * first, so memory stays bounded.
          */
         public Builder verifyRateLimitCapacity(int capacity) {
             this.verifyCapacity = capacity;
             return this;
         }
 
-        /** The clock of the rate limit windows (default system UTC). */
+        /** The clock of the rate limit windows and recheck interval (default system UTC). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

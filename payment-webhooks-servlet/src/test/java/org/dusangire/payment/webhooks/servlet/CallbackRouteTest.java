@@ -3,6 +3,9 @@ package org.dusangire.payment.webhooks.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
@@ -104,6 +107,103 @@ class CallbackRouteTest {
 
             assertThat(location(r)).isEqualTo("/orders/pending?from=pay&paymentId=" + p.id());
         }
+    }
+
+    /** Sends the same anonymous return {@code n} times; counts the answers by HTTP status. */
+    private Map<Integer, Integer> hammer(ServletHarness harness, Payment p, int n)
+            throws Exception {
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> r = harness.get("/payments/callback/?status=successful&tx_ref="
+                    + p.id());
+            byStatus.merge(r.statusCode(), 1, Integer::sum);
+        }
+        return byStatus;
+    }
+
+    @Test
+    void aThousandAnonymousReturnsMakeOneProviderCallPerRecheckInterval() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+
+        Map<Integer, Integer> answers = hammer(h, p, 1_000);
+
+        assertThat(h.flutterwave.statusChecks()).as("provider status calls").isEqualTo(1);
+        assertThat(answers.get(303)).as("answered with a page").isEqualTo(10);
+        assertThat(answers.get(429)).as("rate limited").isEqualTo(990);
+        assertThat(answers.keySet()).containsExactly(303, 429);
+    }
+
+    @Test
+    void aReturnWithinTheRecheckIntervalIsAnsweredFromTheStoredState() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+        assertThat(location(h.get("/payments/callback/?tx_ref=" + p.id())))
+                .isEqualTo(ServletHarness.FAILURE_URL + "?status=pending&paymentId=" + p.id());
+        h.flutterwave.approve(p);
+
+        HttpResponse<String> soon = h.get("/payments/callback/?tx_ref=" + p.id());
+        h.clock.advance(Duration.ofSeconds(11));
+        HttpResponse<String> later = h.get("/payments/callback/?tx_ref=" + p.id());
+
+        assertThat(location(soon)).as("not asked again within 10 s: still pending as stored")
+                .isEqualTo(ServletHarness.FAILURE_URL + "?status=pending&paymentId=" + p.id());
+        assertThat(location(later)).isEqualTo(ServletHarness.SUCCESS_URL + "?paymentId=" + p.id());
+        assertThat(h.flutterwave.statusChecks()).isEqualTo(2);
+    }
+
+    @Test
+    void theRecheckIntervalAndRateLimitAreConfigurable() throws Exception {
+        try (ServletHarness own = ServletHarness.start(b -> b
+                .callbackRecheckInterval(Duration.ofSeconds(30))
+                .callbackRateLimit(3, Duration.ofMinutes(1)))) {
+            Payment p = own.checkout(PaymentMethod.CARD);
+
+            Map<Integer, Integer> first = hammer(own, p, 5);
+            own.clock.advance(Duration.ofSeconds(20));
+            Map<Integer, Integer> second = hammer(own, p, 2);
+            own.clock.advance(Duration.ofSeconds(41));
+            Map<Integer, Integer> third = hammer(own, p, 1);
+
+            assertThat(first).isEqualTo(Map.of(303, 3, 429, 2));
+            assertThat(second).isEqualTo(Map.of(429, 2));
+            assertThat(third).isEqualTo(Map.of(303, 1));
+            assertThat(own.flutterwave.statusChecks()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void mobileMoneyPaymentsAreNeverCheckedWithTheProviderFromABrowserReturn() throws Exception {
+        Payment mtn = h.checkout(PaymentMethod.MTN_MOBILE_MONEY);
+        Payment airtel = h.checkout(PaymentMethod.AIRTEL_MONEY);
+        Payment cash = h.checkout(PaymentMethod.CASH_ON_DELIVERY);
+        h.mtn.approve(mtn);
+        h.airtel.approve(airtel);
+
+        Map<Integer, Integer> mtnAnswers = hammer(h, mtn, 1_000);
+        Map<Integer, Integer> airtelAnswers = hammer(h, airtel, 1_000);
+        HttpResponse<String> cashAnswer = h.get("/payments/callback/?paymentId=" + cash.id());
+
+        assertThat(h.mtn.statusChecks() + h.airtel.statusChecks()).as("provider status calls")
+                .isZero();
+        assertThat(mtnAnswers).isEqualTo(Map.of(303, 10, 429, 990));
+        assertThat(airtelAnswers).isEqualTo(Map.of(303, 10, 429, 990));
+        assertThat(location(h.get("/payments/callback/?tx_ref=" + h.checkout(
+                PaymentMethod.MTN_MOBILE_MONEY).id()))).as("the stored state decides the page")
+                .contains("status=pending");
+        assertThat(location(cashAnswer)).contains("status=pending");
+        assertThat(h.reload(mtn).status()).as("only the provider's webhook or a verify settles it")
+                .isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
+    void rateLimitedReturnSaysWhenToComeBack() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+        hammer(h, p, 10);
+
+        HttpResponse<String> r = h.get("/payments/callback/?tx_ref=" + p.id());
+
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(r.body()).contains("too_many_requests");
     }
 
     @Test

@@ -39,6 +39,26 @@ class SmallPartsTest {
     }
 
     @Test
+    void recentChecksAllowOneCheckPerIntervalAndStayBounded() {
+        MutableClock clock = MutableClock.startingAt("2026-03-01T08:00:00Z");
+        RecentChecks checks = new RecentChecks(Duration.ofSeconds(10), 100, clock);
+
+        assertThat(checks.claim("a")).isTrue();
+        assertThat(checks.claim("a")).isFalse();
+        assertThat(checks.claim("b")).isTrue();
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(checks.claim("a")).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(checks.claim("a")).isTrue();
+        assertThat(checks.claim("a")).isFalse();
+
+        for (int i = 0; i < 10_000; i++) {
+            checks.claim("flood-" + i);
+        }
+        assertThat(checks.trackedPayments()).isEqualTo(100);
+    }
+
+    @Test
     void redirectTargetsAppendToTheConfiguredUrlOnly() {
         RedirectTargets t = new RedirectTargets(URI.create("https://shop.example/done?lang=en#top"),
                 URI.create("/orders/failed"), null);
@@ -103,6 +123,12 @@ class SmallPartsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PaymentWebhookServlet.builder(service).successUrl("/ok")
                 .failureUrl("/ko").verifyRateLimit(1, Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PaymentWebhookServlet.builder(service).successUrl("/ok")
+                .failureUrl("/ko").callbackRateLimit(0, Duration.ofMinutes(1)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PaymentWebhookServlet.builder(service).successUrl("/ok")
+                .failureUrl("/ko").callbackRecheckInterval(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(PaymentWebhookServlet.builder(service).successUrl("/ok").failureUrl("/ko").build())
                 .isNotNull();
