@@ -104,6 +104,7 @@ class ConfigurationMisuseTest {
         c.add(new Case("malformed", "PAYMENT_TTL_MTN_MOBILE_MONEY", "-PT5M"));
         c.add(new Case("malformed", "PAYMENT_RECONCILE_AFTER", "PT0S"));
         c.add(new Case("malformed", "PAYMENT_RECONCILE_LEASE", "soon"));
+        c.add(new Case("malformed", "PAYMENT_EVENT_LEASE", "PT0S"));
         c.add(new Case("malformed", "PAYMENT_RECONCILE_BATCH", "0"));
         c.add(new Case("malformed", "PAYMENT_RECONCILE_BATCH", "many"));
         c.add(new Case("malformed", "MTN_MOMO_API_KEY", "user:password"));

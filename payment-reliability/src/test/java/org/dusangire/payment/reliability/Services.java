@@ -21,6 +21,10 @@ final class Services {
     }
 
     static PaymentConfig config(String siteUrl) {
+        return configBuilder(siteUrl).build();
+    }
+
+    static PaymentConfig.Builder configBuilder(String siteUrl) {
         PaymentConfig.Builder b = PaymentConfig.builder()
                 .environment(PaymentEnvironment.SANDBOX)
                 .siteUrl(siteUrl)
@@ -31,12 +35,17 @@ final class Services {
         for (PaymentMethod m : PaymentMethod.values()) {
             b.timeToLive(m, TTL);
         }
-        return b.build();
+        return b;
     }
 
     static PaymentService service(String siteUrl, PaymentRepository repository, Clock clock,
             List<? extends ProviderRig> rigs, PaymentEventListener listener) {
-        PaymentService.Builder b = PaymentService.builder().config(config(siteUrl))
+        return service(config(siteUrl), repository, clock, rigs, listener);
+    }
+
+    static PaymentService service(PaymentConfig config, PaymentRepository repository, Clock clock,
+            List<? extends ProviderRig> rigs, PaymentEventListener listener) {
+        PaymentService.Builder b = PaymentService.builder().config(config)
                 .repository(repository).clock(clock).listener(listener);
         rigs.forEach(r -> {
             r.clock(clock);

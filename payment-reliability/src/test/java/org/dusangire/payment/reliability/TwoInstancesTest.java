@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.PaymentException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesTest {
     private static final int PAYMENTS = 600;
+    /** Longer than the test's clock can run while one listener call is under way. */
+    private static final Duration EVENT_LEASE = Duration.ofDays(365);
     private String schema;
 
     @AfterEach
@@ -53,8 +56,12 @@ class TwoInstancesTest {
         try (HikariDataSource poolA = SimplePool.of(Databases.postgres(schema), 10);
                 HikariDataSource poolB = SimplePool.of(Databases.postgres(schema), 10)) {
             JdbiPaymentRepository storeA = JdbiPaymentRepository.create(poolA);
-            PaymentService a = Services.service(siteUrl, storeA, clock, rigs, heardByA);
-            PaymentService b = Services.service(siteUrl, JdbiPaymentRepository.create(poolB), clock,
+            // the shared clock runs minutes ahead per millisecond here, so a reconcile lease runs
+            // out while a listener call is under way; the event lease is what a host sets above
+            // its slowest listener, and with it each event is heard exactly once
+            PaymentConfig config = Services.configBuilder(siteUrl).eventLease(EVENT_LEASE).build();
+            PaymentService a = Services.service(config, storeA, clock, rigs, heardByA);
+            PaymentService b = Services.service(config, JdbiPaymentRepository.create(poolB), clock,
                     rigs, heardByB);
             try (WebhookHost hostA = WebhookHost.start(a, 0); WebhookHost hostB = WebhookHost.start(b, 0);
                     FanOut front = new FanOut(site, List.of(hostA.baseUri(), hostB.baseUri()))) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
@@ -178,6 +179,50 @@ class EventDeliveryTest {
         assertThat(host.count(p.id(), PaymentStatus.PARTIALLY_REFUNDED)).isEqualTo(1);
         assertThat(host.refundEvents()).hasSize(2);
         assertThat(restarted.reconcile().events().delivered()).isZero();
+    }
+
+    @Test
+    void aSecondInstanceLeavesAnEventAloneWhileItsClaimLastsAndTakesItOnlyAfter() {
+        // instance A's listener is slow: while it works, the clock passes the reconcile lease and
+        // instance B runs a delivery pass; B must not deliver the event A still holds
+        List<Integer> heardByBDuringA = new ArrayList<>();
+        RecordingListener b = new RecordingListener();
+        PaymentService[] other = new PaymentService[1];
+        PaymentEventListener slow = new PaymentEventListener() {
+            @Override
+            public void onStatusChanged(PaymentStatusChanged event) {
+                clock.advance(Duration.ofMinutes(5));
+                heardByBDuringA.add(other[0].deliverEvents().delivered());
+            }
+        };
+        PaymentConfig leased = PaymentConfig.builder().siteUrl("https://hospital.example")
+                .merchantName("Test Hospital").reconcileLease(Duration.ofMinutes(1))
+                .eventLease(Duration.ofMinutes(30)).build();
+        other[0] = PaymentService.builder().config(leased).repository(store).gateway(mtn)
+                .clock(clock).listener(b).build();
+        PaymentService a = PaymentService.builder().config(leased).repository(store).gateway(mtn)
+                .clock(clock).listener(slow).build();
+
+        Payment p = paid(a);
+
+        assertThat(heardByBDuringA).containsExactly(0);
+        assertThat(b.count(p.id(), PaymentStatus.SUCCEEDED)).isZero();
+        assertThat(other[0].deliverEvents().delivered()).isZero();
+
+        // with the event lease left at the reconcile lease, the same slow listener is overtaken:
+        // delivery is at least once, and the event B hears again carries the same id
+        PaymentConfig shortLease = PaymentConfig.builder().siteUrl("https://hospital.example")
+                .merchantName("Test Hospital").reconcileLease(Duration.ofMinutes(1)).build();
+        assertThat(shortLease.eventLease()).isEqualTo(Duration.ofMinutes(1));
+        heardByBDuringA.clear();
+        other[0] = PaymentService.builder().config(shortLease).repository(store).gateway(mtn)
+                .clock(clock).listener(b).build();
+        PaymentService a2 = PaymentService.builder().config(shortLease).repository(store)
+                .gateway(mtn).clock(clock).listener(slow).build();
+        Payment q = paid(a2);
+
+        assertThat(heardByBDuringA).containsExactly(1);
+        assertThat(b.count(q.id(), PaymentStatus.SUCCEEDED)).isEqualTo(1);
     }
 
     @Test

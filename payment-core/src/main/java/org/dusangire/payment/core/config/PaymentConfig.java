@@ -33,6 +33,7 @@ public final class PaymentConfig {
     public static final String PAYMENT_EVENT_MAX_ATTEMPTS = "PAYMENT_EVENT_MAX_ATTEMPTS";
     public static final String PAYMENT_EVENT_RETRY_DELAY = "PAYMENT_EVENT_RETRY_DELAY";
     public static final String PAYMENT_EVENT_RETENTION = "PAYMENT_EVENT_RETENTION";
+    public static final String PAYMENT_EVENT_LEASE = "PAYMENT_EVENT_LEASE";
 
     /** Upper bound of {@link #reconcileParallelism()}. */
     public static final int MAX_RECONCILE_PARALLELISM = 64;
@@ -52,6 +53,7 @@ public final class PaymentConfig {
     private final int eventMaxAttempts;
     private final Duration eventRetryDelay;
     private final Duration eventRetention;
+    private final Duration eventLease;
 
     private PaymentConfig(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment must not be null");
@@ -94,6 +96,8 @@ public final class PaymentConfig {
         this.eventMaxAttempts = b.eventMaxAttempts;
         this.eventRetryDelay = p.check(() -> positive(PAYMENT_EVENT_RETRY_DELAY, b.eventRetryDelay));
         this.eventRetention = p.check(() -> positive(PAYMENT_EVENT_RETENTION, b.eventRetention));
+        this.eventLease = b.eventLease == null ? reconcileLease
+                : p.check(() -> positive(PAYMENT_EVENT_LEASE, b.eventLease));
         p.throwIfAny();
     }
 
@@ -141,6 +145,7 @@ public final class PaymentConfig {
         p.run(() -> r.optionalPositiveInt(PAYMENT_EVENT_MAX_ATTEMPTS).ifPresent(b::eventMaxAttempts));
         p.run(() -> r.optionalDuration(PAYMENT_EVENT_RETRY_DELAY).ifPresent(b::eventRetryDelay));
         p.run(() -> r.optionalDuration(PAYMENT_EVENT_RETENTION).ifPresent(b::eventRetention));
+        p.run(() -> r.optionalDuration(PAYMENT_EVENT_LEASE).ifPresent(b::eventLease));
         PaymentConfig config = p.check(b::build);
         p.throwIfAny();
         return config;
@@ -246,6 +251,16 @@ public final class PaymentConfig {
         return eventRetention;
     }
 
+    /**
+     * How long one instance holds its claim on the events it is delivering; after it, another
+     * instance (or a later pass) may deliver them again. Keep it longer than the slowest listener
+     * call: delivery is at least once, and a claim that runs out while a listener is still at
+     * work is delivered twice, under the same event id. Default: the {@link #reconcileLease()}.
+     */
+    public Duration eventLease() {
+        return eventLease;
+    }
+
     /** Public URL of the webhook route of a gateway, e.g. {@code https://h/payments/webhooks/mtn-momo/}. */
     public URI webhookUrl(String gatewayName) {
         return siteUrl.resolve(join(siteUrl.getRawPath(), routePrefix + "/webhooks/" + gatewayName + "/"));
@@ -304,6 +319,7 @@ public final class PaymentConfig {
         private int eventMaxAttempts = 10;
         private Duration eventRetryDelay = Duration.ofSeconds(10);
         private Duration eventRetention = Duration.ofDays(30);
+        private Duration eventLease;
 
         private Builder() {
         }
@@ -387,6 +403,12 @@ public final class PaymentConfig {
 
         public Builder eventRetention(Duration eventRetention) {
             this.eventRetention = eventRetention;
+            return this;
+        }
+
+        /** How long a claim on events being delivered lasts; default the reconcile lease. */
+        public Builder eventLease(Duration eventLease) {
+            this.eventLease = eventLease;
             return this;
         }
 

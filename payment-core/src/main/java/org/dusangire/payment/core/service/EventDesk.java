@@ -101,7 +101,7 @@ final class EventDesk {
         int parked = 0;
         for (int round = 0; round < maxRounds; round++) {
             List<PaymentEvent> claimed = repository.claimEvents(clock.instant(),
-                    config.reconcileLease(), limit, onlyFor);
+                    config.eventLease(), limit, onlyFor);
             if (claimed.isEmpty()) {
                 break;
             }

@@ -98,6 +98,16 @@ class PaymentConfigTest {
     }
 
     @Test
+    void theEventLeaseFollowsTheReconcileLeaseUnlessItIsSet() {
+        assertThat(PaymentConfig.fromEnvironment(env("PAYMENT_RECONCILE_LEASE", "PT45S")).eventLease())
+                .isEqualTo(Duration.ofSeconds(45));
+        assertThat(PaymentConfig.fromEnvironment(env("PAYMENT_RECONCILE_LEASE", "PT45S",
+                "PAYMENT_EVENT_LEASE", "PT10M")).eventLease()).isEqualTo(Duration.ofMinutes(10));
+        assertRefusedNaming(env("PAYMENT_EVENT_LEASE", "PT0S"), "PAYMENT_EVENT_LEASE", "positive");
+        assertRefusedNaming(env("PAYMENT_EVENT_LEASE", "a while"), "PAYMENT_EVENT_LEASE");
+    }
+
+    @Test
     void hospitalNameIsUsedWhenNoMerchantNameIsSet() {
         assertThat(PaymentConfig.fromEnvironment(env("HOSPITAL_NAME", "Mulago Hospital")).merchantName())
                 .isEqualTo("Mulago Hospital");
