@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a response body into memory but gives up, and drops the connection, past a size cap or
@@ -31,6 +32,8 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
     private final int maxBytes;
     private final long deadlineNanos;
     private final Duration timeout;
+    /** Why this handler gave up on the body, if it did; see {@link #failure()}. */
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
 
     /**
      * @param deadlineNanos {@link System#nanoTime()} by which the whole body must have arrived
@@ -46,7 +49,17 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
         return new Subscriber(maxBytes, declared > maxBytes,
-                Math.max(0, deadlineNanos - System.nanoTime()), timeout);
+                Math.max(0, deadlineNanos - System.nanoTime()), timeout, failure);
+    }
+
+    /**
+     * Why the body was given up (too large, or past the deadline), or null. The JDK may fail the
+     * exchange with its own exception once the subscription is cancelled (Java 25 reports "fixed
+     * content-length ..., bytes received ..."), racing the one this handler completes with; the
+     * caller asks here which failure is the real one.
+     */
+    IOException failure() {
+        return failure.get();
     }
 
     private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
@@ -56,8 +69,11 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         private final CompletableFuture<byte[]> body;
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private volatile Flow.Subscription subscription;
+        private final AtomicReference<IOException> failure;
 
-        Subscriber(int maxBytes, boolean tooLargeUpFront, long nanosLeft, Duration timeout) {
+        Subscriber(int maxBytes, boolean tooLargeUpFront, long nanosLeft, Duration timeout,
+                AtomicReference<IOException> failure) {
+            this.failure = failure;
             this.maxBytes = maxBytes;
             this.tooLargeUpFront = tooLargeUpFront;
             // orTimeout fires on the JDK's single delay-scheduler thread (no thread per call)
@@ -69,15 +85,23 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 if (cause instanceof TimeoutException) {
+                    HttpTimeoutException late = new HttpTimeoutException("no complete answer within "
+                            + timeout.toMillis() + " ms");
+                    failure.compareAndSet(null, late);
+                    cause = late;
                     Flow.Subscription s = subscription;
                     if (s != null) {
                         s.cancel();
                     }
-                    cause = new HttpTimeoutException("no complete answer within "
-                            + timeout.toMillis() + " ms");
                 }
                 throw new CompletionException(cause);
             });
+        }
+
+        private void tooLarge() {
+            TooLargeException tooLarge = new TooLargeException(maxBytes);
+            failure.compareAndSet(null, tooLarge);
+            result.completeExceptionally(tooLarge);
         }
 
         @Override
@@ -89,8 +113,8 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
             if (tooLargeUpFront) {
+                tooLarge();
                 s.cancel();
-                result.completeExceptionally(new TooLargeException(maxBytes));
             } else {
                 s.request(Long.MAX_VALUE);
             }
@@ -103,8 +127,8 @@ final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
             }
             for (ByteBuffer item : items) {
                 if (buffer.size() + item.remaining() > maxBytes) {
+                    tooLarge();
                     subscription.cancel();
-                    result.completeExceptionally(new TooLargeException(maxBytes));
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];

@@ -143,23 +143,27 @@ public final class JsonHttpClient {
         wire.request(httpRequest, request, body, attempt);
         long started = System.nanoTime();
         HttpResponse<byte[]> raw;
+        BoundedBodyHandler handler = new BoundedBodyHandler(maxResponseBytes,
+                started + requestTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250),
+                requestTimeout);
         try {
             // send(), not sendAsync(): the JDK completes a sendAsync() future through the common
             // pool, which on a machine with two or fewer cores starts a new thread for every
             // call. The request timeout bounds the wait for the headers; the body handler bounds
             // the body to the same overall deadline (timeout + 250 ms from now) and drops the
             // connection when it passes.
-            raw = http.send(httpRequest, new BoundedBodyHandler(maxResponseBytes,
-                    started + requestTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250),
-                    requestTimeout));
+            raw = http.send(httpRequest, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the provider", e);
         } catch (IOException e) {
-            // send() wraps what the body handler failed with; callers tell an oversized answer
-            // from other failures (it is not retried)
-            if (e.getCause() instanceof BoundedBodyHandler.TooLargeException tooLarge) {
-                throw tooLarge;
+            // send() wraps what the body handler failed with, or reports the cancelled exchange
+            // in its own words; callers tell an oversized answer (not retried) and a late one
+            // (timed out) from other failures by the handler's own reason
+            IOException reason = handler.failure();
+            if (reason != null && reason != e) {
+                reason.addSuppressed(e);
+                throw reason;
             }
             throw e;
         }
