@@ -147,8 +147,16 @@ final class ServletHarness implements AutoCloseable {
         return http;
     }
 
+    /** Stops Jetty; throws nothing checked, so try-with-resources needs no InterruptedException. */
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping Jetty", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
+        }
     }
 }
