@@ -204,13 +204,24 @@ public final class QuickStart implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        jetty.stop();
-        providers.close();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try {
+            jetty.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
+        } finally {
+            providers.close();
+            shutDown(dataSource);
+        }
+    }
+
+    private static void shutDown(DataSource h2) {
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             // already gone: nothing to free
