@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /** Drives the demo the way a script would: JSON API plus the simulated phone, over real HTTP. */
 class DemoApiTest {
+    private static final String TOKEN = "api-test-cashier-token-42";
     private static DemoServer demo;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoServer.start(Map.of(), 0);
+        demo = DemoServer.start(Map.of("DEMO_CASHIER_TOKEN", TOKEN), 0);
     }
 
     @AfterAll
@@ -31,9 +32,11 @@ class DemoApiTest {
         demo.close();
     }
 
+    /** As the cashier page does: every state-changing call carries the cashier token. */
     static HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(demo.baseUri().resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -78,7 +81,7 @@ class DemoApiTest {
 
     @Test
     void airtelPaymentApprovedOnThePhoneSucceedsThroughTheSignedCallback() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"8000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-2\",\"amount\":\"8000\",\"method\":"
                 + "\"AIRTEL_MONEY\",\"phone\":\"0752 123456\"}").body());
         assertThat(p.get("nextAction").asText()).isEqualTo("APPROVE_ON_PHONE");
         String id = p.get("id").asText();
@@ -92,7 +95,7 @@ class DemoApiTest {
 
     @Test
     void declinedOnThePhoneEndsFailedWithTheProviderReason() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"5000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-3\",\"amount\":\"5000\",\"method\":"
                 + "\"MTN_MOBILE_MONEY\",\"phone\":\"+256 772 123456\"}").body());
         String id = p.get("id").asText();
 
@@ -105,7 +108,7 @@ class DemoApiTest {
 
     @Test
     void sameIdempotencyKeyGivesTheSamePayment() throws Exception {
-        String body = "{\"amount\":\"7000\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\","
+        String body = "{\"orderReference\":\"BILL-5\",\"amount\":\"7000\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\","
                 + "\"idempotencyKey\":\"same-key-twice\"}";
         String first = mapper.readTree(post("/api/payments", body).body()).get("id").asText();
         String second = mapper.readTree(post("/api/payments", body).body()).get("id").asText();
@@ -114,8 +117,68 @@ class DemoApiTest {
     }
 
     @Test
+    void sameIdempotencyKeyForAnotherBillIsRefused() throws Exception {
+        String first = "{\"orderReference\":\"BILL-A\",\"amount\":\"7000\",\"method\":\"CASH_ON_DELIVERY\","
+                + "\"idempotencyKey\":\"key-for-bill-a\"}";
+        assertThat(post("/api/payments", first).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> other = post("/api/payments", first.replace("BILL-A", "BILL-B"));
+
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("order reference").doesNotContain("key-for-bill-a");
+    }
+
+    @Test
+    void aMissingOrBlankOrderReferenceIs400InsteadOfAnInventedOne() throws Exception {
+        HttpResponse<String> missing = post("/api/payments",
+                "{\"amount\":\"4321\",\"method\":\"CASH_ON_DELIVERY\"}");
+        HttpResponse<String> blank = post("/api/payments",
+                "{\"orderReference\":\"   \",\"amount\":\"4321\",\"method\":\"CASH_ON_DELIVERY\"}");
+        HttpResponse<String> nul = post("/api/payments",
+                "{\"orderReference\":null,\"amount\":\"4321\",\"method\":\"CASH_ON_DELIVERY\"}");
+
+        for (HttpResponse<String> r : java.util.List.of(missing, blank, nul)) {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(mapper.readTree(r.body()).get("error").asText()).contains("orderReference is required");
+        }
+        assertThat(get("/api/payments").findValuesAsText("amount")).doesNotContain("4321");
+    }
+
+    @Test
+    void verifyAsksTheProviderAndAnswersThePayment() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-V\",\"amount\":"
+                + "\"6000\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772 123456\"}").body());
+        String id = p.get("id").asText();
+
+        HttpResponse<String> pending = post("/api/payments/" + id + "/verify", "");
+        post("/simulator/mtn/payments/" + id + "/approve", "");
+        awaitStatus(id, "SUCCEEDED");
+        HttpResponse<String> paid = post("/api/payments/" + id + "/verify", "");
+
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(pending.body()).get("id").asText()).isEqualTo(id);
+        assertThat(mapper.readTree(pending.body()).get("status").asText()).isIn("PENDING", "SUCCEEDED");
+        assertThat(paid.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(paid.body()).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(post("/api/payments/6f1d2c3b-0000-4000-8000-000000000000/verify", "").statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/payments/not-an-id/verify", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theModeListsTheMethodsAndTheCurrenciesTheGatewaysCollect() throws Exception {
+        JsonNode mode = get("/api/mode");
+
+        assertThat(mode.get("methods").findValuesAsText("method")).containsExactlyInAnyOrder(
+                "MTN_MOBILE_MONEY", "AIRTEL_MONEY", "CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY");
+        assertThat(mode.get("methods").findValuesAsText("name")).contains("MTN Mobile Money", "Cash on delivery");
+        assertThat(mode.get("methods").get(0).get("currencies").get(0).asText()).isEqualTo("UGX");
+        assertThat(mode.get("currencies").toString()).isEqualTo("[\"UGX\"]");
+    }
+
+    @Test
     void cashPaymentWaitsForTheCashier() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-CASH\",\"amount\":\"15000\",\"method\":"
                 + "\"CASH_ON_DELIVERY\"}").body());
         assertThat(p.get("nextAction").asText()).isEqualTo("PAY_CASH");
 
@@ -130,7 +193,7 @@ class DemoApiTest {
 
     @Test
     void mtnPaymentIsRefundedInPartThroughTheApiAndReconciliationSettlesTheRefund() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"25000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-4\",\"amount\":\"25000\",\"method\":"
                 + "\"MTN_MOBILE_MONEY\",\"phone\":\"0772 123456\"}").body());
         String id = p.get("id").asText();
         post("/simulator/mtn/payments/" + id + "/approve", "");
@@ -160,7 +223,7 @@ class DemoApiTest {
 
     @Test
     void paymentShowsItsEventLogAndAnomaliesAreListed() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-CASH\",\"amount\":\"15000\",\"method\":"
                 + "\"CASH_ON_DELIVERY\"}").body());
         String id = p.get("id").asText();
         post("/api/payments/" + id + "/confirm-cash", "{\"confirmedBy\":\"Grace\"}");
@@ -181,7 +244,7 @@ class DemoApiTest {
 
     @Test
     void refundOfAnUnpaidPaymentIsRefusedWith409() throws Exception {
-        JsonNode p = mapper.readTree(post("/api/payments", "{\"amount\":\"15000\",\"method\":"
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-CASH\",\"amount\":\"15000\",\"method\":"
                 + "\"CASH_ON_DELIVERY\"}").body());
 
         HttpResponse<String> refused = post("/api/payments/" + p.get("id").asText() + "/refunds", "");
@@ -193,11 +256,11 @@ class DemoApiTest {
 
     @Test
     void badInputAnswers400WithAMessageThatSaysWhatIsWrong() throws Exception {
-        HttpResponse<String> unknownMethod = post("/api/payments", "{\"amount\":\"100\",\"method\":\"BITCOIN\"}");
+        HttpResponse<String> unknownMethod = post("/api/payments", "{\"orderReference\":\"BILL-6\",\"amount\":\"100\",\"method\":\"BITCOIN\"}");
         HttpResponse<String> badAmount = post("/api/payments",
-                "{\"amount\":\"1,500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\"}");
+                "{\"orderReference\":\"BILL-6\",\"amount\":\"1,500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772123456\"}");
         HttpResponse<String> badPhone = post("/api/payments",
-                "{\"amount\":\"1500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772\"}");
+                "{\"orderReference\":\"BILL-6\",\"amount\":\"1500\",\"method\":\"MTN_MOBILE_MONEY\",\"phone\":\"0772\"}");
         HttpResponse<String> notJson = post("/api/payments", "amount=1500");
 
         assertThat(unknownMethod.statusCode()).isEqualTo(400);

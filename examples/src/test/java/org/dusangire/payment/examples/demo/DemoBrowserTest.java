@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +33,7 @@ class DemoBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    private static final String TOKEN = "browser-test-cashier-token";
     private static DemoServer demo;
     private static WebDriver browser;
     private static Path profile;
@@ -42,7 +45,7 @@ class DemoBrowserTest {
                     + CHROMIUM + " and " + CHROMEDRIVER + ": run `apt-get install -y chromium "
                     + "chromium-driver` (bash .ci/run does this when they are missing)");
         }
-        demo = DemoServer.start(Map.of(), 0);
+        demo = DemoServer.start(Map.of("DEMO_CASHIER_TOKEN", TOKEN), 0);
         profile = Files.createTempDirectory("demo-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -76,14 +79,37 @@ class DemoBrowserTest {
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void payWith(String method) {
+    /** Opens the page, giving the cashier token when the page asks for it. */
+    private static void open() {
         browser.get(demo.baseUri().toString());
+        waiting().until(d -> !((JavascriptExecutor) d).executeScript("return document.readyState").equals("loading"));
+        WebElement panel = browser.findElement(By.id("token-panel"));
+        if (panel.isDisplayed()) {
+            browser.findElement(By.id("token")).sendKeys(TOKEN);
+            browser.findElement(By.id("token-save")).click();
+            waiting().until(ExpectedConditions.invisibilityOf(panel));
+        }
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#method option")));
+    }
+
+    private static void payWith(String method) {
+        open();
         new Select(browser.findElement(By.id("method"))).selectByValue(method);
         WebElement amount = browser.findElement(By.id("amount"));
         amount.clear();
         amount.sendKeys("25000");
+        String before = browser.findElement(By.id("payment-id")).getAttribute("textContent");
         browser.findElement(By.id("pay")).click();
+        waiting().until(d -> !d.findElement(By.id("payment-id")).getAttribute("textContent").equals(before));
         waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "PENDING"));
+    }
+
+    private static String currentId() {
+        return browser.findElement(By.id("payment-id")).getText();
+    }
+
+    private static By row(String id) {
+        return By.cssSelector("#payments tr[data-id='" + id + "']");
     }
 
     @Test
@@ -115,7 +141,8 @@ class DemoBrowserTest {
         assertThat(browser.getCurrentUrl()).startsWith(demo.baseUri().toString()).contains("result=paid");
         waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
         screenshot("demo-card-succeeded.png");
-        assertThat(browser.findElement(By.cssSelector("#payments tbody")).getText()).contains("CARD");
+        assertThat(browser.findElement(By.cssSelector("#payments tbody")).getText()).contains("Card")
+                .doesNotContain("CARD");
     }
 
     @Test
@@ -148,12 +175,12 @@ class DemoBrowserTest {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#refunds tbody"), "SUCCEEDED"));
         screenshot("demo-cash-refunded.png");
-        assertThat(browser.findElement(By.cssSelector("#refunds tbody")).getText()).contains("5000 UGX");
+        assertThat(browser.findElement(By.cssSelector("#refunds tbody")).getText()).contains("5,000 UGX");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"),
                 "SUCCEEDED → PARTIALLY_REFUNDED"));
         assertThat(browser.findElement(By.id("events")).getText())
                 .contains("PENDING → SUCCEEDED").contains("refund new → PENDING");
-        assertThat(browser.findElement(By.id("refundable")).getText()).isEqualTo("20000 UGX");
+        assertThat(browser.findElement(By.id("refundable")).getText()).isEqualTo("20,000 UGX");
 
         amount = browser.findElement(By.id("refund-amount"));
         amount.clear();
@@ -161,5 +188,121 @@ class DemoBrowserTest {
         browser.findElement(By.id("refund")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("refund-error"),
                 "at most 20000 UGX"));
+    }
+
+    @Test
+    void thePageAsksForTheTokenOnceAndSendsItWithEveryChange() throws Exception {
+        browser.get(demo.baseUri().toString());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement panel = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-panel")));
+        screenshot("demo-token-prompt.png");
+
+        browser.findElement(By.id("token")).sendKeys("not-the-right-token");
+        browser.findElement(By.id("token-save")).click();
+        browser.findElement(By.id("pay")).click();
+        waiting().until(ExpectedConditions.visibilityOf(panel));
+        assertThat(browser.findElement(By.id("token-message")).getText()).contains("not accepted");
+        assertThat(browser.findElement(By.id("current")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("token")).sendKeys(TOKEN);
+        browser.findElement(By.id("token-save")).click();
+        browser.findElement(By.id("pay")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "PENDING"));
+
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#method option")));
+        assertThat(browser.findElement(By.id("token-panel")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void rowsShowFriendlyNamesAmountsWithSeparatorsAndTheirActions() throws Exception {
+        payWith("MTN_MOBILE_MONEY");
+        String mtn = currentId();
+        assertThat(browser.findElement(By.id("phone-prompt")).getText()).contains("25,000 UGX");
+        payWith("CASH_ON_DELIVERY");
+        String cash = currentId();
+
+        WebElement cashRow = waiting().until(ExpectedConditions.presenceOfElementLocated(row(cash)));
+        assertThat(cashRow.getText()).contains("Cash on delivery").contains("25,000 UGX")
+                .doesNotContain("CASH_ON_DELIVERY");
+        WebElement mtnRow = waiting().until(ExpectedConditions.presenceOfElementLocated(row(mtn)));
+        assertThat(mtnRow.getText()).contains("MTN Mobile Money").doesNotContain("MTN_MOBILE_MONEY");
+        assertThat(mtnRow.findElements(By.cssSelector("button[data-action=verify]"))).hasSize(1);
+        assertThat(mtnRow.findElements(By.cssSelector("button[data-action=confirm-cash]"))).isEmpty();
+        screenshot("demo-row-actions.png");
+
+        clickInRow(mtn, "verify");
+        waiting().until(ExpectedConditions.textToBe(By.id("payment-id"), mtn));
+        clickInRow(cash, "confirm-cash");
+        waiting().until(ExpectedConditions.textToBe(By.id("payment-id"), cash));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
+        clickInRow(mtn, "verify");
+        waiting().until(ExpectedConditions.textToBe(By.id("payment-id"), mtn));
+        clickInRow(cash, "refund");
+
+        waiting().until(ExpectedConditions.textToBe(By.id("payment-id"), cash));
+        WebElement amount = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount")));
+        assertThat(amount.getAttribute("value")).isEqualTo("25000");
+        assertThat(browser.findElement(By.id("refundable")).getText()).isEqualTo("25,000 UGX");
+    }
+
+    /** The list redraws every few seconds, so the button is looked up afresh until a click lands. */
+    private static void clickInRow(String id, String action) {
+        By button = By.cssSelector("#payments tr[data-id='" + id + "'] button[data-action=" + action + "]");
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(button).click();
+            return true;
+        });
+    }
+
+    @Test
+    void aDeclinedPaymentExplainsItselfAndCanBeTriedAgain() throws Exception {
+        payWith("MTN_MOBILE_MONEY");
+        String declined = currentId();
+        String order = waiting().until(ExpectedConditions.presenceOfElementLocated(row(declined)))
+                .findElement(By.cssSelector("td")).getText();
+
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("phone-decline"))).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "FAILED"));
+        WebElement guidance = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("guidance")));
+        screenshot("demo-declined.png");
+        assertThat(guidance.getText()).contains("declined").contains("Try again");
+
+        browser.findElement(By.id("try-again")).click();
+        assertThat(browser.findElement(By.id("order-ref")).getAttribute("value")).isEqualTo(order);
+        assertThat(new Select(browser.findElement(By.id("method"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("MTN_MOBILE_MONEY");
+        browser.findElement(By.id("pay")).click();
+        waiting().until(d -> !d.findElement(By.id("payment-id")).getText().equals(declined)
+                && "PENDING".equals(d.findElement(By.id("status")).getAttribute("data-status")));
+        assertThat(browser.findElement(By.id("guidance")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aNewErrorHidesTheEarlierResult() throws Exception {
+        payWith("CASH_ON_DELIVERY");
+        WebElement amount = browser.findElement(By.id("amount"));
+        amount.clear();
+        amount.sendKeys("lots");
+
+        browser.findElement(By.id("pay")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-error"), "amount"));
+        assertThat(browser.findElement(By.id("current")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theCurrencyListHoldsWhatTheGatewaysCollect() throws Exception {
+        open();
+
+        List<String> currencies = new Select(browser.findElement(By.id("currency"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+        List<String> methods = new Select(browser.findElement(By.id("method"))).getOptions().stream()
+                .map(WebElement::getText).toList();
+
+        assertThat(currencies).containsExactly("UGX");
+        assertThat(methods).contains("MTN Mobile Money", "Airtel Money", "Card", "Bank transfer",
+                "Cash on delivery");
     }
 }
