@@ -30,9 +30,10 @@ import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.core.service.RefundCommand;
 
 /**
- * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, confirm a
- * cash payment, refund a paid one and list its refunds, show a payment's event log, and list and
- * acknowledge anomalies. Bad input answers 400 with a message that says what is wrong.
+ * The demo's JSON API, mounted at {@code /api/*}: create a payment, read one or all, ask the
+ * provider about one now, confirm a cash payment, refund a paid one and list its refunds, show a
+ * payment's event log, and list and acknowledge anomalies. Bad input answers 400 with a message
+ * that says what is wrong. {@link DemoGuard} has checked the cashier token before any POST.
  */
 final class DemoApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -91,6 +92,8 @@ final class DemoApiServlet extends HttpServlet {
                 String who = text(body, "confirmedBy");
                 Payment paid = payments.confirmCashPayment(id, who == null ? "demo cashier" : who);
                 write(resp, 200, PaymentJson.of(mapper, paid));
+            } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("verify")) {
+                write(resp, 200, PaymentJson.of(mapper, payments.verify(PaymentId.parse(parts[1]))));
             } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
                 refund(PaymentId.parse(parts[1]), readOptional(req), resp);
             } else if (parts.length == 3 && parts[0].equals("anomalies")
@@ -141,8 +144,13 @@ final class DemoApiServlet extends HttpServlet {
         }
         String key = text(body, "idempotencyKey");
         String order = text(body, "orderReference");
+        if (order == null) {
+            // an invented reference would hide the caller's bug, and a retry would make a second bill
+            throw new PaymentValidationException("orderReference",
+                    "orderReference is required: the bill or order this payment is for");
+        }
         CheckoutResult result = payments.initiate(CheckoutRequest.builder()
-                .orderReference(order == null ? "BILL-" + UUID.randomUUID().toString().substring(0, 8) : order)
+                .orderReference(order)
                 .money(money)
                 .method(method)
                 .payer(new Payer(msisdn, email, text(body, "name")))

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * Runs the hospital cashier demo: {@code mvn -q -pl examples -am -DskipTests package exec:java}.
- * The port comes from {@code PORT} (default 8080).
+ * The port comes from {@code PORT} (default 8080), the cashier token from
+ * {@code DEMO_CASHIER_TOKEN} (generated and printed once when unset). Exits with status 2, saying
+ * why, when {@code PAYMENT_ENVIRONMENT} is production or the token is unusable.
  */
 public final class DemoApp {
     private DemoApp() {
@@ -13,11 +15,18 @@ public final class DemoApp {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         int port = parsePort(env.get("PORT"));
-        DemoServer server = DemoServer.start(env, port);
+        DemoServer server;
+        try {
+            server = DemoServer.start(env, port);
+        } catch (DemoRefusedException e) {
+            System.err.println("The demo will not start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 // the process is ending anyway
             }
         }));
@@ -26,6 +35,11 @@ public final class DemoApp {
         System.out.println(server.simulated()
                 ? "Providers are simulated in-process: no credentials, no real money."
                 : "Providers are configured from the environment.");
+        CashierToken token = server.cashierToken();
+        System.out.println(token.generated()
+                ? "Cashier token: " + token.value() + " (the page asks for it once; set "
+                        + CashierToken.VARIABLE + " to choose your own)"
+                : "Cashier token: the value of " + CashierToken.VARIABLE);
         System.out.println("Press Ctrl+C to stop.");
         server.join();
     }

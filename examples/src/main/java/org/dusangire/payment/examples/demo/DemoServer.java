@@ -1,10 +1,14 @@
 package org.dusangire.payment.examples.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -41,7 +46,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The hospital cashier demo: embedded Jetty serving the page, its JSON API and the webhook
  * adapter, payments kept in H2, and, unless {@code PAYMENT_ENVIRONMENT} is set, the provider
- * simulators started in-process so it runs with no credentials and no internet.
+ * simulators started in-process so it runs with no credentials and no internet. It refuses to run
+ * in production, answers only to localhost (or {@code SITE_URL}'s host), and every state-changing
+ * call of the cashier's needs the cashier token (see {@link DemoGuard}).
  */
 public final class DemoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoServer.class);
@@ -52,22 +59,30 @@ public final class DemoServer implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final ScheduledExecutorService scheduler;
     private final boolean simulated;
+    private final CashierToken token;
 
-    private DemoServer(Server jetty, URI baseUri, PaymentService payments,
-            List<AutoCloseable> resources, ScheduledExecutorService scheduler, boolean simulated) {
+    private DemoServer(Server jetty, URI baseUri, PaymentService payments, List<AutoCloseable> resources,
+            ScheduledExecutorService scheduler, boolean simulated, CashierToken token) {
         this.jetty = jetty;
         this.baseUri = baseUri;
         this.payments = payments;
         this.resources = resources;
         this.scheduler = scheduler;
         this.simulated = simulated;
+        this.token = token;
     }
 
     /**
      * Starts the demo on {@code port} (0 picks a free one). With {@code PAYMENT_ENVIRONMENT} set in
-     * {@code env}, gateways are configured from the environment and talk to the real providers.
+     * {@code env}, gateways are configured from the environment and talk to the provider sandboxes.
+     * The cashier token is {@code DEMO_CASHIER_TOKEN}, or generated when that is unset.
+     *
+     * @throws IllegalStateException when {@code PAYMENT_ENVIRONMENT} is production or
+     *                               {@code DEMO_CASHIER_TOKEN} is unusable, before anything starts
      */
     public static DemoServer start(Map<String, String> env, int port) throws Exception {
+        refuseProduction(env.get(PaymentConfig.PAYMENT_ENVIRONMENT));
+        CashierToken token = CashierToken.from(env.get(CashierToken.VARIABLE), new SecureRandom());
         // bind first, so the port (and with it SITE_URL) is known and cannot be taken meanwhile
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -80,6 +95,7 @@ public final class DemoServer implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
         List<PaymentGateway> gateways = new ArrayList<>();
+        Map<String, Currency> collects = new HashMap<>();
         PaymentConfig config;
         if (simulated) {
             config = PaymentConfig.builder()
@@ -103,6 +119,7 @@ public final class DemoServer implements AutoCloseable {
                     .currency(Currency.getInstance("UGX"))
                     .baseUrl(mtn.baseUri())
                     .build()));
+            collects.put(MtnMomoGateway.NAME, Currency.getInstance("UGX"));
             customers.put("mtn", new SimulatedCustomer() {
                 @Override
                 public boolean approve(String reference) {
@@ -130,6 +147,7 @@ public final class DemoServer implements AutoCloseable {
                     .callbackPrivateKey(Secret.of(airtelKey))
                     .baseUrl(airtel.baseUri())
                     .build()));
+            collects.put(AirtelMoneyGateway.NAME, Currency.getInstance("UGX"));
             customers.put("airtel", new SimulatedCustomer() {
                 @Override
                 public boolean approve(String reference) {
@@ -177,9 +195,15 @@ public final class DemoServer implements AutoCloseable {
                             AirtelMoneyConfig::fromEnvironment)
                     .check();
             config = checked.payment();
-            checked.find(MtnMomoConfig.class).ifPresent(c -> gateways.add(new MtnMomoGateway(c)));
+            checked.find(MtnMomoConfig.class).ifPresent(c -> {
+                gateways.add(new MtnMomoGateway(c));
+                collects.put(MtnMomoGateway.NAME, c.currency());
+            });
             checked.find(FlutterwaveConfig.class).ifPresent(c -> gateways.add(new FlutterwaveGateway(c)));
-            checked.find(AirtelMoneyConfig.class).ifPresent(c -> gateways.add(new AirtelMoneyGateway(c)));
+            checked.find(AirtelMoneyConfig.class).ifPresent(c -> {
+                gateways.add(new AirtelMoneyGateway(c));
+                collects.put(AirtelMoneyGateway.NAME, c.currency());
+            });
         }
 
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -196,8 +220,10 @@ public final class DemoServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         String mode = simulated ? "Simulated providers (no real money): approve or decline on the simulated phone"
                 : "Connected to providers in " + config.environment().name().toLowerCase(java.util.Locale.ROOT);
-        StaticPageServlet page = new StaticPageServlet(mapper.writeValueAsString(Map.of(
-                "simulated", simulated, "description", mode)));
+        StaticPageServlet page = new StaticPageServlet(mapper.writeValueAsString(
+                DemoMode.json(mapper, payments, simulated, mode, collects)));
+        DemoGuard guard = new DemoGuard(token, actualPort, config.siteUrl(), config.routePrefix());
+        context.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(page), "/");
         context.addServlet(new ServletHolder(page), "/api/mode");
         context.addServlet(new ServletHolder(new DemoApiServlet(payments, mapper)), "/api/*");
@@ -205,7 +231,7 @@ public final class DemoServer implements AutoCloseable {
                 .successUrl("/?result=paid")
                 .failureUrl("/?result=failed")
                 .pendingUrl("/?result=pending")
-                .verifyAuthorizer(request -> true)
+                .verifyAuthorizer(guard::hasToken) // the guard checked it already; twice is cheap
                 .build()), config.routePrefix() + "/*");
         if (simulated) {
             context.addServlet(new ServletHolder(new SimulatorControlServlet(customers, payments)),
@@ -227,7 +253,16 @@ public final class DemoServer implements AutoCloseable {
             }
         }, 5, 5, TimeUnit.SECONDS);
         return new DemoServer(jetty, URI.create("http://localhost:" + actualPort + "/"), payments,
-                resources, scheduler, simulated);
+                resources, scheduler, simulated, token);
+    }
+
+    private static void refuseProduction(String environment) {
+        if (environment != null && environment.trim().equalsIgnoreCase(PaymentEnvironment.PRODUCTION.name())) {
+            throw new DemoRefusedException("PAYMENT_ENVIRONMENT=production: this demo is not a production "
+                    + "cashier app (no user accounts, no TLS, localhost only). Run it with sandbox "
+                    + "credentials or none, and embed the library in your own application to take real "
+                    + "money (README, Going live).");
+        }
     }
 
     public URI baseUri() {
@@ -247,12 +282,43 @@ public final class DemoServer implements AutoCloseable {
         jetty.join();
     }
 
+    /** The cashier token; {@link DemoApp} prints it once when it was generated. */
+    CashierToken cashierToken() {
+        return token;
+    }
+
+    /**
+     * Stops the server and the simulators. Throws nothing checked, so callers' try-with-resources
+     * stays free of -Xlint:try warnings.
+     *
+     * @throws IllegalStateException when a part does not stop, or the thread is interrupted while
+     *                               waiting (its interrupt flag is set again)
+     */
     @Override
-    public void close() throws Exception {
+    public void close() {
         scheduler.shutdownNow();
-        jetty.stop();
-        for (AutoCloseable r : resources) {
-            r.close();
+        Exception failure = null;
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            failure = e;
+        }
+        for (AutoCloseable r : resources) { // the simulators stop even when Jetty did not
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the demo", failure);
+        } else if (failure != null) {
+            throw new IllegalStateException("the demo did not stop cleanly", failure);
         }
     }
 }

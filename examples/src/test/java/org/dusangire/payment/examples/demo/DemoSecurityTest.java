@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,24 +216,18 @@ class DemoSecurityTest {
 
     @Test
     void theAppExitsWithCode2AndSaysWhyInProduction() throws Exception {
-        Process app = launch(Map.of("PAYMENT_ENVIRONMENT", "production"));
-        String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        app.getInputStream().readAllBytes();
+        Ended app = runToEnd(Map.of("PAYMENT_ENVIRONMENT", "production"));
 
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(app.exitValue()).isEqualTo(2);
-        assertThat(err).contains("PAYMENT_ENVIRONMENT=production").contains("not a production");
+        assertThat(app.exitCode()).isEqualTo(2);
+        assertThat(app.err()).contains("PAYMENT_ENVIRONMENT=production").contains("not a production");
     }
 
     @Test
     void theAppExitsWithCode2ForATooShortToken() throws Exception {
-        Process app = launch(Map.of("DEMO_CASHIER_TOKEN", "tooshort"));
-        String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        app.getInputStream().readAllBytes();
+        Ended app = runToEnd(Map.of("DEMO_CASHIER_TOKEN", "tooshort"));
 
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(app.exitValue()).isEqualTo(2);
-        assertThat(err).contains("DEMO_CASHIER_TOKEN").doesNotContain("tooshort");
+        assertThat(app.exitCode()).isEqualTo(2);
+        assertThat(app.err()).contains("DEMO_CASHIER_TOKEN").doesNotContain("tooshort");
     }
 
     @Test
@@ -264,8 +259,32 @@ class DemoSecurityTest {
         }
     }
 
-    /** The real main class in a fresh JVM, so its exit code and output are what a user sees. */
+    private record Ended(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs the app and waits for it to end by itself; one that keeps running (it did not refuse)
+     * is stopped and reported as a failure rather than hanging the build.
+     */
+    private static Ended runToEnd(Map<String, String> env) throws Exception {
+        Path out = Files.createTempFile("demo-out", ".txt");
+        Path err = Files.createTempFile("demo-err", ".txt");
+        ProcessBuilder pb = builder(env).redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process app = pb.start();
+        if (!app.waitFor(60, TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor();
+            throw new AssertionError("the demo kept running instead of refusing to start:\n"
+                    + Files.readString(out));
+        }
+        return new Ended(app.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     private static Process launch(Map<String, String> extraEnv) throws Exception {
+        return builder(extraEnv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The real main class in a fresh JVM, so its exit code and output are what a user sees. */
+    private static ProcessBuilder builder(Map<String, String> extraEnv) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 DemoApp.class.getName());
@@ -275,7 +294,7 @@ class DemoSecurityTest {
                 || k.equals("SITE_URL"));
         env.put("PORT", "0");
         env.putAll(extraEnv);
-        return pb.start();
+        return pb;
     }
 
     private static JsonNode get(String path) throws Exception {
