@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,9 @@ import org.dusangire.payment.simulator.mtn.MtnMomoLauncher;
 
 /**
  * Runs the simulators stand-alone until stopped, so a host team can develop offline:
- * {@code java -jar payment-simulator-standalone.jar --mtn-port 9101}. Each provider is one
+ * {@code java -jar payment-simulator-standalone.jar --providers mtn,airtel --mtn-port 9101}.
+ * After starting it prints the library's environment variables for them as {@code export} lines
+ * ({@link SimulatorEnvironment}). Each provider is one
  * {@link Launcher} entry; its options are {@code --<provider>-<name> value}, and {@code --bind}
  * sets the address for all of them. {@code --help} lists every option; a command line it cannot
  * run (an unknown option, a missing or malformed value) exits with {@value #USAGE_ERROR}.
@@ -89,13 +92,17 @@ public final class SimulatorMain {
     /** The text {@code --help} prints: every option of every provider. */
     public static String help() {
         StringBuilder text = new StringBuilder()
-                .append("Usage: java -jar payment-simulator-standalone.jar [--bind ADDRESS]")
+                .append("Usage: java -jar payment-simulator-standalone.jar [--providers LIST]")
+                .append(" [--bind ADDRESS]")
                 .append(" [--<provider>-<option> VALUE ...]\n")
-                .append("Runs the MTN MoMo, Airtel Money and Flutterwave simulators until stopped")
-                .append(" (Ctrl-C).\n\n")
+                .append("Runs the MTN MoMo, Airtel Money and Flutterwave simulators (or those")
+                .append(" --providers names) until stopped (Ctrl-C), and prints the library's")
+                .append(" environment variables for them as export lines.\n\n")
                 .append(line("--bind ADDRESS", "address every simulator listens on (default"
                         + " 127.0.0.1; 0.0.0.0 lets other machines in, and the simulators check"
                         + " no real credentials)"))
+                .append(line("--providers LIST", "the simulators to start, comma-separated: "
+                        + "mtn,airtel,flutterwave (default all)"))
                 .append(line("--help", "this text"));
         for (Launcher launcher : LAUNCHERS) {
             text.append('\n').append(launcher.title()).append(":\n");
@@ -112,20 +119,33 @@ public final class SimulatorMain {
     }
 
     /**
-     * Starts the simulators named by the arguments (all, when none is disabled with
-     * {@code --<provider>-disabled true}) and describes them on {@code out}.
+     * Starts the simulators named by the arguments ({@code --providers mtn,airtel}; all when it is
+     * absent, less any disabled with {@code --<provider>-disabled true}), describes them on
+     * {@code out} and ends with the {@code export} lines of their {@link SimulatorEnvironment}.
      *
-     * @throws IllegalArgumentException for an unknown option, a missing value or an address
-     *                                  that does not resolve
+     * @throws IllegalArgumentException for an unknown option or provider, a missing value, an
+     *                                  option of a provider left out of {@code --providers}, or
+     *                                  an address that does not resolve
      */
     public static List<SimulatorServer> start(String[] args, PrintStream out) {
         Map<String, String> options = parse(args);
         InetAddress bind = bindAddress(options.remove("bind"));
+        Set<String> chosen = providers(options.remove("providers"));
         Map<Launcher, Map<String, String>> perProvider = split(options);
+        perProvider.forEach((launcher, own) -> {
+            // an option for a simulator that will not run is a mistake worth naming
+            own.keySet().stream().filter(name -> !name.equals("disabled")).findFirst()
+                    .filter(name -> !chosen.contains(launcher.provider()))
+                    .ifPresent(name -> {
+                        throw new IllegalArgumentException("--" + launcher.provider() + "-" + name
+                                + " given, but " + launcher.provider()
+                                + " is not among --providers " + String.join(",", chosen));
+                    });
+        });
         List<SimulatorServer> started = new ArrayList<>();
         try {
             perProvider.forEach((launcher, own) -> {
-                if (!"true".equals(own.get("disabled"))) {
+                if (chosen.contains(launcher.provider()) && !"true".equals(own.get("disabled"))) {
                     started.add(launcher.start().start(own, bind, out));
                 }
             });
@@ -137,7 +157,30 @@ public final class SimulatorMain {
             out.println("Listening on " + bind.getHostAddress() + ": reachable from other"
                     + " machines, and the simulators check no real credentials.");
         }
+        out.println();
+        out.println("# The library's variables for these simulators (paste, or save and source):");
+        out.print(SimulatorEnvironment.of(started).exportLines());
         return started;
+    }
+
+    /** The providers {@code --providers} names, in the launchers' order; all when absent. */
+    private static Set<String> providers(String list) {
+        Set<String> known = new LinkedHashSet<>();
+        LAUNCHERS.forEach(launcher -> known.add(launcher.provider()));
+        if (list == null) {
+            return known;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String provider = name.trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(provider)) {
+                throw new IllegalArgumentException("--providers: unknown provider '" + name.trim()
+                        + "' (known: " + String.join(",", known) + ")");
+            }
+            named.add(provider);
+        }
+        known.retainAll(named);
+        return known;
     }
 
     private static Map<Launcher, Map<String, String>> split(Map<String, String> options) {

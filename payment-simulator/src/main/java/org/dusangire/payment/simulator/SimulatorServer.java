@@ -186,6 +186,16 @@ public abstract class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The environment variables that point the library's gateway for this provider at this
+     * simulator, named as the gateway's {@code fromEnvironment} reads them and in a stable order;
+     * only after {@link #start()}. {@link SimulatorEnvironment} gathers them for several
+     * simulators. Empty for a simulator of no gateway of the library.
+     */
+    public Map<String, String> environment() {
+        return Map.of();
+    }
+
     /** Every request and callback seen so far. */
     public RequestJournal journal() {
         return journal;

@@ -50,6 +50,71 @@ class SimulatorMainTest {
     }
 
     @Test
+    void startsOnlyTheProvidersNamedAndPrintsTheirVariables() throws Exception {
+        var buffer = new ByteArrayOutputStream();
+        List<SimulatorServer> servers = SimulatorMain.start(
+                new String[] {"--providers", "airtel,mtn", "--mtn-port", "0", "--airtel-port", "0"},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(servers).extracting(s -> s.getClass().getSimpleName())
+                    .containsExactly("MtnMomoSimulator", "AirtelMoneySimulator");
+            String printed = buffer.toString(StandardCharsets.UTF_8);
+            assertThat(printed)
+                    .contains("export PAYMENT_ENVIRONMENT=sandbox\n")
+                    .contains("export MTN_MOMO_BASE_URL=" + servers.get(0).baseUri() + "\n")
+                    .contains("export AIRTEL_MONEY_BASE_URL=" + servers.get(1).baseUri() + "\n")
+                    .doesNotContain("FLUTTERWAVE_").doesNotContain("Flutterwave simulator");
+            assertThat(printed.lines().filter(l -> l.startsWith("export ")).toList())
+                    .hasSize(SimulatorEnvironment.of(servers).asMap().size());
+        } finally {
+            servers.forEach(SimulatorServer::close);
+        }
+    }
+
+    @Test
+    void honoursAFixedPort() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        var buffer = new ByteArrayOutputStream();
+        List<SimulatorServer> servers = SimulatorMain.start(new String[] {"--providers",
+                "flutterwave", "--flutterwave-port", String.valueOf(port),
+                "--flutterwave-checkout-port", "0"},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(servers).singleElement().satisfies(s ->
+                    assertThat(s.boundAddress().getPort()).isEqualTo(port));
+            assertThat(buffer.toString(StandardCharsets.UTF_8))
+                    .contains("export FLUTTERWAVE_BASE_URL=http://127.0.0.1:" + port + "/v3\n");
+            assertThat(get(URI.create("http://127.0.0.1:" + port + "/_sim/journal")))
+                    .isEqualTo(200);
+        } finally {
+            servers.forEach(SimulatorServer::close);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownProviderAndOptionsOfOneLeftOut() {
+        assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--providers", "mtn,mpesa"},
+                System.out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown provider 'mpesa'");
+        assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--providers", "mtn",
+                "--airtel-port", "0"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--airtel-port given, but airtel is not among --providers mtn");
+    }
+
+    @Test
+    void anUnknownProviderExitsWithTwo() throws Exception {
+        Result run = runMain("--providers", "mpesa");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown provider 'mpesa'");
+    }
+
+    @Test
     void rejectsAnOptionWithoutValue() {
         assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--mtn-port"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--mtn-port");
@@ -60,7 +125,8 @@ class SimulatorMainTest {
         Result help = runMain("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--bind ADDRESS").contains("--help");
+        assertThat(help.out()).contains("--bind ADDRESS").contains("--providers LIST")
+                .contains("--help");
         List<String> expected = new ArrayList<>();
         MtnMomoLauncher.OPTIONS.forEach(o -> expected.add("--mtn-" + name(o)));
         AirtelSimulatorLauncher.OPTIONS.forEach(o -> expected.add("--airtel-" + name(o)));

@@ -7,7 +7,10 @@ import java.net.InetAddress;
 import java.security.PublicKey;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +86,35 @@ public final class AirtelMoneySimulator extends SimulatorServer {
     public AirtelMoneySimulator start() {
         super.start();
         return this;
+    }
+
+    /**
+     * {@code AIRTEL_MONEY_*}: client id and secret, country, currency and base URL, the callback
+     * private key when callbacks are signed, and message signing with the served RSA key when on.
+     */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AIRTEL_MONEY_BASE_URL", baseUri().toString());
+        env.put("AIRTEL_MONEY_CLIENT_ID", clientId());
+        env.put("AIRTEL_MONEY_CLIENT_SECRET", clientSecret());
+        env.put("AIRTEL_MONEY_COUNTRY", country());
+        env.put("AIRTEL_MONEY_CURRENCY", currency());
+        callbackPrivateKey().ifPresent(key -> env.put("AIRTEL_MONEY_CALLBACK_PRIVATE_KEY", key));
+        if (messageSigning()) {
+            env.put("AIRTEL_MONEY_MESSAGE_SIGNING", "true");
+            env.put("AIRTEL_MONEY_RSA_PUBLIC_KEY",
+                    Base64.getEncoder().encodeToString(publicKey().getEncoded()));
+        }
+        return Collections.unmodifiableMap(env);
+    }
+
+    /**
+     * The private key callbacks are signed with ({@code callbackAuthentication}), empty when
+     * callbacks carry no {@code hash}.
+     */
+    public Optional<String> callbackPrivateKey() {
+        return Optional.ofNullable(settings.callbackPrivateKey());
     }
 
     /** The client id the token endpoint accepts. */

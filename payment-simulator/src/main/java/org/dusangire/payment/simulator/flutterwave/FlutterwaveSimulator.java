@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -98,6 +100,22 @@ public final class FlutterwaveSimulator extends SimulatorServer {
     /** The base of the hosted checkout pages (a second port). */
     public URI checkoutBaseUri() {
         return checkout.baseUri();
+    }
+
+    /**
+     * {@code FLUTTERWAVE_*}: the v3 API base, secret and public keys, and the secret hash its
+     * webhooks carry when one is set.
+     */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FLUTTERWAVE_BASE_URL", apiBaseUri().toString());
+        env.put("FLUTTERWAVE_SECRET_KEY", secretKey());
+        env.put("FLUTTERWAVE_PUBLIC_KEY", publicKey());
+        if (secretHash() != null) {
+            env.put("FLUTTERWAVE_SECRET_HASH", secretHash());
+        }
+        return Collections.unmodifiableMap(env);
     }
 
     /** The secret key the API accepts as Bearer token. */

@@ -2,7 +2,10 @@ package org.dusangire.payment.simulator.mtn;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.dusangire.payment.simulator.FaultKind;
@@ -62,6 +65,23 @@ public final class MtnMomoSimulator extends SimulatorServer {
     public MtnMomoSimulator start() {
         super.start();
         return this;
+    }
+
+    /**
+     * {@code MTN_MOMO_*}: the API user and key, both subscription keys, the target environment,
+     * currency and base URL.
+     */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MTN_MOMO_BASE_URL", baseUri().toString());
+        env.put("MTN_MOMO_API_KEY", apiUser());          // the library's name for MTN's API user
+        env.put("MTN_MOMO_API_SECRET", apiKey());        // ... and for that user's API key
+        env.put("MTN_MOMO_SUBSCRIPTION_KEY", collectionSubscriptionKey());
+        env.put("MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", disbursementSubscriptionKey());
+        env.put("MTN_MOMO_TARGET_ENVIRONMENT", targetEnvironment());
+        env.put("MTN_MOMO_CURRENCY", currency());
+        return Collections.unmodifiableMap(env);
     }
 
     /** The API user (a UUID) the token endpoints accept. */
