@@ -16,8 +16,17 @@ public final class EnvironmentConfigExample {
     private EnvironmentConfigExample() {
     }
 
+    /** Checks the process's environment; exits with 1 when the configuration is refused. */
     public static void main(String[] args) {
-        run(System.getenv(), System.out);
+        int code = exitCode(System.getenv(), System.out);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The command's exit status for {@code env}: 0 when accepted, 1 when refused. */
+    public static int exitCode(Map<String, String> env, PrintStream out) {
+        return run(env, out) ? 0 : 1;
     }
 
     /** Reads the configuration from {@code env}; returns true when it is complete and valid. */

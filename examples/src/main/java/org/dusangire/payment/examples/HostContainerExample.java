@@ -37,13 +37,51 @@ public final class HostContainerExample {
         return server;
     }
 
+    /**
+     * Serves the payment routes on {@code PORT} (default 8081) until Ctrl-C, printing where.
+     * Exits with 2 when {@code PORT} is not a port number.
+     */
     public static void main(String[] args) throws Exception {
+        int port;
+        try {
+            port = port(System.getenv().get("PORT"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         PaymentService payments = PaymentService.builder()
-                .config(PaymentConfig.builder().siteUrl(URI.create("http://localhost:8081")).build())
+                .config(PaymentConfig.builder().siteUrl(URI.create("http://localhost:" + port)).build())
                 .repository(new InMemoryPaymentRepository())
                 .build();
-        Server server = start(payments, 8081);
-        System.out.println("payment routes mounted at http://localhost:8081/payments/");
+        Server server = start(payments, port);
+        int bound = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+                System.out.println("Stopped.");
+            } catch (Exception e) {
+                System.err.println("could not stop cleanly: " + e);
+            }
+        }, "host-container-shutdown"));
+        System.out.println("Payment routes mounted at http://localhost:" + bound
+                + payments.config().routePrefix() + "/ (Ctrl-C stops)");
         server.join();
+    }
+
+    /** The port from {@code PORT}: 8081 when unset, 0 for any free one. */
+    static int port(String value) {
+        if (value == null || value.isBlank()) {
+            return 8081;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("PORT must be a port number (0-65535), not " + value);
     }
 }

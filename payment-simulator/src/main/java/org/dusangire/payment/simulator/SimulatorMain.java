@@ -1,109 +1,186 @@
 package org.dusangire.payment.simulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BiFunction;
 import org.dusangire.payment.simulator.airtel.AirtelSimulatorLauncher;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveLauncher;
-import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
-import org.dusangire.payment.simulator.mtn.MtnMomoSimulatorBuilder;
+import org.dusangire.payment.simulator.mtn.MtnMomoLauncher;
 
 /**
- * Runs the simulators stand-alone until killed, so a host team can develop offline:
- * {@code java -cp ... org.dusangire.payment.simulator.SimulatorMain --mtn-port 9101}.
- * Each provider is one {@link Launcher} entry; options are {@code --<provider>-<name> value}.
+ * Runs the simulators stand-alone until stopped, so a host team can develop offline:
+ * {@code java -jar payment-simulator-standalone.jar --mtn-port 9101}. Each provider is one
+ * {@link Launcher} entry; its options are {@code --<provider>-<name> value}, and {@code --bind}
+ * sets the address for all of them. {@code --help} lists every option; a command line it cannot
+ * run (an unknown option, a missing or malformed value) exits with {@value #USAGE_ERROR}.
  */
 public final class SimulatorMain {
 
+    /** Exit status of a command line that cannot be run, as for most Unix commands. */
+    public static final int USAGE_ERROR = 2;
+
     /** How one provider's simulator is started from options with its prefix removed. */
-    private record Launcher(String provider, String help,
-                            BiFunction<Map<String, String>, PrintStream, SimulatorServer> start) {
+    private record Launcher(String provider, String title, List<String> options, Start start) {
+        Set<String> names() {
+            Set<String> names = new LinkedHashSet<>();
+            options.forEach(line -> names.add(line.substring(0, line.indexOf(' '))));
+            names.add("disabled");
+            return names;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Start {
+        SimulatorServer start(Map<String, String> options, InetAddress bind, PrintStream out);
     }
 
     private static final List<Launcher> LAUNCHERS = List.of(
-            new Launcher("mtn", "--mtn-port 9101 --mtn-environment sandbox|mtnuganda|mtnrwanda"
-                    + " --mtn-currency EUR --mtn-callback-host localhost"
-                    + " --mtn-auto-approve-after-polls N", SimulatorMain::startMtn),
-            new Launcher("airtel", AirtelSimulatorLauncher.HELP, AirtelSimulatorLauncher::start),
-            new Launcher("flutterwave", FlutterwaveLauncher.HELP, FlutterwaveLauncher::launch));
+            new Launcher("mtn", "MTN MoMo", MtnMomoLauncher.OPTIONS, MtnMomoLauncher::start),
+            new Launcher("airtel", "Airtel Money", AirtelSimulatorLauncher.OPTIONS,
+                    AirtelSimulatorLauncher::start),
+            new Launcher("flutterwave", "Flutterwave", FlutterwaveLauncher.OPTIONS,
+                    FlutterwaveLauncher::launch));
 
     private SimulatorMain() {
     }
 
-    /** Starts every simulator, prints how to reach them, and blocks until the JVM is stopped. */
+    /**
+     * Starts every simulator, prints how to reach them, and blocks until the JVM is stopped
+     * (Ctrl-C); prints the help for {@code --help}, and exits with {@value #USAGE_ERROR} for a
+     * command line it cannot run.
+     */
     public static void main(String[] args) throws InterruptedException {
-        if (List.of(args).contains("--help")) {
-            LAUNCHERS.forEach(l -> System.out.println(l.provider() + ": " + l.help()));
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(help());
             return;
         }
-        List<SimulatorServer> servers = start(args, System.out);
+        List<SimulatorServer> servers;
+        try {
+            servers = start(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("payment-simulator: " + e.getMessage());
+            System.err.println("Run with --help to list the options.");
+            System.exit(USAGE_ERROR);
+            return;
+        } catch (UncheckedIOException e) {
+            // a port in use or an address this machine does not have
+            System.err.println("payment-simulator: " + e.getMessage() + ": " + e.getCause());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             servers.forEach(SimulatorServer::close);
             stopped.countDown();
         }, "simulator-shutdown"));
+        System.out.println("Running; Ctrl-C stops the simulators.");
         stopped.await();
+    }
+
+    /** The text {@code --help} prints: every option of every provider. */
+    public static String help() {
+        StringBuilder text = new StringBuilder()
+                .append("Usage: java -jar payment-simulator-standalone.jar [--bind ADDRESS]")
+                .append(" [--<provider>-<option> VALUE ...]\n")
+                .append("Runs the MTN MoMo, Airtel Money and Flutterwave simulators until stopped")
+                .append(" (Ctrl-C).\n\n")
+                .append(line("--bind ADDRESS", "address every simulator listens on (default"
+                        + " 127.0.0.1; 0.0.0.0 lets other machines in, and the simulators check"
+                        + " no real credentials)"))
+                .append(line("--help", "this text"));
+        for (Launcher launcher : LAUNCHERS) {
+            text.append('\n').append(launcher.title()).append(":\n");
+            for (String option : launcher.options()) {
+                // "name VALUE   meaning": the name and its value, then the meaning
+                String[] parts = option.split("\\s+", 3);
+                text.append(line("--" + launcher.provider() + "-" + parts[0] + " " + parts[1],
+                        parts[2]));
+            }
+            text.append(line("--" + launcher.provider() + "-disabled true",
+                    "do not start this simulator"));
+        }
+        return text.toString();
     }
 
     /**
      * Starts the simulators named by the arguments (all, when none is disabled with
      * {@code --<provider>-disabled true}) and describes them on {@code out}.
      *
-     * @throws IllegalArgumentException for a malformed argument list
+     * @throws IllegalArgumentException for an unknown option, a missing value or an address
+     *                                  that does not resolve
      */
     public static List<SimulatorServer> start(String[] args, PrintStream out) {
         Map<String, String> options = parse(args);
+        InetAddress bind = bindAddress(options.remove("bind"));
+        Map<Launcher, Map<String, String>> perProvider = split(options);
         List<SimulatorServer> started = new ArrayList<>();
-        for (Launcher launcher : LAUNCHERS) {
-            Map<String, String> own = new HashMap<>();
-            String prefix = launcher.provider() + "-";
-            options.forEach((key, value) -> {
-                if (key.startsWith(prefix)) {
-                    own.put(key.substring(prefix.length()), value);
+        try {
+            perProvider.forEach((launcher, own) -> {
+                if (!"true".equals(own.get("disabled"))) {
+                    started.add(launcher.start().start(own, bind, out));
                 }
             });
-            if (!"true".equals(own.get("disabled"))) {
-                started.add(launcher.start().apply(own, out));
-            }
+        } catch (RuntimeException e) {
+            started.forEach(SimulatorServer::close);
+            throw e;
+        }
+        if (bind != null && !bind.isLoopbackAddress()) {
+            out.println("Listening on " + bind.getHostAddress() + ": reachable from other"
+                    + " machines, and the simulators check no real credentials.");
         }
         return started;
+    }
+
+    private static Map<Launcher, Map<String, String>> split(Map<String, String> options) {
+        Map<Launcher, Map<String, String>> perProvider = new LinkedHashMap<>();
+        LAUNCHERS.forEach(launcher -> perProvider.put(launcher, new HashMap<>()));
+        options.forEach((key, value) -> {
+            Launcher owner = LAUNCHERS.stream()
+                    .filter(l -> key.startsWith(l.provider() + "-")
+                            && l.names().contains(key.substring(l.provider().length() + 1)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown option --" + key));
+            perProvider.get(owner).put(key.substring(owner.provider().length() + 1), value);
+        });
+        return perProvider;
     }
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option such as --mtn-port, got "
+                        + args[i]);
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
         return options;
     }
 
-    private static SimulatorServer startMtn(Map<String, String> options, PrintStream out) {
-        MtnMomoSimulatorBuilder builder = MtnMomoSimulator.builder()
-                .port(Integer.parseInt(options.getOrDefault("port", "9101")))
-                .targetEnvironment(options.getOrDefault("environment", "sandbox"))
-                .providerCallbackHost(options.getOrDefault("callback-host", "localhost"));
-        if (options.containsKey("currency")) {
-            builder.currency(options.get("currency"));
+    private static InetAddress bindAddress(String text) {
+        if (text == null) {
+            return null;
         }
-        if (options.containsKey("auto-approve-after-polls")) {
-            builder.autoApproveAfterPolls(Integer.parseInt(options.get("auto-approve-after-polls")));
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--bind: unknown address " + text, e);
         }
-        MtnMomoSimulator mtn = builder.build().start();
-        out.println("MTN MoMo simulator: " + mtn.baseUri());
-        out.println("  target environment : " + mtn.targetEnvironment() + " (" + mtn.currency() + ")");
-        out.println("  api user / api key : " + mtn.apiUser() + " / " + mtn.apiKey());
-        out.println("  collection key     : " + mtn.collectionSubscriptionKey());
-        out.println("  disbursement key   : " + mtn.disbursementSubscriptionKey());
-        out.println("  callback host      : " + mtn.providerCallbackHost());
-        out.println("  control            : POST " + mtn.baseUri()
-                + "/_sim/payments/{ref}/approve|decline|expire|insufficient-funds");
-        return mtn;
+    }
+
+    private static String line(String option, String meaning) {
+        return String.format("  %-42s %s%n", option, meaning);
     }
 }

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of every provider simulator: a loopback {@link HttpServer} on a fixed-size thread pool
+ * Base of every provider simulator: an {@link HttpServer} (on loopback unless told otherwise) on a fixed-size thread pool
  * that journals each request, applies fault rules around the provider logic and serves the shared
  * control routes under {@value #CONTROL_PREFIX}. Subclasses map requests to endpoint keys and
  * answer them.
@@ -36,6 +38,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     public static final String UNKNOWN_ENDPOINT = "UNKNOWN";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     static {
         // The JDK server leaves Nagle's algorithm on, which holds each small loopback answer
@@ -59,6 +62,8 @@ public abstract class SimulatorServer implements AutoCloseable {
     private HttpServer server;
 
     /**
+     * A simulator on loopback (127.0.0.1).
+     *
      * @param name      short name used in thread names and logs
      * @param port      port on 127.0.0.1; 0 picks a free one
      * @param threads   request threads; size for the expected concurrency plus injected latency
@@ -66,11 +71,28 @@ public abstract class SimulatorServer implements AutoCloseable {
      * @param faultSeed seed of the random used by probabilistic fault rules
      */
     protected SimulatorServer(String name, int port, int threads, Clock clock, long faultSeed) {
+        this(name, null, port, threads, clock, faultSeed);
+    }
+
+    /**
+     * A simulator on the given address.
+     *
+     * @param name        short name used in thread names and logs
+     * @param bindAddress address to listen on; {@code null} for 127.0.0.1. Anything but loopback
+     *                    lets other machines in, and the simulators check no real credentials
+     * @param port        port; 0 picks a free one
+     * @param threads     request threads; size for the expected concurrency plus injected latency
+     * @param clock       the simulator's notion of time
+     * @param faultSeed   seed of the random used by probabilistic fault rules
+     */
+    protected SimulatorServer(String name, InetAddress bindAddress, int port, int threads,
+            Clock clock, long faultSeed) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive");
         }
         this.name = name;
-        this.address = new InetSocketAddress("127.0.0.1", port);
+        this.address = bindAddress == null ? new InetSocketAddress(LOOPBACK, port)
+                : new InetSocketAddress(bindAddress, port);
         this.threads = threads;
         this.clock = clock;
         this.faults = new FaultInjector(faultSeed);
@@ -121,12 +143,32 @@ public abstract class SimulatorServer implements AutoCloseable {
         return this;
     }
 
-    /** Base URI such as {@code http://127.0.0.1:41234}; only after {@link #start()}. */
+    /**
+     * Base URI such as {@code http://127.0.0.1:41234}, on the bound address (127.0.0.1 when
+     * bound to every address); only after {@link #start()}.
+     */
     public synchronized URI baseUri() {
+        return httpUri(boundAddress());
+    }
+
+    /** The address and port the simulator listens on; only after {@link #start()}. */
+    public synchronized InetSocketAddress boundAddress() {
         if (server == null) {
             throw new IllegalStateException(name + " simulator not started");
         }
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.getAddress();
+    }
+
+    /**
+     * {@code http://host:port} for a listening address: a wildcard address is reached on
+     * 127.0.0.1, an IPv6 one in brackets.
+     */
+    public static URI httpUri(InetSocketAddress listening) {
+        InetAddress host = listening.getAddress();
+        String text = host.isAnyLocalAddress() ? LOOPBACK
+                : host instanceof Inet6Address ? "[" + host.getHostAddress().replaceFirst("%.*", "") + "]"
+                : host.getHostAddress();
+        return URI.create("http://" + text + ":" + listening.getPort());
     }
 
     /** Stops the server and its threads at once. */

@@ -7,9 +7,11 @@ import java.util.UUID;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundChange;
 import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 
@@ -96,6 +98,16 @@ public record PaymentEvent(UUID id, long position, Type type, PaymentId paymentI
         return new PaymentEvent(a.id(), 0, Type.ANOMALY,
                 payment, null, null, a.gatewayName(), null, a.kind().name(), null, null,
                 a.detail(), a.at(), 0);
+    }
+
+    /** True for a payment that just became SUCCEEDED: in the feed, the moment to give value. */
+    public boolean isPaid() {
+        return type == Type.PAYMENT_STATUS_CHANGED && PaymentStatus.SUCCEEDED.name().equals(to);
+    }
+
+    /** True for a refund that just succeeded: in the feed, the moment money went back. */
+    public boolean isRefunded() {
+        return type == Type.REFUND_STATUS_CHANGED && RefundStatus.SUCCEEDED.name().equals(to);
     }
 
     /** The same event with its feed position and failed delivery count, as a store reads it back. */

@@ -27,4 +27,13 @@ public record RefundChanged(Refund refund, Payment payment, RefundStatus from, R
         Objects.requireNonNull(to, "to must not be null");
         Objects.requireNonNull(at, "at must not be null");
     }
+
+    /**
+     * True when this refund just succeeded: the money went back to the payer ({@code
+     * refund().amount()}, the whole payment or part of it). A created (PENDING) or FAILED
+     * refund returned nothing.
+     */
+    public boolean isRefunded() {
+        return to == RefundStatus.SUCCEEDED;
+    }
 }

@@ -3,6 +3,7 @@ package org.dusangire.payment.simulator.airtel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.security.PublicKey;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -57,8 +58,8 @@ public final class AirtelMoneySimulator extends SimulatorServer {
     private volatile boolean autoApprove;
 
     AirtelMoneySimulator(AirtelSettings settings, String callbackUrl, boolean autoApprove,
-                         int port, int threads, long faultSeed) {
-        super("airtel", port, threads, settings.clock(), faultSeed);
+                         InetAddress bindAddress, int port, int threads, long faultSeed) {
+        super("airtel", bindAddress, port, threads, settings.clock(), faultSeed);
         this.settings = settings;
         this.callbackUrl = new AtomicReference<>(callbackUrl);
         this.autoApprove = autoApprove;

@@ -1,6 +1,7 @@
 package org.dusangire.payment.simulator.airtel;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +36,7 @@ public final class AirtelMoneySimulatorBuilder {
     private BigDecimal minimumAmount = BigDecimal.ONE;
     private int notFoundHttpStatus = 404;
     private int port;
+    private InetAddress bindAddress;
     private int threads = 64;
     private long faultSeed = 42L;
 
@@ -113,8 +115,14 @@ public final class AirtelMoneySimulatorBuilder {
     /** HTTP status of the enquiry for an unknown id (default 404; 200 also seen in the wild). */
     public AirtelMoneySimulatorBuilder notFoundHttpStatus(int value) { notFoundHttpStatus = value; return this; }
 
-    /** Port on 127.0.0.1; 0 (default) picks a free one. */
+    /** Port on the bind address; 0 (default) picks a free one. */
     public AirtelMoneySimulatorBuilder port(int value) { port = value; return this; }
+
+    /**
+     * Address to listen on; {@code null} (default) is 127.0.0.1. Anything else, such as
+     * {@code 0.0.0.0}, lets other machines in: the simulators check no real credentials.
+     */
+    public AirtelMoneySimulatorBuilder bindAddress(InetAddress value) { bindAddress = value; return this; }
 
     /** Request threads. */
     public AirtelMoneySimulatorBuilder threads(int value) { threads = value; return this; }
@@ -134,7 +142,8 @@ public final class AirtelMoneySimulatorBuilder {
                 market.nationalLength(), tokenLifetime, expiresInAsString, clock, docsSuccessQuirk,
                 messageSigning, keys, callbackPrivateKey, unknownSubscribers, minimumAmount,
                 notFoundHttpStatus);
-        return new AirtelMoneySimulator(settings, callbackUrl, autoApprove, port, threads, faultSeed);
+        return new AirtelMoneySimulator(settings, callbackUrl, autoApprove, bindAddress, port, threads,
+                faultSeed);
     }
 
     static KeyPair generateKeyPair() {

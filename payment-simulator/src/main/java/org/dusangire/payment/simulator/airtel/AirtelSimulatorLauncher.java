@@ -1,6 +1,8 @@
 package org.dusangire.payment.simulator.airtel;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,17 +11,24 @@ import java.util.Map;
  */
 public final class AirtelSimulatorLauncher {
 
-    /** One line of option help. */
-    public static final String HELP = "--airtel-port 9102 --airtel-country UG --airtel-currency UGX"
-            + " --airtel-callback-url URL --airtel-callback-private-key KEY"
-            + " --airtel-message-signing true --airtel-auto-approve true";
+    /** The options, one help line each: the name without prefix, its value, what it does. */
+    public static final List<String> OPTIONS = List.of(
+            "port N                      API port (default 9102; 0 picks a free one)",
+            "country CODE                X-Country: UG, KE, TZ, RW, ZM, ... (default UG)",
+            "currency CODE               X-Currency (default: the country's)",
+            "callback-url URL            where callbacks are POSTed (default: none sent)",
+            "callback-private-key KEY    adds the HMAC \"hash\" to callbacks",
+            "message-signing true        v2 endpoints demand x-signature and x-key",
+            "auto-approve true           approve every payment by itself");
 
     private AirtelSimulatorLauncher() {
     }
 
     /** Starts the simulator described by {@code options} and describes it on {@code out}. */
-    public static AirtelMoneySimulator start(Map<String, String> options, PrintStream out) {
+    public static AirtelMoneySimulator start(Map<String, String> options, InetAddress bind,
+            PrintStream out) {
         AirtelMoneySimulatorBuilder builder = AirtelMoneySimulator.builder()
+                .bindAddress(bind)
                 .port(Integer.parseInt(options.getOrDefault("port", "9102")))
                 .country(options.getOrDefault("country", "UG"))
                 .callbackUrl(options.get("callback-url"))

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dusangire.payment.simulator.SimulatorServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +61,10 @@ final class CheckoutHost implements AutoCloseable {
     private final AtomicInteger submissions = new AtomicInteger();
     private HttpServer server;
 
-    CheckoutHost(Customer customer, int port) {
+    CheckoutHost(Customer customer, InetAddress bindAddress, int port) {
         this.customer = customer;
-        this.address = new InetSocketAddress("127.0.0.1", port);
+        this.address = bindAddress == null ? new InetSocketAddress("127.0.0.1", port)
+                : new InetSocketAddress(bindAddress, port);
     }
 
     synchronized void start() {
@@ -79,7 +82,7 @@ final class CheckoutHost implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("checkout host not started");
         }
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return SimulatorServer.httpUri(server.getAddress());
     }
 
     int views() {

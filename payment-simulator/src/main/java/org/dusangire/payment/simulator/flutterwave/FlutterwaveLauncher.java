@@ -1,31 +1,38 @@
 package org.dusangire.payment.simulator.flutterwave;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Starts a {@link FlutterwaveSimulator} from {@code SimulatorMain} options (prefix removed):
- * {@code port}, {@code checkout-port}, {@code secret-key}, {@code secret-hash},
- * {@code webhook-url}, {@code webhook-scheme} (verif-hash|flutterwave-signature),
- * {@code webhook-shape} (v3|legacy), {@code webhook-retries}, {@code auto-pay}.
+ * Starts a {@link FlutterwaveSimulator} from {@code SimulatorMain}'s {@code --flutterwave-*}
+ * options (prefix removed; see {@link #OPTIONS}) and prints how to reach it.
  */
 public final class FlutterwaveLauncher {
 
-    /** One-line help for {@code --help}. */
-    public static final String HELP = "--flutterwave-port 9103 --flutterwave-checkout-port 9104"
-            + " --flutterwave-webhook-url http://localhost:8080/payments/webhooks/flutterwave/"
-            + " --flutterwave-secret-hash H --flutterwave-webhook-scheme verif-hash|flutterwave-signature"
-            + " --flutterwave-webhook-shape v3|legacy --flutterwave-webhook-retries true"
-            + " --flutterwave-auto-pay true";
+    /** The options, one help line each: the name without prefix, its value, what it does. */
+    public static final List<String> OPTIONS = List.of(
+            "port N                      API port (default 9103; 0 picks a free one)",
+            "checkout-port N             hosted checkout pages' port (default 9104; 0 picks a free one)",
+            "secret-key KEY              the Bearer key accepted; FLWSECK_TEST-... selects test mode (default: a test key, printed at start)",
+            "secret-hash H               the dashboard's secret hash sent with webhooks (default sim-secret-hash)",
+            "webhook-url URL             where webhooks are POSTed (default: none sent)",
+            "webhook-scheme S            verif-hash or flutterwave-signature (default verif-hash)",
+            "webhook-shape S             v3 or legacy (default v3)",
+            "webhook-retries true        retry an unanswered webhook 3 times, 30 min apart",
+            "auto-pay true               pay every new link by card at once");
 
     private FlutterwaveLauncher() {
     }
 
     /** Builds, starts and describes the simulator. */
-    public static FlutterwaveSimulator launch(Map<String, String> options, PrintStream out) {
+    public static FlutterwaveSimulator launch(Map<String, String> options, InetAddress bind,
+            PrintStream out) {
         FlutterwaveSimulatorBuilder b = FlutterwaveSimulator.builder()
+                .bindAddress(bind)
                 .port(Integer.parseInt(options.getOrDefault("port", "9103")))
                 .checkoutPort(Integer.parseInt(options.getOrDefault("checkout-port", "9104")));
         if (options.containsKey("secret-key")) {

@@ -1,6 +1,7 @@
 package org.dusangire.payment.simulator.flutterwave;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,15 +56,16 @@ public final class FlutterwaveSimulator extends SimulatorServer {
     private final AtomicBoolean autoPay;
     private final Map<Long, byte[]> lastWebhook = new ConcurrentHashMap<>();
 
-    FlutterwaveSimulator(FlwSettings settings, URI webhookUrl, boolean autoPay, int port,
-                         int threads, long faultSeed, int checkoutPort) {
-        super("flutterwave", port, threads, settings.clock(), faultSeed);
+    FlutterwaveSimulator(FlwSettings settings, URI webhookUrl, boolean autoPay,
+                         InetAddress bindAddress, int port, int threads, long faultSeed,
+                         int checkoutPort) {
+        super("flutterwave", bindAddress, port, threads, settings.clock(), faultSeed);
         this.settings = settings;
         this.autoPay = new AtomicBoolean(autoPay);
         this.ledger = new FlwLedger(settings);
         this.bodies = new FlwBodies(json());
         this.webhooks = new FlwWebhooks(settings, faults(), webhookUrl);
-        this.checkout = new CheckoutHost(new PageCustomer(), checkoutPort);
+        this.checkout = new CheckoutHost(new PageCustomer(), bindAddress, checkoutPort);
         this.links = new PaymentLinkHandler(settings, json(), bodies, ledger,
                 checkout::baseUri, this::onNewLink);
         this.transactions = new TransactionHandler(settings, json(), bodies, ledger);
@@ -88,7 +90,7 @@ public final class FlutterwaveSimulator extends SimulatorServer {
         super.close();
     }
 
-    /** The v3 API base a gateway is configured with: {@code http://127.0.0.1:port/v3}. */
+    /** The v3 API base a gateway is configured with, such as {@code http://127.0.0.1:port/v3}. */
     public URI apiBaseUri() {
         return URI.create(baseUri() + "/v3");
     }

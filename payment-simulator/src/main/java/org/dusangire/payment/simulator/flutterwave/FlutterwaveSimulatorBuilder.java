@@ -1,6 +1,7 @@
 package org.dusangire.payment.simulator.flutterwave;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class FlutterwaveSimulatorBuilder {
     private boolean autoPay;
     private Clock clock = Clock.systemUTC();
     private int port;
+    private InetAddress bindAddress;
     private int checkoutPort;
     private int threads = 64;
     private long faultSeed = 42L;
@@ -114,10 +116,17 @@ public final class FlutterwaveSimulatorBuilder {
     /** The clock for created_at values and webhook retry schedules. */
     public FlutterwaveSimulatorBuilder clock(Clock value) { clock = value; return this; }
 
-    /** Port on 127.0.0.1; 0 (default) picks a free one. */
+    /** Port on the bind address; 0 (default) picks a free one. */
     public FlutterwaveSimulatorBuilder port(int value) { port = value; return this; }
 
-    /** Port of the hosted checkout host on 127.0.0.1; 0 (default) picks a free one. */
+    /**
+     * Address the API and the checkout host listen on; {@code null} (default) is 127.0.0.1.
+     * Anything else, such as {@code 0.0.0.0}, lets other machines in: the simulators check no
+     * real credentials.
+     */
+    public FlutterwaveSimulatorBuilder bindAddress(InetAddress value) { bindAddress = value; return this; }
+
+    /** Port of the hosted checkout host on the bind address; 0 (default) picks a free one. */
     public FlutterwaveSimulatorBuilder checkoutPort(int value) { checkoutPort = value; return this; }
 
     /** Request threads. */
@@ -131,8 +140,8 @@ public final class FlutterwaveSimulatorBuilder {
         var settings = new FlwSettings(secretKey, publicKey, secretHash, scheme, shape,
                 webhookRetries, 3, retryInterval, failedWebhooks, customerPaysFees,
                 new BigDecimal("0.014"), notFoundStatus, refundStatus, refundPageSize, clock);
-        return new FlutterwaveSimulator(settings, webhookUrl, autoPay, port, threads, faultSeed,
-                checkoutPort);
+        return new FlutterwaveSimulator(settings, webhookUrl, autoPay, bindAddress, port, threads,
+                faultSeed, checkoutPort);
     }
 
     private static String required(String value, String name) {

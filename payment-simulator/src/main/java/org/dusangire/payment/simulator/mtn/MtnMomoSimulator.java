@@ -1,6 +1,7 @@
 package org.dusangire.payment.simulator.mtn;
 
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -39,8 +40,9 @@ public final class MtnMomoSimulator extends SimulatorServer {
     private final RefundHandler refunds;
     private final MtnControlRoutes control;
 
-    MtnMomoSimulator(MtnSettings settings, int port, int threads, long faultSeed) {
-        super("mtn", port, threads, settings.clock(), faultSeed);
+    MtnMomoSimulator(MtnSettings settings, InetAddress bindAddress, int port, int threads,
+            long faultSeed) {
+        super("mtn", bindAddress, port, threads, settings.clock(), faultSeed);
         this.settings = settings;
         this.bodies = new MtnBodies(json(), settings.reasonFormat());
         this.ledger = new MtnLedger(this::onFinal);

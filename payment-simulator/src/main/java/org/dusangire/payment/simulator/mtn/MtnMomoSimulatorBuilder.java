@@ -1,5 +1,6 @@
 package org.dusangire.payment.simulator.mtn;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class MtnMomoSimulatorBuilder {
     private Duration ongoingDelay = Duration.ofSeconds(30);
     private boolean holdRefunds;
     private int port;
+    private InetAddress bindAddress;
     private int threads = 64;
     private long faultSeed = 42L;
 
@@ -134,8 +136,14 @@ public final class MtnMomoSimulatorBuilder {
      */
     public MtnMomoSimulatorBuilder holdRefunds(boolean value) { holdRefunds = value; return this; }
 
-    /** Port on 127.0.0.1; 0 (default) picks a free one. */
+    /** Port on the bind address; 0 (default) picks a free one. */
     public MtnMomoSimulatorBuilder port(int value) { port = value; return this; }
+
+    /**
+     * Address to listen on; {@code null} (default) is 127.0.0.1. Anything else, such as
+     * {@code 0.0.0.0}, lets other machines in: the simulators check no real credentials.
+     */
+    public MtnMomoSimulatorBuilder bindAddress(InetAddress value) { bindAddress = value; return this; }
 
     /** Request threads. */
     public MtnMomoSimulatorBuilder threads(int value) { threads = value; return this; }
@@ -155,7 +163,7 @@ public final class MtnMomoSimulatorBuilder {
                 targetEnvironment, money, callbackHost, tokenLifetime, clock, reasonFormat,
                 callbackMethod, testNumbers, autoApproveAfterPolls, insufficientFundsReason,
                 unknownAccountHolders, ongoingDelay, holdRefunds);
-        return new MtnMomoSimulator(settings, port, threads, faultSeed);
+        return new MtnMomoSimulator(settings, bindAddress, port, threads, faultSeed);
     }
 
     private static String required(String value, String name) {
