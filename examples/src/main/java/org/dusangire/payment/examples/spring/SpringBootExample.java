@@ -1,0 +1,45 @@
+package org.dusangire.payment.examples.spring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * A Spring Boot application that takes payments through the starter: nothing payment-specific is
+ * wired by hand. {@code application.yml} holds the library's settings, the provider simulators
+ * supply the gateways' credentials, {@link CheckoutController} starts payments and
+ * {@link PaidOrders} (a {@code PaymentEventListener} bean) hears them succeed. Run it with
+ * {@code mvn -q -pl examples -am -DskipTests package exec:java
+ * -Ddemo.mainClass=org.dusangire.payment.examples.spring.SpringBootExample} (port 8081).
+ */
+@SpringBootApplication
+public class SpringBootExample {
+
+    public static void main(String[] args) {
+        start(Integer.getInteger("server.port", 8081), args);
+    }
+
+    /**
+     * Starts the simulators, then the application on {@code port}; the simulators stop with it.
+     * The simulators' settings are defaults: environment variables and {@code application.yml}
+     * still come first.
+     */
+    public static ConfigurableApplicationContext start(int port, String... args) {
+        SimulatedProviders providers = SimulatedProviders.start("http://localhost:" + port);
+        SpringApplication application = new SpringApplication(SpringBootExample.class);
+        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>(providers.properties());
+        defaults.put("server.port", port);
+        application.setDefaultProperties(defaults);
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("simulatedProviders", providers));
+        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> providers.close());
+        try {
+            return application.run(args);
+        } catch (RuntimeException e) {
+            providers.close();
+            throw e;
+        }
+    }
+}
