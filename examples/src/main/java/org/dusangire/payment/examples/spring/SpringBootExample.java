@@ -1,5 +1,9 @@
 package org.dusangire.payment.examples.spring;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dusangire.payment.examples.SimulatedProviders;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationListener;
@@ -23,17 +27,17 @@ public class SpringBootExample {
 
     /**
      * Starts the simulators, then the application on {@code port}; the simulators stop with it.
-     * The simulators' settings are defaults: environment variables and {@code application.yml}
-     * still come first.
+     * Their settings come as the environment variables a deployment sets ({@code MTN_MOMO_API_KEY},
+     * ...), given to Spring as default properties: the starter takes the library's variable names
+     * as they are, and real environment variables and {@code application.yml} still come first.
      */
     public static ConfigurableApplicationContext start(int port, String... args) {
-        SimulatedProviders providers = SimulatedProviders.start("http://localhost:" + port);
+        URI site = URI.create("http://localhost:" + port);
+        SimulatedProviders providers = new SimulatedProviders(site);
         SpringApplication application = new SpringApplication(SpringBootExample.class);
-        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>(providers.properties());
+        Map<String, Object> defaults = new LinkedHashMap<>(providers.environment(site));
         defaults.put("server.port", port);
         application.setDefaultProperties(defaults);
-        application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("simulatedProviders", providers));
         application.addListeners((ApplicationListener<ContextClosedEvent>) event -> providers.close());
         try {
             return application.run(args);

@@ -63,6 +63,7 @@ class SimulatedMtnPaymentTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:starter-flow;DB_CLOSE_DELAY=-1");
         // the callback must settle it, not a reconciliation pass
         registry.add("payment.reconcile.enabled", () -> "false");
+        registry.add("management.endpoint.health.show-components", () -> "always");
     }
 
     @AfterAll
@@ -102,6 +103,12 @@ class SimulatedMtnPaymentTest {
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(back.headers().firstValue("Location")).get().asString()
                 .contains("/?result=paid").contains("paymentId=" + started.id());
+
+        // and Actuator's health shows the payments component
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + PORT + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"payments\":{\"status\":");
     }
 
     private static void awaitCallbackAnswered() throws InterruptedException {
