@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The application's side of a payment: a bean the starter registers as a listener. Events come at
  * least once, so a real order book would mark the order paid idempotently (by order reference).
  */
+// spring-listener:start
 @Component
 public class PaidOrders implements PaymentEventListener {
     private static final Logger log = LoggerFactory.getLogger(PaidOrders.class);
@@ -30,3 +31,4 @@ public class PaidOrders implements PaymentEventListener {
         return List.copyOf(paid);
     }
 }
+// spring-listener:end
