@@ -17,7 +17,9 @@ import org.springframework.core.env.PropertySource;
  * whichever way they were set. A property counts as a variable when its name, upper-cased with
  * {@code .}, {@code -} and camel-case humps turned into {@code _}, is one of the library's names:
  * {@code mtn-momo.api-key}, {@code mtnMomo.apiKey} and {@code MTN_MOMO_API_KEY} are all
- * {@code MTN_MOMO_API_KEY}. Sources are read in Spring's order, so the first (an environment
+ * {@code MTN_MOMO_API_KEY}. The variables without {@code PAYMENT_} in their name may also be
+ * written under {@code payment.}, beside the starter's own settings: {@code payment.site-url} is
+ * {@code SITE_URL}, {@code payment.mtn-momo.api-key} is {@code MTN_MOMO_API_KEY}. Sources are read in Spring's order, so the first (an environment
  * variable before {@code application.yml}) wins, as it would for any Spring property.
  */
 final class PaymentVariables {
@@ -41,7 +43,7 @@ final class PaymentVariables {
                 continue;
             }
             for (String name : enumerable.getPropertyNames()) {
-                String variable = variableName(name);
+                String variable = unprefixed(variableName(name));
                 if (!isLibraryVariable(variable) || variables.containsKey(variable)) {
                     continue;
                 }
@@ -70,6 +72,20 @@ final class PaymentVariables {
             previous = c;
         }
         return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code PAYMENT_SITE_URL} (from {@code payment.site-url}): {@code SITE_URL}, and so for every
+     * variable of the library that has no {@code PAYMENT_} of its own; other names unchanged.
+     */
+    static String unprefixed(String variable) {
+        if (variable.startsWith(PREFIXES.get(0))) {
+            String rest = variable.substring(PREFIXES.get(0).length());
+            if (!rest.startsWith(PREFIXES.get(0)) && isLibraryVariable(rest)) {
+                return rest;
+            }
+        }
+        return variable;
     }
 
     private static boolean isLibraryVariable(String variable) {

@@ -21,6 +21,30 @@ class PaymentVariablesTest {
     }
 
     @Test
+    void theVariablesWithoutPaymentInTheirNameMayAlsoBeWrittenUnderPayment() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addLast(new MapPropertySource("yaml", Map.of(
+                "payment.site-url", "https://hospital.example",
+                "payment.hospital-name", "St. Mary",
+                "payment.mtn-momo.api-key", "key",
+                "payment.airtelMoney.clientId", "client",
+                "payment.flutterwave.secret-key", "secret",
+                "payment.environment", "sandbox",
+                "payment.route-prefix", "/pay")));
+
+        assertThat(PaymentVariables.read(environment)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "SITE_URL", "https://hospital.example",
+                "HOSPITAL_NAME", "St. Mary",
+                "MTN_MOMO_API_KEY", "key",
+                "AIRTEL_MONEY_CLIENT_ID", "client",
+                "FLUTTERWAVE_SECRET_KEY", "secret",
+                "PAYMENT_ENVIRONMENT", "sandbox",
+                "PAYMENT_ROUTE_PREFIX", "/pay"));
+    }
+
+    @Test
     void readsOnlyTheLibrarysVariablesAndTheFirstSourceWins() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
