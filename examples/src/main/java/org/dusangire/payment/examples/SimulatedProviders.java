@@ -12,10 +12,11 @@ import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 
 /**
- * The three provider simulators, started in this process for {@link QuickStart}, and the
- * environment variables a deployment would set, pointing at them instead of the providers.
+ * The three provider simulators, started in this process for {@link QuickStart} and the Spring Boot
+ * example, and the environment variables a deployment would set, pointing at them instead of the
+ * providers.
  */
-final class SimulatedProviders implements AutoCloseable {
+public final class SimulatedProviders implements AutoCloseable {
     private static final String AIRTEL_CALLBACK_KEY = "quickstart-airtel-callback-key";
     private static final String FLUTTERWAVE_HASH = "quickstart-flutterwave-secret-hash";
 
@@ -24,7 +25,7 @@ final class SimulatedProviders implements AutoCloseable {
     final FlutterwaveSimulator flutterwave;
 
     /** Starts the simulators; their callbacks and webhooks go to {@code siteUrl}. */
-    SimulatedProviders(URI siteUrl) {
+    public SimulatedProviders(URI siteUrl) {
         String site = siteUrl.toString().replaceAll("/$", "");
         // MTN's production form (mtnuganda, UGX); MTN's own sandbox collects EUR only
         mtn = MtnMomoSimulator.builder().targetEnvironment("mtnuganda")
@@ -37,7 +38,7 @@ final class SimulatedProviders implements AutoCloseable {
     }
 
     /** What a deployment would set, for the simulators: no secret of a real provider. */
-    Map<String, String> environment(URI siteUrl) {
+    public Map<String, String> environment(URI siteUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PaymentConfig.PAYMENT_ENVIRONMENT, "sandbox");
         env.put(PaymentConfig.SITE_URL, siteUrl.toString());

@@ -15,6 +15,7 @@ import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.PendingBacklog;
 import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.RefundWrite;
 
@@ -109,6 +110,11 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     @Override
     public List<Payment> findRecent(int limit) {
         return delegate().findRecent(limit);
+    }
+
+    @Override
+    public Optional<PendingBacklog> pendingBacklog() {
+        return delegate().pendingBacklog();
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.PendingBacklog;
 import org.dusangire.payment.core.port.StoredAnomaly;
 import org.dusangire.payment.core.port.RefundWrite;
 
@@ -222,6 +223,28 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                     .sorted(Comparator.comparing(Payment::createdAt).reversed())
                     .limit(limit)
                     .toList();
+        }
+    }
+
+    @Override
+    public Optional<PendingBacklog> pendingBacklog() {
+        synchronized (lock) {
+            long pending = 0;
+            long unknown = 0;
+            Instant oldest = null;
+            for (Payment p : payments.values()) {
+                if (p.status() != PaymentStatus.PENDING) {
+                    continue;
+                }
+                pending++;
+                if (p.outcomeUnknown()) {
+                    unknown++;
+                }
+                if (oldest == null || p.createdAt().isBefore(oldest)) {
+                    oldest = p.createdAt();
+                }
+            }
+            return Optional.of(new PendingBacklog(pending, unknown, oldest));
         }
     }
 

@@ -34,6 +34,7 @@ import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.PendingBacklog;
 import org.dusangire.payment.core.port.RefundWrite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -333,6 +334,28 @@ public abstract class PaymentRepositoryContract {
         assertThat(repository.findRecent(10)).extracting(Payment::id)
                 .containsExactly(newer.id(), older.id());
         assertThat(repository.findRecent(1)).extracting(Payment::id).containsExactly(newer.id());
+    }
+
+    @Test
+    void backlogCountsPendingAndOutcomeUnknownAndFindsTheOldest() {
+        Instant t0 = TestPayments.T0;
+        assertThat(repository.pendingBacklog()).contains(PendingBacklog.EMPTY);
+
+        repository.insert(TestPayments.pending("contract-gw", t0.plusSeconds(30)).build());
+        Payment oldest = repository.insert(TestPayments.pending("contract-gw", t0)
+                .outcomeUnknown(true).build());
+        repository.insert(TestPayments.pending("other-gw", t0.plusSeconds(60))
+                .outcomeUnknown(true).build());
+        Payment settled = repository.insert(TestPayments.pending("contract-gw", t0.minusSeconds(600))
+                .outcomeUnknown(true).build());
+        repository.update(settled.transition(PaymentStatus.SUCCEEDED, Trigger.WEBHOOK,
+                t0.plusSeconds(90), null));
+
+        PendingBacklog backlog = repository.pendingBacklog().orElseThrow();
+
+        assertThat(backlog.pending()).isEqualTo(3);
+        assertThat(backlog.outcomeUnknown()).isEqualTo(2);
+        assertThat(backlog.oldestCreatedAt()).isEqualTo(oldest.createdAt());
     }
 
     @Test

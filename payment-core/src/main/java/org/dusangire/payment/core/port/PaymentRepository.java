@@ -106,6 +106,22 @@ public interface PaymentRepository {
     /** The most recently created payments, newest first, for listings. */
     List<Payment> findRecent(int limit);
 
+    /**
+     * Counts the pending payments, those among them whose outcome is unknown, and finds when
+     * the oldest was created, in one cheap query; {@code PaymentService.health()} also uses it
+     * as its probe of the store.
+     *
+     * <p>The default answers empty ("this store does not count its backlog"), for adapters
+     * written before this method; adapters should override it ({@code PaymentRepositoryContract}
+     * checks it).
+     *
+     * @return the backlog, or empty when the store cannot count it
+     * @throws PaymentStoreUnavailableException when the store cannot be reached
+     */
+    default Optional<PendingBacklog> pendingBacklog() {
+        return Optional.empty();
+    }
+
     // ------------------------------------------------------------------ refunds
 
     /**

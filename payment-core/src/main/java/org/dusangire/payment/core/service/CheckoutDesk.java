@@ -55,15 +55,17 @@ final class CheckoutDesk {
     private final Clock clock;
     private final Map<PaymentMethod, PaymentGateway> routes;
     private final PaymentWriter writer;
+    private final ProviderCalls calls;
     private final SecureRandom random = new SecureRandom();
 
     CheckoutDesk(PaymentConfig config, PaymentRepository repository, Clock clock,
-            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer) {
+            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
         this.routes = routes;
         this.writer = writer;
+        this.calls = calls;
     }
 
     /** See {@link PaymentService#initiate}. */
@@ -153,8 +155,10 @@ final class CheckoutDesk {
     Payment send(Payment payment, PaymentGateway gateway) {
         InitiationResult accepted;
         try {
-            accepted = gateway.initiate(new InitiationRequest(payment, callbackUrl(gateway, payment),
-                    config.redirectUrl(), config.merchantName()));
+            InitiationRequest request = new InitiationRequest(payment, callbackUrl(gateway, payment),
+                    config.redirectUrl(), config.merchantName());
+            accepted = calls.call(gateway, ProviderOperation.INITIATE,
+                    () -> gateway.initiate(request));
         } catch (GatewayRejectedException e) {
             String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
             log.warn("payment {}: {} refused the initiation ({})", payment.id(), gateway.name(), reason);

@@ -55,14 +55,16 @@ final class NotificationDesk {
     private final Map<String, PaymentGateway> gateways;
     private final PaymentWriter writer;
     private final Settlement settlement;
+    private final ProviderCalls calls;
 
     NotificationDesk(PaymentRepository repository, Clock clock, Map<String, PaymentGateway> gateways,
-            PaymentWriter writer, Settlement settlement) {
+            PaymentWriter writer, Settlement settlement, ProviderCalls calls) {
         this.repository = repository;
         this.clock = clock;
         this.gateways = gateways;
         this.writer = writer;
         this.settlement = settlement;
+        this.calls = calls;
     }
 
     /** See {@link PaymentService#handleWebhook}. */
@@ -104,7 +106,8 @@ final class NotificationDesk {
         }
         StatusReport report;
         try {
-            report = gateway.checkStatus(current);
+            report = calls.call(gateway, ProviderOperation.STATUS,
+                    () -> gateway.checkStatus(current));
         } catch (GatewayUnavailableException e) {
             log.warn("payment {}: webhook kept, status check at {} failed ({}); reconciliation "
                     + "finishes it", current.id(), gateway.name(), e.getMessage());

@@ -61,6 +61,7 @@ public final class PaymentService {
     private final Settlement settlement;
     private final NotificationDesk notifications;
     private final Reconciler reconciler;
+    private final HealthDesk health;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -90,15 +91,18 @@ public final class PaymentService {
         }
         this.routes = Map.copyOf(r);
         // each use case keeps its rules in a package-private class; this one routes to them
+        this.health = new HealthDesk(repository, clock, config);
+        ProviderCalls calls = new ProviderCalls(health);
         this.events = new EventDesk(repository, clock, config, List.copyOf(b.listeners));
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, config.reconcileAfter(),
-                events);
+                events, calls);
         this.writer = new PaymentWriter(repository, clock, events);
-        this.checkout = new CheckoutDesk(config, repository, clock, routes, writer);
-        this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout);
-        this.notifications = new NotificationDesk(repository, clock, gateways, writer, settlement);
+        this.checkout = new CheckoutDesk(config, repository, clock, routes, writer, calls);
+        this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout, calls);
+        this.notifications = new NotificationDesk(repository, clock, gateways, writer, settlement,
+                calls);
         this.reconciler = new Reconciler(config, repository, clock, gateways, settlement,
-                notifications, refunds, events);
+                notifications, refunds, events, health);
     }
 
     public static Builder builder() {
@@ -312,6 +316,20 @@ public final class PaymentService {
         int redriven = repository.redriveParkedEvents(clock.instant(), limit);
         log.info("{} parked events re-driven", redriven);
         return events.deliverDue();
+    }
+
+    // ------------------------------------------------------------------ health
+
+    /**
+     * How the service is doing: whether the store answers (a cheap probe: the pending backlog and
+     * the parked events are counted), when reconciliation last ran on this instance, the backlog
+     * (pending payments, those with an unknown outcome, the oldest one's age), parked events,
+     * and each gateway's last failed call. {@link PaymentHealth} documents how the status is
+     * decided (UP, DEGRADED, DOWN). Never throws for a store that is down: that is
+     * {@link PaymentHealth.Status#DOWN}.
+     */
+    public PaymentHealth health() {
+        return health.health();
     }
 
     // ------------------------------------------------------------------ queries

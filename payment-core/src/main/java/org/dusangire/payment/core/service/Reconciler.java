@@ -52,10 +52,12 @@ final class Reconciler {
     private final NotificationDesk notifications;
     private final RefundDesk refunds;
     private final EventDesk events;
+    private final HealthDesk health;
 
     Reconciler(PaymentConfig config, PaymentRepository repository, Clock clock,
             Map<String, PaymentGateway> gateways, Settlement settlement,
-            NotificationDesk notifications, RefundDesk refunds, EventDesk events) {
+            NotificationDesk notifications, RefundDesk refunds, EventDesk events,
+            HealthDesk health) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
@@ -64,10 +66,23 @@ final class Reconciler {
         this.notifications = notifications;
         this.refunds = refunds;
         this.events = events;
+        this.health = health;
     }
 
-    /** See {@link PaymentService#reconcile()}. */
+    /** See {@link PaymentService#reconcile()}; the pass's end or failure is kept for health. */
     ReconcileReport reconcile() {
+        ReconcileReport report;
+        try {
+            report = pass();
+        } catch (RuntimeException e) {
+            health.passFailed(e);
+            throw e;
+        }
+        health.passEnded();
+        return report;
+    }
+
+    private ReconcileReport pass() {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(config.reconcileAfter());
         List<Payment> claimed = repository.claimStalePending(staleBefore, now,

@@ -58,14 +58,16 @@ final class RefundDesk {
     private final Function<Payment, PaymentGateway> gatewayOf;
     private final Duration resendAfter;
     private final EventDesk events;
+    private final ProviderCalls calls;
 
     RefundDesk(PaymentRepository repository, Clock clock, Function<Payment, PaymentGateway> gatewayOf,
-            Duration resendAfter, EventDesk events) {
+            Duration resendAfter, EventDesk events, ProviderCalls calls) {
         this.repository = repository;
         this.clock = clock;
         this.gatewayOf = gatewayOf;
         this.resendAfter = resendAfter;
         this.events = events;
+        this.calls = calls;
     }
 
     /** A refund checked by a status query, and whether it had to be sent again. */
@@ -125,7 +127,8 @@ final class RefundDesk {
     Checked check(Refund refund, Trigger trigger) {
         Payment payment = loadPayment(refund.paymentId());
         PaymentGateway gateway = gatewayOf.apply(payment);
-        RefundResult report = gateway.checkRefundStatus(payment, refund);
+        RefundResult report = calls.call(gateway, ProviderOperation.REFUND_STATUS,
+                () -> gateway.checkRefundStatus(payment, refund));
         boolean lost = report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown();
         if (lost && refund.updatedAt().isAfter(clock.instant().minus(resendAfter))) {
             // a provider may not show yet a refund it is still taking in: conclude that it never
@@ -206,8 +209,9 @@ final class RefundDesk {
     private Refund send(Refund refund, Payment payment, PaymentGateway gateway, Trigger trigger) {
         RefundResult result;
         try {
-            result = gateway.refund(new RefundRequest(payment, refund.amount(),
-                    refund.id().toString(), refund.reason()));
+            RefundRequest request = new RefundRequest(payment, refund.amount(),
+                    refund.id().toString(), refund.reason());
+            result = calls.call(gateway, ProviderOperation.REFUND, () -> gateway.refund(request));
         } catch (GatewayRejectedException e) {
             String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
             log.warn("refund {}: {} refused it ({})", refund.id(), gateway.name(), reason);

@@ -36,14 +36,16 @@ final class Settlement {
     private final Function<Payment, PaymentGateway> gatewayOf;
     private final PaymentWriter writer;
     private final CheckoutDesk checkout;
+    private final ProviderCalls calls;
 
     Settlement(PaymentConfig config, Clock clock, Function<Payment, PaymentGateway> gatewayOf,
-            PaymentWriter writer, CheckoutDesk checkout) {
+            PaymentWriter writer, CheckoutDesk checkout, ProviderCalls calls) {
         this.config = config;
         this.clock = clock;
         this.gatewayOf = gatewayOf;
         this.writer = writer;
         this.checkout = checkout;
+        this.calls = calls;
     }
 
     /** A settled payment and whether its initiation had to be sent again. */
@@ -53,7 +55,8 @@ final class Settlement {
     /** Asks the provider about a pending payment and applies the answer; expires it when due. */
     Settled settle(Payment payment, Trigger trigger) {
         PaymentGateway gateway = gatewayOf.apply(payment);
-        StatusReport report = gateway.checkStatus(payment);
+        StatusReport report = calls.call(gateway, ProviderOperation.STATUS,
+                () -> gateway.checkStatus(payment));
         Instant now = clock.instant();
         if (report.status() == ProviderStatus.NOT_FOUND && payment.outcomeUnknown()
                 && !payment.isExpiredAt(now)) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
+import org.dusangire.payment.core.port.PendingBacklog;
 import org.dusangire.payment.core.port.RefundWrite;
 import org.dusangire.payment.core.port.StoredAnomaly;
 import org.jdbi.v3.core.Handle;
@@ -329,6 +331,20 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         return read("findRecent", h -> withHistory(h, h.createQuery(sql.selectRecent)
                 .bind("limit", limit).map((rs, ctx) -> PaymentRows.payment(rs)).list()));
+    }
+
+    /** @throws PaymentStoreUnavailableException when the store cannot be reached */
+    @Override
+    public Optional<PendingBacklog> pendingBacklog() {
+        return Optional.of(call("pendingBacklog", h -> {
+            try (PreparedStatement ps = sql.countBacklog.prepare(h.getConnection());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime oldest = rs.getObject(3, OffsetDateTime.class);
+                return new PendingBacklog(rs.getLong(1), rs.getLong(2),
+                        oldest == null ? null : oldest.toInstant());
+            }
+        }));
     }
 
     /**
@@ -1388,6 +1404,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String insertHistory;
         final String selectHistory;
         final String selectRecent;
+        final Positional countBacklog;
         final String claimSkipLocked;
         final String claimCandidates;
         final String claimOne;
@@ -1453,6 +1470,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + " change_trigger, detail FROM " + history;
             selectRecent = selectPayments + " ORDER BY created_at DESC, id DESC"
                     + " FETCH FIRST :limit ROWS ONLY";
+            // pending rows only, found through the (status, updated_at) index
+            countBacklog = Positional.of("SELECT COUNT(*),"
+                    + " COALESCE(SUM(CASE WHEN outcome_unknown THEN 1 ELSE 0 END), 0),"
+                    + " MIN(created_at) FROM " + payments + " WHERE status = '"
+                    + PaymentStatus.PENDING.name() + "'");
             claimSkipLocked = "UPDATE " + payments + " SET claimed_until = :until WHERE id IN ("
                     + "SELECT id FROM " + payments + " WHERE " + stale
                     + " ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id";

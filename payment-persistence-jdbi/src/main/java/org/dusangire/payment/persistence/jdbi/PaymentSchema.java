@@ -15,7 +15,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public final class PaymentSchema {
     /** Where the migration scripts live, in Flyway's location syntax. */
-    public static final String MIGRATION_LOCATION = "classpath:db/migration/dusangire-payments";
+    public static final String MIGRATION_LOCATION = "classpath:org/dusangire/payment/persistence/jdbi/migration";
     /** The Flyway placeholder that the scripts put in front of every table, index and constraint. */
     public static final String PREFIX_PLACEHOLDER = "table_prefix";
     /** The prefix used when none is given. */
