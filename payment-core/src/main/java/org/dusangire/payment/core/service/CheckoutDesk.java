@@ -56,16 +56,19 @@ final class CheckoutDesk {
     private final Map<PaymentMethod, PaymentGateway> routes;
     private final PaymentWriter writer;
     private final ProviderCalls calls;
+    private final PaymentObserver observer;
     private final SecureRandom random = new SecureRandom();
 
     CheckoutDesk(PaymentConfig config, PaymentRepository repository, Clock clock,
-            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls) {
+            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls,
+            PaymentObserver observer) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
         this.routes = routes;
         this.writer = writer;
         this.calls = calls;
+        this.observer = observer;
     }
 
     /** See {@link PaymentService#initiate}. */
@@ -112,7 +115,19 @@ final class CheckoutDesk {
         }
         log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
                 gateway.name(), request.money());
-        return result(send(stored, gateway));
+        Payment sent;
+        try {
+            sent = send(stored, gateway);
+        } catch (RuntimeException e) {
+            observer.initiation(gateway.name(), request.method(),
+                    PaymentObserver.InitiationOutcome.ERROR);
+            throw e;
+        }
+        observer.initiation(gateway.name(), request.method(),
+                sent.status() == PaymentStatus.FAILED ? PaymentObserver.InitiationOutcome.REJECTED
+                : sent.outcomeUnknown() ? PaymentObserver.InitiationOutcome.OUTCOME_UNKNOWN
+                : PaymentObserver.InitiationOutcome.ACCEPTED);
+        return result(sent);
     }
 
     /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
@@ -141,6 +156,8 @@ final class CheckoutDesk {
                     + "used for a different payment (its " + differs + " differs); use a new key "
                     + "for each order or attempt");
         }
+        observer.initiation(existing.gatewayName(), existing.method(),
+                PaymentObserver.InitiationOutcome.REPLAYED);
         return result(existing);
     }
 

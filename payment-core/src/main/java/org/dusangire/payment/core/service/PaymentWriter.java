@@ -37,11 +37,14 @@ final class PaymentWriter {
     private final PaymentRepository repository;
     private final Clock clock;
     private final EventDesk events;
+    private final PaymentObserver observer;
 
-    PaymentWriter(PaymentRepository repository, Clock clock, EventDesk events) {
+    PaymentWriter(PaymentRepository repository, Clock clock, EventDesk events,
+            PaymentObserver observer) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.observer = observer;
     }
 
     /**
@@ -68,6 +71,8 @@ final class PaymentWriter {
                     StatusChange last = stored.history().get(stored.history().size() - 1);
                     log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
                             stored.status(), last.trigger());
+                    observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
+                            stored.status());
                 }
                 events.deliverFor(stored.id());
                 return stored;
@@ -110,7 +115,8 @@ final class PaymentWriter {
         }
     }
 
-    private static void logAnomaly(PaymentAnomaly anomaly) {
+    private void logAnomaly(PaymentAnomaly anomaly) {
+        observer.anomaly(anomaly.gatewayName(), anomaly.kind());
         log.warn("payment anomaly {} on {} via {}: {}", anomaly.kind(), anomaly.paymentReference(),
                 anomaly.gatewayName(), anomaly.detail());
     }

@@ -1,6 +1,7 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +54,12 @@ final class Reconciler {
     private final RefundDesk refunds;
     private final EventDesk events;
     private final HealthDesk health;
+    private final PaymentObserver observer;
 
     Reconciler(PaymentConfig config, PaymentRepository repository, Clock clock,
             Map<String, PaymentGateway> gateways, Settlement settlement,
             NotificationDesk notifications, RefundDesk refunds, EventDesk events,
-            HealthDesk health) {
+            HealthDesk health, PaymentObserver observer) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
@@ -67,18 +69,23 @@ final class Reconciler {
         this.refunds = refunds;
         this.events = events;
         this.health = health;
+        this.observer = observer;
     }
 
     /** See {@link PaymentService#reconcile()}; the pass's end or failure is kept for health. */
     ReconcileReport reconcile() {
+        long started = System.nanoTime();
         ReconcileReport report;
         try {
             report = pass();
         } catch (RuntimeException e) {
             health.passFailed(e);
+            observer.reconcilePassFailed(Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
         health.passEnded();
+        observer.reconcilePass(report, Duration.ofNanos(System.nanoTime() - started));
+        health.sampleBacklog();
         return report;
     }
 
