@@ -52,36 +52,41 @@ final class PaymentWriter {
      * each lost race. Listeners hear only of the change this call stored; anomalies are raised once.
      */
     Payment store(Payment start, Function<Payment, Decision> decide, InboxKey inbox) {
-        Payment current = start;
-        for (int attempt = 1; ; attempt++) {
-            Decision decision = decide.apply(current);
-            if (decision.next() == null) {
-                if (inbox != null) {
-                    repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
+        PaymentMdc mdc = PaymentMdc.of(start);
+        try {
+            Payment current = start;
+            for (int attempt = 1; ; attempt++) {
+                Decision decision = decide.apply(current);
+                if (decision.next() == null) {
+                    if (inbox != null) {
+                        repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
+                    }
+                    raise(decision.anomaly());
+                    return current;
                 }
-                raise(decision.anomaly());
-                return current;
+                try {
+                    Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
+                    if (decision.anomaly() != null) {
+                        logAnomaly(decision.anomaly());
+                    }
+                    if (current.status() != stored.status()) {
+                        StatusChange last = stored.history().get(stored.history().size() - 1);
+                        log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
+                                stored.status(), last.trigger());
+                        observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
+                                stored.status());
+                    }
+                    events.deliverFor(stored.id());
+                    return stored;
+                } catch (ConcurrentPaymentModificationException e) {
+                    if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                        throw e;
+                    }
+                    current = load(start.id());
+                }
             }
-            try {
-                Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
-                if (decision.anomaly() != null) {
-                    logAnomaly(decision.anomaly());
-                }
-                if (current.status() != stored.status()) {
-                    StatusChange last = stored.history().get(stored.history().size() - 1);
-                    log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
-                            stored.status(), last.trigger());
-                    observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
-                            stored.status());
-                }
-                events.deliverFor(stored.id());
-                return stored;
-            } catch (ConcurrentPaymentModificationException e) {
-                if (attempt >= MAX_UPDATE_ATTEMPTS) {
-                    throw e;
-                }
-                current = load(start.id());
-            }
+        } finally {
+            mdc.close();
         }
     }
 

@@ -212,32 +212,37 @@ final class Reconciler {
     }
 
     private void reconcileOne(Payment p, Tally tally) {
-        Settlement.Settled settled;
+        PaymentMdc mdc = PaymentMdc.of(p);
         try {
-            settled = settlement.settle(p, Trigger.RECONCILE);
-        } catch (PaymentException e) {
+            Settlement.Settled settled;
+            try {
+                settled = settlement.settle(p, Trigger.RECONCILE);
+            } catch (PaymentException e) {
+                synchronized (tally) {
+                    tally.checked++;
+                    tally.errors++;
+                }
+                log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
+                        e.getMessage());
+                return;
+            }
             synchronized (tally) {
                 tally.checked++;
-                tally.errors++;
-            }
-            log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
-                    e.getMessage());
-            return;
-        }
-        synchronized (tally) {
-            tally.checked++;
-            switch (settled.payment().status()) {
-                case SUCCEEDED -> tally.succeeded++;
-                case FAILED, CANCELLED -> tally.failed++;
-                case EXPIRED -> tally.expired++;
-                default -> {
-                    if (settled.resent()) {
-                        tally.resent++;
-                    } else {
-                        tally.pending++;
+                switch (settled.payment().status()) {
+                    case SUCCEEDED -> tally.succeeded++;
+                    case FAILED, CANCELLED -> tally.failed++;
+                    case EXPIRED -> tally.expired++;
+                    default -> {
+                        if (settled.resent()) {
+                            tally.resent++;
+                        } else {
+                            tally.pending++;
+                        }
                     }
                 }
             }
+        } finally {
+            mdc.close();
         }
     }
 
