@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogCapture implements AutoCloseable {
 
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing(); // the MDC as it was on the logging thread
+            super.append(event);
+        }
+    };
     private final Logger logger;
     private final Logger root;
     private final Level levelBefore;
@@ -90,6 +97,18 @@ public final class LogCapture implements AutoCloseable {
                 .map(e -> e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
                 .toList();
+    }
+
+    /**
+     * The SLF4J MDC each captured line was logged with, in the order of {@link #lines()}; for
+     * tests of log correlation.
+     */
+    public List<Map<String, String>> mdc() {
+        List<ILoggingEvent> events;
+        synchronized (appender) {
+            events = List.copyOf(appender.list);
+        }
+        return events.stream().map(e -> Map.copyOf(e.getMDCPropertyMap())).toList();
     }
 
     /** {@link #lines()} joined by new lines. */

@@ -56,16 +56,19 @@ final class CheckoutDesk {
     private final Map<PaymentMethod, PaymentGateway> routes;
     private final PaymentWriter writer;
     private final ProviderCalls calls;
+    private final PaymentObserver observer;
     private final SecureRandom random = new SecureRandom();
 
     CheckoutDesk(PaymentConfig config, PaymentRepository repository, Clock clock,
-            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls) {
+            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls,
+            PaymentObserver observer) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
         this.routes = routes;
         this.writer = writer;
         this.calls = calls;
+        this.observer = observer;
     }
 
     /** See {@link PaymentService#initiate}. */
@@ -80,39 +83,56 @@ final class CheckoutDesk {
         }
         Instant now = clock.instant();
         PaymentId id = PaymentId.random();
-        Payment draft = Payment.builder()
-                .id(id)
-                .orderReference(request.orderReference())
-                .idempotencyKey(request.idempotencyKey())
-                .money(request.money())
-                .method(request.method())
-                .payer(request.payer())
-                .description(request.description())
-                .status(PaymentStatus.PENDING)
-                .gatewayName(gateway.name())
-                .providerReference(id.toString())
-                .callbackToken(newToken())
-                .outcomeUnknown(true)
-                .createdAt(now)
-                .expiresAt(now.plus(config.timeToLive(request.method())))
-                .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
-                .build();
+        PaymentMdc mdc = PaymentMdc.put(id, gateway.name());
         try {
-            gateway.validate(draft);
-        } catch (RuntimeException e) {
-            return replayOrThrow(request, e);
+            Payment draft = Payment.builder()
+                    .id(id)
+                    .orderReference(request.orderReference())
+                    .idempotencyKey(request.idempotencyKey())
+                    .money(request.money())
+                    .method(request.method())
+                    .payer(request.payer())
+                    .description(request.description())
+                    .status(PaymentStatus.PENDING)
+                    .gatewayName(gateway.name())
+                    .providerReference(id.toString())
+                    .callbackToken(newToken())
+                    .outcomeUnknown(true)
+                    .createdAt(now)
+                    .expiresAt(now.plus(config.timeToLive(request.method())))
+                    .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
+                    .build();
+            try {
+                gateway.validate(draft);
+            } catch (RuntimeException e) {
+                return replayOrThrow(request, e);
+            }
+            Payment stored;
+            try {
+                stored = repository.insert(draft);
+            } catch (DuplicatePaymentException e) {
+                Payment winner = repository.findByIdempotencyKey(request.idempotencyKey())
+                        .orElseThrow(() -> e);
+                return replay(winner, request);
+            }
+            log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
+                    gateway.name(), request.money());
+            Payment sent;
+            try {
+                sent = send(stored, gateway);
+            } catch (RuntimeException e) {
+                observer.initiation(gateway.name(), request.method(),
+                        PaymentObserver.InitiationOutcome.ERROR);
+                throw e;
+            }
+            observer.initiation(gateway.name(), request.method(),
+                    sent.status() == PaymentStatus.FAILED ? PaymentObserver.InitiationOutcome.REJECTED
+                    : sent.outcomeUnknown() ? PaymentObserver.InitiationOutcome.OUTCOME_UNKNOWN
+                    : PaymentObserver.InitiationOutcome.ACCEPTED);
+            return result(sent);
+        } finally {
+            mdc.close();
         }
-        Payment stored;
-        try {
-            stored = repository.insert(draft);
-        } catch (DuplicatePaymentException e) {
-            Payment winner = repository.findByIdempotencyKey(request.idempotencyKey())
-                    .orElseThrow(() -> e);
-            return replay(winner, request);
-        }
-        log.info("payment {} created for order {} via {} ({})", id, request.orderReference(),
-                gateway.name(), request.money());
-        return result(send(stored, gateway));
     }
 
     /** A repeated key is answered with its payment, as before; otherwise the refusal stands. */
@@ -141,6 +161,8 @@ final class CheckoutDesk {
                     + "used for a different payment (its " + differs + " differs); use a new key "
                     + "for each order or attempt");
         }
+        observer.initiation(existing.gatewayName(), existing.method(),
+                PaymentObserver.InitiationOutcome.REPLAYED);
         return result(existing);
     }
 
@@ -227,24 +249,29 @@ final class CheckoutDesk {
 
     /** See {@link PaymentService#confirmCashPayment}. */
     Payment confirmCashPayment(PaymentId id, String confirmedBy) {
-        if (confirmedBy == null || confirmedBy.isBlank() || confirmedBy.length() > 100) {
-            throw new PaymentValidationException("confirmedBy",
-                    "the name of who confirmed the cash is required (at most 100 characters)");
-        }
-        OneLineText.require("confirmedBy", confirmedBy);
-        Payment payment = writer.load(id);
-        if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
-            throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
-                    + "by a cashier; this one is " + payment.method(), id.toString());
-        }
-        return writer.store(payment, cur -> {
-            if (cur.status() != PaymentStatus.PENDING) {
-                throw new IllegalPaymentStateException("payment is " + cur.status()
-                        + "; only a PENDING cash payment can be confirmed", id.toString());
+        PaymentMdc mdc = PaymentMdc.put(id, null);
+        try {
+            if (confirmedBy == null || confirmedBy.isBlank() || confirmedBy.length() > 100) {
+                throw new PaymentValidationException("confirmedBy",
+                        "the name of who confirmed the cash is required (at most 100 characters)");
             }
-            return Decision.change(cur.transition(PaymentStatus.SUCCEEDED,
-                    Trigger.CASH_CONFIRMATION, clock.instant(), "confirmed by " + confirmedBy.trim()));
-        }, null);
+            OneLineText.require("confirmedBy", confirmedBy);
+            Payment payment = writer.load(id);
+            if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
+                throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
+                        + "by a cashier; this one is " + payment.method(), id.toString());
+            }
+            return writer.store(payment, cur -> {
+                if (cur.status() != PaymentStatus.PENDING) {
+                    throw new IllegalPaymentStateException("payment is " + cur.status()
+                            + "; only a PENDING cash payment can be confirmed", id.toString());
+                }
+                return Decision.change(cur.transition(PaymentStatus.SUCCEEDED,
+                        Trigger.CASH_CONFIRMATION, clock.instant(), "confirmed by " + confirmedBy.trim()));
+            }, null);
+        } finally {
+            mdc.close();
+        }
     }
 
     private URI callbackUrl(PaymentGateway gateway, Payment payment) {

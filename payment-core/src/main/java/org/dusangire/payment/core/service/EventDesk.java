@@ -124,18 +124,23 @@ final class EventDesk {
     }
 
     private Failure deliverOne(PaymentEvent event) {
-        PaymentEventListener listener = null;
+        PaymentMdc mdc = PaymentMdc.put(event.paymentId(), null);
         try {
-            Consumer<PaymentEventListener> call = callFor(event);
-            for (PaymentEventListener l : listeners) {
-                listener = l;
-                call.accept(l);
+            PaymentEventListener listener = null;
+            try {
+                Consumer<PaymentEventListener> call = callFor(event);
+                for (PaymentEventListener l : listeners) {
+                    listener = l;
+                    call.accept(l);
+                }
+            } catch (RuntimeException e) {
+                return failed(event, listener, e);
             }
-        } catch (RuntimeException e) {
-            return failed(event, listener, e);
+            repository.markEventDelivered(event.id(), clock.instant());
+            return null;
+        } finally {
+            mdc.close();
         }
-        repository.markEventDelivered(event.id(), clock.instant());
-        return null;
     }
 
     /** Loads what the event is about once, and returns the call to make on each listener. */

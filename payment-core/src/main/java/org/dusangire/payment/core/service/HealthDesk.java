@@ -29,6 +29,7 @@ final class HealthDesk {
 
     private final PaymentRepository repository;
     private final Clock clock;
+    private final PaymentObserver observer;
     private final Duration window;
     private final Instant startedAt;
     /** One entry per registered gateway that was called; never grows past their number. */
@@ -36,9 +37,11 @@ final class HealthDesk {
     private volatile Instant lastPassAt;
     private volatile String lastPassFailure;
 
-    HealthDesk(PaymentRepository repository, Clock clock, PaymentConfig config) {
+    HealthDesk(PaymentRepository repository, Clock clock, PaymentConfig config,
+            PaymentObserver observer) {
         this.repository = repository;
         this.clock = clock;
+        this.observer = observer;
         this.window = config.reconcileAfter().multipliedBy(WINDOW_FACTOR);
         this.startedAt = clock.instant();
     }
@@ -69,6 +72,21 @@ final class HealthDesk {
         lastPassFailure = e.getClass().getSimpleName();
     }
 
+    /** Tells the observer the backlog; a store that does not answer now is left for later. */
+    void sampleBacklog() {
+        try {
+            repository.pendingBacklog().ifPresent(b -> observe(b, clock.instant()));
+        } catch (PaymentStoreUnavailableException e) {
+            // the next pass or health check samples it again
+        }
+    }
+
+    private void observe(PendingBacklog backlog, Instant now) {
+        Duration age = backlog.oldest().filter(at -> at.isBefore(now))
+                .map(at -> Duration.between(at, now)).orElse(Duration.ZERO);
+        observer.backlog(backlog, age);
+    }
+
     PaymentHealth health() {
         Instant now = clock.instant();
         List<String> reasons = new ArrayList<>();
@@ -81,6 +99,9 @@ final class HealthDesk {
         } catch (PaymentStoreUnavailableException e) {
             reachable = false;
             reasons.add("store unreachable");
+        }
+        if (backlog != null) {
+            observe(backlog, now);
         }
         if (parked != null && parked > 0) {
             reasons.add(parked + " events parked after failed deliveries");

@@ -76,45 +76,50 @@ final class NotificationDesk {
         }
         WebhookNotification hint = gateway.parseWebhook(request);
         Optional<Payment> payment = resolve(gateway, hint.paymentReference());
-        if (hint.callbackToken() != null && (payment.isEmpty()
-                || !tokenMatches(payment.get().callbackToken(), hint.callbackToken()))) {
-            throw new WebhookRejectedException(WebhookRejectedException.Reason.AUTHENTICATION,
-                    gatewayName, "callback token does not match the payment");
-        }
-        InboxKey key = new InboxKey(gateway.name(), hint.eventKey());
-        String payload = request.bodyAsString();
-        if (payload.length() > MAX_INBOX_PAYLOAD) {
-            payload = payload.substring(0, MAX_INBOX_PAYLOAD);
-        }
-        boolean fresh = repository.recordInbound(InboxEntry.received(key,
-                payment.map(p -> p.id().toString()).orElse(hint.paymentReference()),
-                clock.instant(), payload));
-        if (!fresh) {
-            return new WebhookResult(WebhookResult.Outcome.DUPLICATE, payment);
-        }
-        if (payment.isEmpty()) {
-            repository.markInboundProcessed(key, clock.instant(), "UNKNOWN_REFERENCE");
-            writer.raise(new PaymentAnomaly(PaymentAnomaly.Kind.UNKNOWN_REFERENCE,
-                    hint.paymentReference(), gateway.name(),
-                    "authenticated webhook for a payment we do not know", clock.instant()));
-            return new WebhookResult(WebhookResult.Outcome.UNKNOWN_REFERENCE, Optional.empty());
-        }
-        Payment current = payment.get();
-        if (current.status().isFinal() && !contradicts(current.status(), hint.reportedStatus())) {
-            repository.markInboundProcessed(key, clock.instant(), "ALREADY_FINAL");
-            return new WebhookResult(WebhookResult.Outcome.PROCESSED, payment);
-        }
-        StatusReport report;
+        PaymentMdc mdc = PaymentMdc.put(payment.map(Payment::id).orElse(null), gateway.name());
         try {
-            report = calls.call(gateway, ProviderOperation.STATUS,
-                    () -> gateway.checkStatus(current));
-        } catch (GatewayUnavailableException e) {
-            log.warn("payment {}: webhook kept, status check at {} failed ({}); reconciliation "
-                    + "finishes it", current.id(), gateway.name(), e.getMessage());
-            return new WebhookResult(WebhookResult.Outcome.DEFERRED, payment);
+            if (hint.callbackToken() != null && (payment.isEmpty()
+                    || !tokenMatches(payment.get().callbackToken(), hint.callbackToken()))) {
+                throw new WebhookRejectedException(WebhookRejectedException.Reason.AUTHENTICATION,
+                        gatewayName, "callback token does not match the payment");
+            }
+            InboxKey key = new InboxKey(gateway.name(), hint.eventKey());
+            String payload = request.bodyAsString();
+            if (payload.length() > MAX_INBOX_PAYLOAD) {
+                payload = payload.substring(0, MAX_INBOX_PAYLOAD);
+            }
+            boolean fresh = repository.recordInbound(InboxEntry.received(key,
+                    payment.map(p -> p.id().toString()).orElse(hint.paymentReference()),
+                    clock.instant(), payload));
+            if (!fresh) {
+                return new WebhookResult(WebhookResult.Outcome.DUPLICATE, payment);
+            }
+            if (payment.isEmpty()) {
+                repository.markInboundProcessed(key, clock.instant(), "UNKNOWN_REFERENCE");
+                writer.raise(new PaymentAnomaly(PaymentAnomaly.Kind.UNKNOWN_REFERENCE,
+                        hint.paymentReference(), gateway.name(),
+                        "authenticated webhook for a payment we do not know", clock.instant()));
+                return new WebhookResult(WebhookResult.Outcome.UNKNOWN_REFERENCE, Optional.empty());
+            }
+            Payment current = payment.get();
+            if (current.status().isFinal() && !contradicts(current.status(), hint.reportedStatus())) {
+                repository.markInboundProcessed(key, clock.instant(), "ALREADY_FINAL");
+                return new WebhookResult(WebhookResult.Outcome.PROCESSED, payment);
+            }
+            StatusReport report;
+            try {
+                report = calls.call(gateway, ProviderOperation.STATUS,
+                        () -> gateway.checkStatus(current));
+            } catch (GatewayUnavailableException e) {
+                log.warn("payment {}: webhook kept, status check at {} failed ({}); reconciliation "
+                        + "finishes it", current.id(), gateway.name(), e.getMessage());
+                return new WebhookResult(WebhookResult.Outcome.DEFERRED, payment);
+            }
+            Payment after = settlement.applyReport(current, report, Trigger.WEBHOOK, key);
+            return new WebhookResult(WebhookResult.Outcome.PROCESSED, Optional.of(after));
+        } finally {
+            mdc.close();
         }
-        Payment after = settlement.applyReport(current, report, Trigger.WEBHOOK, key);
-        return new WebhookResult(WebhookResult.Outcome.PROCESSED, Optional.of(after));
     }
 
     /** See {@link PaymentService#handleRedirect}. */

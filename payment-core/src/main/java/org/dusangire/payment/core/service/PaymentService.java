@@ -62,6 +62,7 @@ public final class PaymentService {
     private final NotificationDesk notifications;
     private final Reconciler reconciler;
     private final HealthDesk health;
+    private final PaymentObserver observer;
 
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
@@ -91,18 +92,20 @@ public final class PaymentService {
         }
         this.routes = Map.copyOf(r);
         // each use case keeps its rules in a package-private class; this one routes to them
-        this.health = new HealthDesk(repository, clock, config);
-        ProviderCalls calls = new ProviderCalls(health);
+        this.observer = new SafeObserver(b.observer);
+        this.health = new HealthDesk(repository, clock, config, observer);
+        ProviderCalls calls = new ProviderCalls(health, observer);
         this.events = new EventDesk(repository, clock, config, List.copyOf(b.listeners));
         this.refunds = new RefundDesk(repository, clock, this::gatewayOf, config.reconcileAfter(),
                 events, calls);
-        this.writer = new PaymentWriter(repository, clock, events);
-        this.checkout = new CheckoutDesk(config, repository, clock, routes, writer, calls);
+        this.writer = new PaymentWriter(repository, clock, events, observer);
+        this.checkout = new CheckoutDesk(config, repository, clock, routes, writer, calls,
+                observer);
         this.settlement = new Settlement(config, clock, this::gatewayOf, writer, checkout, calls);
         this.notifications = new NotificationDesk(repository, clock, gateways, writer, settlement,
                 calls);
         this.reconciler = new Reconciler(config, repository, clock, gateways, settlement,
-                notifications, refunds, events, health);
+                notifications, refunds, events, health, observer);
     }
 
     public static Builder builder() {
@@ -136,7 +139,26 @@ public final class PaymentService {
      *         down (the provider should deliver again)
      */
     public WebhookResult handleWebhook(String gatewayName, InboundRequest request) {
-        return notifications.handleWebhook(gatewayName, request);
+        // a name from the URL becomes a tag only when it is a registered gateway's
+        String tag = gatewayName != null && gateways.containsKey(gatewayName) ? gatewayName
+                : "unknown";
+        WebhookResult result;
+        try {
+            result = notifications.handleWebhook(gatewayName, request);
+        } catch (WebhookRejectedException e) {
+            observer.webhook(tag, PaymentObserver.WebhookOutcome.REJECTED);
+            throw e;
+        } catch (RuntimeException e) {
+            observer.webhook(tag, PaymentObserver.WebhookOutcome.ERROR);
+            throw e;
+        }
+        observer.webhook(tag, switch (result.outcome()) {
+            case PROCESSED -> PaymentObserver.WebhookOutcome.PROCESSED;
+            case DUPLICATE -> PaymentObserver.WebhookOutcome.DUPLICATE;
+            case UNKNOWN_REFERENCE -> PaymentObserver.WebhookOutcome.UNKNOWN_REFERENCE;
+            case DEFERRED -> PaymentObserver.WebhookOutcome.DEFERRED;
+        });
+        return result;
     }
 
     /**
@@ -377,6 +399,7 @@ public final class PaymentService {
         private final Map<PaymentMethod, String> routes = new EnumMap<>(PaymentMethod.class);
         private final List<PaymentEventListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private PaymentObserver observer = PaymentObserver.NONE;
 
         private Builder() {
         }
@@ -410,6 +433,17 @@ public final class PaymentService {
 
         public Builder listener(PaymentEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+            return this;
+        }
+
+        /**
+         * Tells {@code observer} what the service does (provider calls, initiations, status
+         * changes, anomalies, webhooks, reconciliation, backlog), for metrics and tracing; for
+         * example {@code payment-micrometer}'s {@code MicrometerPaymentObserver}. One observer;
+         * none by default.
+         */
+        public Builder observer(PaymentObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer must not be null");
             return this;
         }
 

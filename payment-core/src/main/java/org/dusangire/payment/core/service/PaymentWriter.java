@@ -37,11 +37,14 @@ final class PaymentWriter {
     private final PaymentRepository repository;
     private final Clock clock;
     private final EventDesk events;
+    private final PaymentObserver observer;
 
-    PaymentWriter(PaymentRepository repository, Clock clock, EventDesk events) {
+    PaymentWriter(PaymentRepository repository, Clock clock, EventDesk events,
+            PaymentObserver observer) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.observer = observer;
     }
 
     /**
@@ -49,34 +52,41 @@ final class PaymentWriter {
      * each lost race. Listeners hear only of the change this call stored; anomalies are raised once.
      */
     Payment store(Payment start, Function<Payment, Decision> decide, InboxKey inbox) {
-        Payment current = start;
-        for (int attempt = 1; ; attempt++) {
-            Decision decision = decide.apply(current);
-            if (decision.next() == null) {
-                if (inbox != null) {
-                    repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
+        PaymentMdc mdc = PaymentMdc.of(start);
+        try {
+            Payment current = start;
+            for (int attempt = 1; ; attempt++) {
+                Decision decision = decide.apply(current);
+                if (decision.next() == null) {
+                    if (inbox != null) {
+                        repository.markInboundProcessed(inbox, clock.instant(), "NO_CHANGE");
+                    }
+                    raise(decision.anomaly());
+                    return current;
                 }
-                raise(decision.anomaly());
-                return current;
+                try {
+                    Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
+                    if (decision.anomaly() != null) {
+                        logAnomaly(decision.anomaly());
+                    }
+                    if (current.status() != stored.status()) {
+                        StatusChange last = stored.history().get(stored.history().size() - 1);
+                        log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
+                                stored.status(), last.trigger());
+                        observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
+                                stored.status());
+                    }
+                    events.deliverFor(stored.id());
+                    return stored;
+                } catch (ConcurrentPaymentModificationException e) {
+                    if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                        throw e;
+                    }
+                    current = load(start.id());
+                }
             }
-            try {
-                Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
-                if (decision.anomaly() != null) {
-                    logAnomaly(decision.anomaly());
-                }
-                if (current.status() != stored.status()) {
-                    StatusChange last = stored.history().get(stored.history().size() - 1);
-                    log.info("payment {}: {} -> {} ({})", stored.id(), current.status(),
-                            stored.status(), last.trigger());
-                }
-                events.deliverFor(stored.id());
-                return stored;
-            } catch (ConcurrentPaymentModificationException e) {
-                if (attempt >= MAX_UPDATE_ATTEMPTS) {
-                    throw e;
-                }
-                current = load(start.id());
-            }
+        } finally {
+            mdc.close();
         }
     }
 
@@ -110,7 +120,8 @@ final class PaymentWriter {
         }
     }
 
-    private static void logAnomaly(PaymentAnomaly anomaly) {
+    private void logAnomaly(PaymentAnomaly anomaly) {
+        observer.anomaly(anomaly.gatewayName(), anomaly.kind());
         log.warn("payment anomaly {} on {} via {}: {}", anomaly.kind(), anomaly.paymentReference(),
                 anomaly.gatewayName(), anomaly.detail());
     }

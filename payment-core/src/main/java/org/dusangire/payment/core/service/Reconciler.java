@@ -1,6 +1,7 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +54,12 @@ final class Reconciler {
     private final RefundDesk refunds;
     private final EventDesk events;
     private final HealthDesk health;
+    private final PaymentObserver observer;
 
     Reconciler(PaymentConfig config, PaymentRepository repository, Clock clock,
             Map<String, PaymentGateway> gateways, Settlement settlement,
             NotificationDesk notifications, RefundDesk refunds, EventDesk events,
-            HealthDesk health) {
+            HealthDesk health, PaymentObserver observer) {
         this.config = config;
         this.repository = repository;
         this.clock = clock;
@@ -67,18 +69,23 @@ final class Reconciler {
         this.refunds = refunds;
         this.events = events;
         this.health = health;
+        this.observer = observer;
     }
 
     /** See {@link PaymentService#reconcile()}; the pass's end or failure is kept for health. */
     ReconcileReport reconcile() {
+        long started = System.nanoTime();
         ReconcileReport report;
         try {
             report = pass();
         } catch (RuntimeException e) {
             health.passFailed(e);
+            observer.reconcilePassFailed(Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }
         health.passEnded();
+        observer.reconcilePass(report, Duration.ofNanos(System.nanoTime() - started));
+        health.sampleBacklog();
         return report;
     }
 
@@ -205,32 +212,37 @@ final class Reconciler {
     }
 
     private void reconcileOne(Payment p, Tally tally) {
-        Settlement.Settled settled;
+        PaymentMdc mdc = PaymentMdc.of(p);
         try {
-            settled = settlement.settle(p, Trigger.RECONCILE);
-        } catch (PaymentException e) {
+            Settlement.Settled settled;
+            try {
+                settled = settlement.settle(p, Trigger.RECONCILE);
+            } catch (PaymentException e) {
+                synchronized (tally) {
+                    tally.checked++;
+                    tally.errors++;
+                }
+                log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
+                        e.getMessage());
+                return;
+            }
             synchronized (tally) {
                 tally.checked++;
-                tally.errors++;
-            }
-            log.warn("payment {}: reconciliation could not settle it now ({})", p.id(),
-                    e.getMessage());
-            return;
-        }
-        synchronized (tally) {
-            tally.checked++;
-            switch (settled.payment().status()) {
-                case SUCCEEDED -> tally.succeeded++;
-                case FAILED, CANCELLED -> tally.failed++;
-                case EXPIRED -> tally.expired++;
-                default -> {
-                    if (settled.resent()) {
-                        tally.resent++;
-                    } else {
-                        tally.pending++;
+                switch (settled.payment().status()) {
+                    case SUCCEEDED -> tally.succeeded++;
+                    case FAILED, CANCELLED -> tally.failed++;
+                    case EXPIRED -> tally.expired++;
+                    default -> {
+                        if (settled.resent()) {
+                            tally.resent++;
+                        } else {
+                            tally.pending++;
+                        }
                     }
                 }
             }
+        } finally {
+            mdc.close();
         }
     }
 

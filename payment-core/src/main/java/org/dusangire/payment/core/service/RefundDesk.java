@@ -125,28 +125,33 @@ final class RefundDesk {
 
     /** Asks the provider about a pending refund and applies the answer; sends it again if never received. */
     Checked check(Refund refund, Trigger trigger) {
-        Payment payment = loadPayment(refund.paymentId());
-        PaymentGateway gateway = gatewayOf.apply(payment);
-        RefundResult report = calls.call(gateway, ProviderOperation.REFUND_STATUS,
-                () -> gateway.checkRefundStatus(payment, refund));
-        boolean lost = report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown();
-        if (lost && refund.updatedAt().isAfter(clock.instant().minus(resendAfter))) {
-            // a provider may not show yet a refund it is still taking in: conclude that it never
-            // arrived only once the reconciliation delay has passed
-            log.info("refund {}: {} does not show it yet; sent again only if it still does not "
-                    + "after {}", refund.id(), gateway.name(), resendAfter);
-            return new Checked(refund, false);
+        PaymentMdc mdc = PaymentMdc.put(refund.paymentId(), null);
+        try {
+            Payment payment = loadPayment(refund.paymentId());
+            PaymentGateway gateway = gatewayOf.apply(payment);
+            RefundResult report = calls.call(gateway, ProviderOperation.REFUND_STATUS,
+                    () -> gateway.checkRefundStatus(payment, refund));
+            boolean lost = report.status() == RefundResult.Status.NOT_FOUND && refund.outcomeUnknown();
+            if (lost && refund.updatedAt().isAfter(clock.instant().minus(resendAfter))) {
+                // a provider may not show yet a refund it is still taking in: conclude that it never
+                // arrived only once the reconciliation delay has passed
+                log.info("refund {}: {} does not show it yet; sent again only if it still does not "
+                        + "after {}", refund.id(), gateway.name(), resendAfter);
+                return new Checked(refund, false);
+            }
+            if (lost) {
+                log.info("refund {}: {} never received it; sending again with the same refund id",
+                        refund.id(), gateway.name());
+                return new Checked(send(refund, payment, gateway, trigger), true);
+            }
+            if (report.status() == RefundResult.Status.NOT_FOUND) {
+                log.warn("refund {}: {} accepted it before but now has no record of it; left pending "
+                        + "for a person to look at", refund.id(), gateway.name());
+            }
+            return new Checked(apply(refund, report, trigger, null), false);
+        } finally {
+            mdc.close();
         }
-        if (lost) {
-            log.info("refund {}: {} never received it; sending again with the same refund id",
-                    refund.id(), gateway.name());
-            return new Checked(send(refund, payment, gateway, trigger), true);
-        }
-        if (report.status() == RefundResult.Status.NOT_FOUND) {
-            log.warn("refund {}: {} accepted it before but now has no record of it; left pending "
-                    + "for a person to look at", refund.id(), gateway.name());
-        }
-        return new Checked(apply(refund, report, trigger, null), false);
     }
 
     private Refund replay(Refund existing, RefundCommand command) {
@@ -207,30 +212,35 @@ final class RefundDesk {
 
     /** Hands the refund to its gateway under its own id; what comes back is applied once. */
     private Refund send(Refund refund, Payment payment, PaymentGateway gateway, Trigger trigger) {
-        RefundResult result;
+        PaymentMdc mdc = PaymentMdc.of(payment);
         try {
-            RefundRequest request = new RefundRequest(payment, refund.amount(),
-                    refund.id().toString(), refund.reason());
-            result = calls.call(gateway, ProviderOperation.REFUND, () -> gateway.refund(request));
-        } catch (GatewayRejectedException e) {
-            String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
-            log.warn("refund {}: {} refused it ({})", refund.id(), gateway.name(), reason);
-            return apply(refund, new RefundResult(RefundResult.Status.FAILED, null, null), trigger,
-                    reason);
-        } catch (GatewayUnavailableException e) {
-            log.warn("refund {}: outcome unknown at {} ({}); it stays reserved and reconciliation "
-                    + "settles it", refund.id(), gateway.name(), e.getMessage());
-            return refund;
-        } catch (PaymentConfigurationException e) {
-            log.error("refund {}: {} is misconfigured: {}", refund.id(), gateway.name(),
-                    e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            log.error("refund {}: unexpected error from {}; outcome treated as unknown",
-                    refund.id(), gateway.name(), e);
-            return refund;
+            RefundResult result;
+            try {
+                RefundRequest request = new RefundRequest(payment, refund.amount(),
+                        refund.id().toString(), refund.reason());
+                result = calls.call(gateway, ProviderOperation.REFUND, () -> gateway.refund(request));
+            } catch (GatewayRejectedException e) {
+                String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
+                log.warn("refund {}: {} refused it ({})", refund.id(), gateway.name(), reason);
+                return apply(refund, new RefundResult(RefundResult.Status.FAILED, null, null), trigger,
+                        reason);
+            } catch (GatewayUnavailableException e) {
+                log.warn("refund {}: outcome unknown at {} ({}); it stays reserved and reconciliation "
+                        + "settles it", refund.id(), gateway.name(), e.getMessage());
+                return refund;
+            } catch (PaymentConfigurationException e) {
+                log.error("refund {}: {} is misconfigured: {}", refund.id(), gateway.name(),
+                        e.getMessage());
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("refund {}: unexpected error from {}; outcome treated as unknown",
+                        refund.id(), gateway.name(), e);
+                return refund;
+            }
+            return apply(refund, result, trigger, null);
+        } finally {
+            mdc.close();
         }
-        return apply(refund, result, trigger, null);
     }
 
     /**

@@ -54,25 +54,30 @@ final class Settlement {
 
     /** Asks the provider about a pending payment and applies the answer; expires it when due. */
     Settled settle(Payment payment, Trigger trigger) {
-        PaymentGateway gateway = gatewayOf.apply(payment);
-        StatusReport report = calls.call(gateway, ProviderOperation.STATUS,
-                () -> gateway.checkStatus(payment));
-        Instant now = clock.instant();
-        if (report.status() == ProviderStatus.NOT_FOUND && payment.outcomeUnknown()
-                && !payment.isExpiredAt(now)) {
-            log.info("payment {}: {} never received it; sending again with the same reference",
-                    payment.id(), gateway.name());
-            return new Settled(checkout.send(payment, gateway), true);
+        PaymentMdc mdc = PaymentMdc.of(payment);
+        try {
+            PaymentGateway gateway = gatewayOf.apply(payment);
+            StatusReport report = calls.call(gateway, ProviderOperation.STATUS,
+                    () -> gateway.checkStatus(payment));
+            Instant now = clock.instant();
+            if (report.status() == ProviderStatus.NOT_FOUND && payment.outcomeUnknown()
+                    && !payment.isExpiredAt(now)) {
+                log.info("payment {}: {} never received it; sending again with the same reference",
+                        payment.id(), gateway.name());
+                return new Settled(checkout.send(payment, gateway), true);
+            }
+            Payment after = applyReport(payment, report, trigger, null);
+            if (after.isExpiredAt(clock.instant())) {
+                after = writer.store(after, cur -> cur.status() == PaymentStatus.PENDING
+                        ? Decision.change(cur.transition(PaymentStatus.EXPIRED, Trigger.EXPIRY,
+                                clock.instant(), "not completed within "
+                                        + config.timeToLive(cur.method())))
+                        : Decision.NO_CHANGE, null);
+            }
+            return new Settled(after, false);
+        } finally {
+            mdc.close();
         }
-        Payment after = applyReport(payment, report, trigger, null);
-        if (after.isExpiredAt(clock.instant())) {
-            after = writer.store(after, cur -> cur.status() == PaymentStatus.PENDING
-                    ? Decision.change(cur.transition(PaymentStatus.EXPIRED, Trigger.EXPIRY,
-                            clock.instant(), "not completed within "
-                                    + config.timeToLive(cur.method())))
-                    : Decision.NO_CHANGE, null);
-        }
-        return new Settled(after, false);
     }
 
     /**

@@ -39,7 +39,7 @@ final class AirtelApi {
     private final AtomicReference<PublicKey> airtelKey = new AtomicReference<>();
 
     AirtelApi(AirtelMoneyConfig config, Clock clock, Sleeper sleeper, HttpClient httpClient,
-            Duration tokenRefreshMargin) {
+            Duration tokenRefreshMargin, TokenCache.Listener tokenListener) {
         this.config = config;
         config.rsaPublicKey().ifPresent(airtelKey::set);
         Redactor redactor = Redactor.builder()
@@ -56,7 +56,7 @@ final class AirtelApi {
                 .retryPolicy(retry)
                 .redactor(redactor)
                 .build();
-        this.tokens = TokenCache.create(this::fetchToken, clock, tokenRefreshMargin);
+        this.tokens = TokenCache.create(this::fetchToken, clock, tokenRefreshMargin, tokenListener);
     }
 
     JsonHttpClient http() {

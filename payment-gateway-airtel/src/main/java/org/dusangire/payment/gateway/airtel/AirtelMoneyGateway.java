@@ -20,6 +20,7 @@ import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.service.PaymentObserver;
 import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.port.RefundRequest;
 import org.dusangire.payment.core.port.RefundResult;
@@ -55,7 +56,8 @@ public final class AirtelMoneyGateway implements PaymentGateway {
 
     private AirtelMoneyGateway(Builder b) {
         this.config = b.config;
-        this.api = new AirtelApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin);
+        this.api = new AirtelApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin,
+                (ok, took) -> b.observer.tokenFetch(NAME, ok, took));
         this.callbacks = new AirtelCallbackParser(api.http().codec(),
                 b.config.callbackPrivateKey().orElse(null));
         if (b.config.callbackPrivateKey().isEmpty()) {
@@ -338,6 +340,7 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         private Sleeper sleeper = Sleeper.system();
         private HttpClient httpClient;
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+        private PaymentObserver observer = PaymentObserver.NONE;
 
         private Builder(AirtelMoneyConfig config) {
             this.config = Objects.requireNonNull(config, "config must not be null");
@@ -358,6 +361,15 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         /** An HTTP client to use instead of building one (proxies, shared executors). */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * Told of each OAuth2 token fetch ({@link PaymentObserver#tokenFetch}), for metrics;
+         * usually the observer given to the {@code PaymentService}. None by default.
+         */
+        public Builder observer(PaymentObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer must not be null");
             return this;
         }
 

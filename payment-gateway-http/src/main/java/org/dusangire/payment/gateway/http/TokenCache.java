@@ -28,17 +28,38 @@ public final class TokenCache {
         AccessToken fetch();
     }
 
+    /**
+     * Told of each token fetch, for metrics ({@code PaymentObserver#tokenFetch}); runs on the
+     * fetching thread and must not throw (what it throws is ignored).
+     */
+    @FunctionalInterface
+    public interface Listener {
+        /** A listener that hears nothing. */
+        Listener NONE = (succeeded, duration) -> {
+        };
+
+        /**
+         * A fetch ended.
+         *
+         * @param succeeded whether it returned a token
+         * @param duration  how long it took (measured with {@link System#nanoTime()})
+         */
+        void fetched(boolean succeeded, Duration duration);
+    }
+
     private record Cached(Secret value, Instant refreshAt) {
     }
 
     private final Fetcher fetcher;
     private final Clock clock;
     private final Duration refreshMargin;
+    private final Listener listener;
     private final AtomicReference<CompletableFuture<Cached>> inFlight = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<Cached> current = new AtomicReference<>();
 
-    private TokenCache(Fetcher fetcher, Clock clock, Duration refreshMargin) {
+    private TokenCache(Fetcher fetcher, Clock clock, Duration refreshMargin, Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.refreshMargin = Objects.requireNonNull(refreshMargin, "refreshMargin must not be null");
@@ -52,7 +73,13 @@ public final class TokenCache {
      * lifetime early, so a short-lived token is still used).
      */
     public static TokenCache create(Fetcher fetcher, Clock clock, Duration refreshMargin) {
-        return new TokenCache(fetcher, clock, refreshMargin);
+        return new TokenCache(fetcher, clock, refreshMargin, Listener.NONE);
+    }
+
+    /** As {@link #create(Fetcher, Clock, Duration)}, telling {@code listener} of each fetch. */
+    public static TokenCache create(Fetcher fetcher, Clock clock, Duration refreshMargin,
+            Listener listener) {
+        return new TokenCache(fetcher, clock, refreshMargin, listener);
     }
 
     /**
@@ -94,7 +121,7 @@ public final class TokenCache {
                 return now.value();
             }
             fetches.incrementAndGet();
-            AccessToken token = fetcher.fetch();
+            AccessToken token = fetchTold();
             Duration margin = refreshMargin.compareTo(token.lifetime().dividedBy(2)) > 0
                     ? token.lifetime().dividedBy(2) : refreshMargin;
             Cached fresh = new Cached(token.value(), clock.instant().plus(token.lifetime()).minus(margin));
@@ -106,6 +133,22 @@ public final class TokenCache {
             throw e;
         } finally {
             inFlight.compareAndSet(mine, null);
+        }
+    }
+
+    private AccessToken fetchTold() {
+        long started = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            AccessToken token = fetcher.fetch();
+            succeeded = true;
+            return token;
+        } finally {
+            try {
+                listener.fetched(succeeded, Duration.ofNanos(System.nanoTime() - started));
+            } catch (RuntimeException ignored) {
+                // a metrics listener never decides whether a payment call goes ahead
+            }
         }
     }
 

@@ -42,6 +42,39 @@ class TokenCacheTest {
     }
 
     @Test
+    void theListenerHearsOfEachFetchAndWhetherItSucceeded() {
+        List<Boolean> heard = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        TokenCache cache = TokenCache.create(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new GatewayUnavailableException("token endpoint down", "test", null, null,
+                        503, null);
+            }
+            return new AccessToken(Secret.of("tok"), Duration.ofSeconds(3600));
+        }, time, Duration.ofSeconds(60), (succeeded, took) -> {
+            assertThat(took.isNegative()).isFalse();
+            heard.add(succeeded);
+        });
+
+        assertThatThrownBy(cache::token).isInstanceOf(GatewayUnavailableException.class);
+        cache.token();
+        cache.token();
+
+        assertThat(heard).containsExactly(false, true);
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheToken() {
+        TokenCache cache = TokenCache.create(
+                () -> new AccessToken(Secret.of("tok"), Duration.ofSeconds(3600)), time,
+                Duration.ofSeconds(60), (succeeded, took) -> {
+                    throw new IllegalStateException("metrics broke");
+                });
+
+        assertThat(cache.token().reveal()).isEqualTo("tok");
+    }
+
+    @Test
     void thousandConcurrentCallersCauseOneTokenRequest() throws Exception {
         server = new LoopbackServer((req, n) -> LoopbackServer.Answer.json(200,
                 "{\"access_token\":\"tok-" + n + "\",\"expires_in\":3600}"));

@@ -34,7 +34,7 @@ final class MtnApi {
     private final TokenCache disbursementTokens;
 
     MtnApi(MtnMomoConfig config, Clock clock, Sleeper sleeper, HttpClient httpClient,
-            Duration tokenRefreshMargin) {
+            Duration tokenRefreshMargin, TokenCache.Listener tokenListener) {
         this.config = config;
         Redactor redactor = Redactor.builder()
                 .secretHeaders(SUBSCRIPTION_HEADER, "X-Callback-Url")
@@ -52,10 +52,12 @@ final class MtnApi {
                 .transientAnswer(MtnErrors::isTransient)
                 .build();
         this.collectionTokens = TokenCache.create(() -> fetchToken("collection",
-                config.subscriptionKey(), MtnMomoConfig.SUBSCRIPTION_KEY), clock, tokenRefreshMargin);
+                config.subscriptionKey(), MtnMomoConfig.SUBSCRIPTION_KEY), clock, tokenRefreshMargin,
+                tokenListener);
         this.disbursementTokens = config.disbursementSubscriptionKey()
                 .map(key -> TokenCache.create(() -> fetchToken("disbursement", key,
-                        MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY), clock, tokenRefreshMargin))
+                        MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY), clock, tokenRefreshMargin,
+                        tokenListener))
                 .orElse(null);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.port.RefundRequest;
 import org.dusangire.payment.core.port.RefundResult;
 import org.dusangire.payment.core.port.StatusReport;
+import org.dusangire.payment.core.service.PaymentObserver;
 import org.dusangire.payment.simulator.Fault;
 import org.dusangire.payment.simulator.FaultKind;
 import org.dusangire.payment.simulator.FaultRule;
@@ -84,6 +86,23 @@ class MtnMomoGatewayTest {
         assertThat(state.payeeNote()).matches("[A-Za-z0-9 .,-]{1,160}");
         assertThat(sim.journal().entries(MtnEndpoint.REQUEST_TO_PAY.name()).get(0).body())
                 .contains("\"amount\":\"1500\"");
+    }
+
+    @Test
+    void eachTokenFetchIsToldToTheObserverUnderTheGatewaysName() {
+        List<String> fetches = new CopyOnWriteArrayList<>();
+        MtnMomoGateway gateway = MtnMomoGateway.builder(MtnFixture.config(uganda()).build())
+                .sleeper(d -> { }).observer(new PaymentObserver() {
+                    @Override
+                    public void tokenFetch(String name, boolean succeeded, Duration duration) {
+                        fetches.add(name + " " + succeeded);
+                    }
+                }).build();
+
+        gateway.initiate(MtnFixture.initiation(MtnFixture.payment(sim)));
+        gateway.initiate(MtnFixture.initiation(MtnFixture.payment(sim)));
+
+        assertThat(fetches).containsExactly("mtn-momo true");
     }
 
     @Test

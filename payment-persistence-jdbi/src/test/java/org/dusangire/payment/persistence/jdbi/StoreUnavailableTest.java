@@ -39,6 +39,7 @@ class StoreUnavailableTest {
             r -> r.findUnprocessedInbound(TestPayments.T0, 5),
             r -> r.findInbound(KEY),
             r -> r.findRecent(5),
+            r -> r.pendingBacklog(),
             r -> r.insertRefund(REFUND, PAYMENT),
             r -> r.updateRefund(REFUND, PAYMENT),
             r -> r.findRefund(RefundId.random()),

@@ -26,6 +26,7 @@ import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.service.CashOnDeliveryGateway;
+import org.dusangire.payment.core.service.PaymentObserver;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.core.service.WebhookResult;
 import org.slf4j.Logger;
@@ -74,9 +75,11 @@ public final class PaymentWebhookServlet extends HttpServlet {
     private final VerifyRateLimiter rateLimiter;
     private final VerifyRateLimiter callbackLimiter;
     private final RecentChecks recentChecks;
+    private final transient PaymentObserver observer;
 
     private PaymentWebhookServlet(Builder b) {
         this.service = b.service;
+        this.observer = Objects.requireNonNull(b.observer, "observer must not be null");
         this.authorizer = Objects.requireNonNull(b.authorizer, "verifyAuthorizer must not be null");
         this.redirects = new RedirectTargets(b.successUrl, b.failureUrl, b.pendingUrl);
         if (b.maxBodyBytes <= 0) {
@@ -244,6 +247,7 @@ public final class PaymentWebhookServlet extends HttpServlet {
         rl.paymentId(key);
         if (!callbackLimiter.tryAcquire(key)) {
             rl.outcome(429, "RATE_LIMITED");
+            rateLimited("callback");
             resp.setHeader("Retry-After", Long.toString(callbackLimiter.secondsUntilReset(key)));
             answer(resp, 429, error("too_many_requests"));
             return;
@@ -324,6 +328,7 @@ public final class PaymentWebhookServlet extends HttpServlet {
         rl.paymentId(id);
         if (!rateLimiter.tryAcquire(id)) {
             rl.outcome(429, "RATE_LIMITED");
+            rateLimited("verify");
             resp.setHeader("Retry-After", Long.toString(rateLimiter.secondsUntilReset(id)));
             answer(resp, 429, error("too_many_requests"));
             return;
@@ -421,6 +426,7 @@ public final class PaymentWebhookServlet extends HttpServlet {
         private Duration callbackWindow = Duration.ofMinutes(1);
         private Duration callbackRecheck = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
+        private PaymentObserver observer = PaymentObserver.NONE;
 
         private Builder(PaymentService service) {
             this.service = service;
@@ -519,6 +525,16 @@ public final class PaymentWebhookServlet extends HttpServlet {
             return this;
         }
 
+        /**
+         * Told of each request a rate limiter refuses ({@link PaymentObserver#rateLimited}, with
+         * {@code verify} or {@code callback}); none by default. Usually the observer given to the
+         * {@link PaymentService}.
+         */
+        public Builder observer(PaymentObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
         /** The clock of the rate limit windows and recheck interval (default system UTC). */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -535,6 +551,14 @@ public final class PaymentWebhookServlet extends HttpServlet {
                 throw new IllegalArgumentException("successUrl and failureUrl are required");
             }
             return new PaymentWebhookServlet(this);
+        }
+    }
+
+    private void rateLimited(String limiter) {
+        try {
+            observer.rateLimited(limiter);
+        } catch (RuntimeException e) {
+            log.warn("payment observer failed on rateLimited; ignored", e);
         }
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.service.PaymentObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,26 @@ class VerifyRouteTest {
 
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).isEqualTo("{\"status\":\"error\",\"error\":\"unavailable\"}");
+    }
+
+    @Test
+    void aRateLimitedVerifyIsToldToTheObserverByLimiterName() throws Exception {
+        List<String> limited = new CopyOnWriteArrayList<>();
+        PaymentObserver observer = new PaymentObserver() {
+            @Override
+            public void rateLimited(String limiter) {
+                limited.add(limiter);
+            }
+        };
+        try (ServletHarness observed = ServletHarness.start(b -> b
+                .verifyRateLimit(1, Duration.ofMinutes(1)).observer(observer))) {
+            Payment p = observed.checkout(PaymentMethod.MTN_MOBILE_MONEY);
+            String path = "/payments/" + p.id() + "/verify/";
+            assertThat(observed.post(path).statusCode()).isEqualTo(200);
+
+            assertThat(observed.post(path).statusCode()).isEqualTo(429);
+        }
+        assertThat(limited).containsExactly("verify");
     }
 
     @Test
