@@ -29,7 +29,13 @@ public final class Redactor {
             "(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile(
             "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9]{10,15}(?![0-9A-Za-z])");
+    /**
+     * A UUID, or a full phone number. The UUID alternative comes first so that a UUID whose last
+     * group happens to be twelve decimal digits (about one in 280) is kept whole, not masked.
+     */
+    private static final Pattern UUID_OR_PHONE = Pattern.compile(
+            "(?<uuid>(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}"
+            + "(?![0-9A-Za-z-]))|(?<![0-9A-Za-z])\\+?[0-9]{10,15}(?![0-9A-Za-z])");
 
     private final Set<String> secretFields;
     private final Set<String> phoneFields;
@@ -134,10 +140,11 @@ public final class Redactor {
     }
 
     private static String maskPhones(String text) {
-        Matcher m = PHONE.matcher(text);
+        Matcher m = UUID_OR_PHONE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(Msisdn.mask(m.group().replace("+", ""))));
+            String kept = m.group("uuid") != null ? m.group() : Msisdn.mask(m.group().replace("+", ""));
+            m.appendReplacement(out, Matcher.quoteReplacement(kept));
         }
         m.appendTail(out);
         return out.toString();

@@ -41,6 +41,14 @@ class RedactorTest {
     }
 
     @Test
+    void aUuidWhoseLastGroupIsAllDigitsIsKeptWholeWhileAPhoneNumberBesideItIsMasked() {
+        String uuid = "3bf1da6e-1540-4cb3-a6b8-907452840876";
+        String out = body("{\"comments\":\"refund " + uuid + "; payer 256772123456\"}");
+        assertThat(out).contains(uuid).doesNotContain("256772123456").contains("2567******56");
+        assertThat(redactor.redactText("x-907452840876")).isEqualTo("x-9074******76");
+    }
+
+    @Test
     void textThatIsNotJsonIsStillScrubbed() {
         String out = redactor.redactText("{\"access_token\":\"abc123\", truncated... Authorization: Bearer "
                 + JWT + " Basic dXNlcjpwYXNz msisdn 46733123450");
