@@ -20,8 +20,27 @@ import org.dusangire.payment.core.model.Refund;
  */
 public interface PaymentGateway {
 
-    /** Stable name used in routes and storage, e.g. {@code mtn-momo}, {@code flutterwave}. */
+    /**
+     * Stable name used in routes and storage, e.g. {@code mtn-momo}, {@code flutterwave}; one per
+     * account when a service holds several accounts of one provider ({@code mtn-momo-rw}). Lower
+     * case letters, digits and dashes ({@link #checkName}).
+     */
     String name();
+
+    /**
+     * Checks a gateway name: 2 to 64 lower-case letters, digits and dashes, starting with a
+     * letter, since it becomes a path segment of the callback route and a stored column.
+     *
+     * @return the name
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static String checkName(String name) {
+        if (name == null || !name.matches("[a-z][a-z0-9-]{1,63}")) {
+            throw new IllegalArgumentException("gateway name '" + name + "' must be 2 to 64 "
+                    + "lower-case letters, digits and dashes, starting with a letter");
+        }
+        return name;
+    }
 
     /** The payment methods this gateway can serve. */
     Set<PaymentMethod> methods();

@@ -416,6 +416,11 @@ public final class PaymentService {
          */
         public Builder gateway(PaymentGateway gateway) {
             Objects.requireNonNull(gateway, "gateway must not be null");
+            try {
+                PaymentGateway.checkName(gateway.name());
+            } catch (IllegalArgumentException e) {
+                throw new PaymentConfigurationException(null, e.getMessage());
+            }
             if (gateways.putIfAbsent(gateway.name(), gateway) != null) {
                 throw new PaymentConfigurationException(null, "two gateways are named '"
                         + gateway.name() + "'");

@@ -54,10 +54,13 @@ public final class AirtelMoneyGateway implements PaymentGateway {
     private final AirtelApi api;
     private final AirtelCallbackParser callbacks;
 
+    private final String name;
+
     private AirtelMoneyGateway(Builder b) {
+        this.name = b.name;
         this.config = b.config;
         this.api = new AirtelApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin,
-                (ok, took) -> b.observer.tokenFetch(NAME, ok, took));
+                (ok, took) -> b.observer.tokenFetch(b.name, ok, took));
         this.callbacks = new AirtelCallbackParser(api.http().codec(),
                 b.config.callbackPrivateKey().orElse(null));
         if (b.config.callbackPrivateKey().isEmpty()) {
@@ -83,7 +86,19 @@ public final class AirtelMoneyGateway implements PaymentGateway {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
+    }
+
+    /** The one currency this account collects. */
+    @Override
+    public Set<String> currencies() {
+        return Set.of(config.currency().getCurrencyCode());
+    }
+
+    /** The one country this account serves (Airtel's {@code X-Country}). */
+    @Override
+    public Set<String> countries() {
+        return Set.of(config.country());
     }
 
     @Override
@@ -157,7 +172,7 @@ public final class AirtelMoneyGateway implements PaymentGateway {
      */
     private InitiationResult accepted(ApiResponse r, String id) {
         if (r.json().isEmpty()) {
-            throw ProviderErrors.unreadable(NAME, r, id);
+            throw ProviderErrors.unreadable(name, r, id);
         }
         AirtelPushAnswer answer = AirtelPushAnswer.judge(r);
         if (!answer.unrecognised().isEmpty()) {
@@ -171,11 +186,11 @@ public final class AirtelMoneyGateway implements PaymentGateway {
             case ACCEPTED -> InitiationResult.accepted(r.redactedBody());
             // e.g. a 200 carrying DP00800001005 "Msisdn Not Found" with success false
             case REFUSED -> throw new GatewayRejectedException("Airtel refused the payment: "
-                    + AirtelCodes.describe(answer.code()), NAME, answer.code(), id, r.status());
+                    + AirtelCodes.describe(answer.code()), name, answer.code(), id, r.status());
             case UNKNOWN -> throw new GatewayUnavailableException("Airtel's answer to the push ("
                     + (answer.code() == null ? "no code" : answer.code())
                     + (answer.ambiguous() ? ", ambiguous" : ", contradictory or unrecognised")
-                    + ") does not say whether it was accepted; the outcome is unknown", NAME,
+                    + ") does not say whether it was accepted; the outcome is unknown", name,
                     answer.code(), id, r.status(), null);
         };
     }
@@ -238,14 +253,14 @@ public final class AirtelMoneyGateway implements PaymentGateway {
     @Override
     public RefundResult refund(RefundRequest request) {
         if (!request.isFull()) {
-            throw new UnsupportedCapabilityException(NAME, "partial refunds");
+            throw new UnsupportedCapabilityException(name, "partial refunds");
         }
         Payment payment = request.payment();
         String reference = payment.providerReference();
         String airtelId = payment.providerTransactionId();
         if (airtelId == null || airtelId.isBlank()) {
             throw new GatewayRejectedException("the payment has no Airtel money id to reverse",
-                    NAME, null, reference, null);
+                    name, null, reference, null);
         }
         ApiResponse r = api.refund(reference, AirtelWire.refund(api.http().codec(), airtelId));
         if (r.status() == 401) {
@@ -258,10 +273,10 @@ public final class AirtelMoneyGateway implements PaymentGateway {
             case ACCEPTED -> new RefundResult(RefundResult.Status.PENDING, answer.refundId(),
                     r.redactedBody());
             case UNKNOWN -> throw r.isSuccess() && answer.code() == null
-                    ? ProviderErrors.unreadable(NAME, r, reference)
+                    ? ProviderErrors.unreadable(name, r, reference)
                     : new GatewayUnavailableException("Airtel's answer to the refund ("
                             + (answer.code() == null ? "HTTP " + r.status() : answer.code())
-                            + ") does not say whether it was done; the outcome is unknown", NAME,
+                            + ") does not say whether it was done; the outcome is unknown", name,
                             answer.code(), reference, r.status(), null);
             case REFUSED -> refused(request, r, answer);
         };
@@ -276,7 +291,7 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         } catch (GatewayUnavailableException e) {
             throw new GatewayUnavailableException("Airtel refused the refund (" + answer.code()
                     + ") and whether an earlier attempt reversed the payment cannot be checked now;"
-                    + " the outcome is unknown", NAME, answer.code(), reference, r.status(), e);
+                    + " the outcome is unknown", name, answer.code(), reference, r.status(), e);
         }
         String status = JsonNodes.text(enquiry.json().orElse(null), "data", "transaction", "status");
         if (enquiry.isSuccess() && AirtelRefunds.reversed(status)) {
@@ -288,7 +303,7 @@ public final class AirtelMoneyGateway implements PaymentGateway {
             throw AirtelErrors.toException(r, reference);
         }
         throw new GatewayRejectedException("Airtel refused the refund: " + (answer.code() == null
-                ? "no reason given" : AirtelCodes.describe(answer.code())), NAME, answer.code(),
+                ? "no reason given" : AirtelCodes.describe(answer.code())), name, answer.code(),
                 reference, r.status());
     }
 
@@ -342,6 +357,8 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         private Duration tokenRefreshMargin = Duration.ofSeconds(30);
         private PaymentObserver observer = PaymentObserver.NONE;
 
+        private String name = NAME;
+
         private Builder(AirtelMoneyConfig config) {
             this.config = Objects.requireNonNull(config, "config must not be null");
         }
@@ -376,6 +393,16 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         /** How long before expiry a token is replaced; 30 s by default (tokens live 180 s). */
         public Builder tokenRefreshMargin(Duration margin) {
             this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin must not be null");
+            return this;
+        }
+
+        /**
+         * The gateway's name in routes, storage and metrics ({@value #NAME} by default); give
+         * each account its own when a service holds several (its callback route is
+         * {@code <route prefix>/webhooks/<name>/}).
+         */
+        public Builder name(String name) {
+            this.name = PaymentGateway.checkName(name);
             return this;
         }
 

@@ -60,7 +60,10 @@ public final class FlutterwaveGateway implements PaymentGateway {
     private final WebhookParser webhooks;
     private final FlwRefundLookup lookup;
 
+    private final String name;
+
     private FlutterwaveGateway(Builder b) {
+        this.name = b.name;
         this.config = b.config;
         this.api = new FlwApi(b.config, b.clock, b.sleeper, b.httpClient, b.maxAttempts);
         this.statuses = new FlwStatusMapper(b.config.checkoutSessionWindow(), b.clock);
@@ -98,7 +101,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -144,12 +147,12 @@ public final class FlutterwaveGateway implements PaymentGateway {
         JsonNode json = r.json().orElse(null);
         String link = JsonNodes.text(JsonNodes.object(json, "data"), "link");
         if (!"success".equalsIgnoreCase(JsonNodes.text(json, "status")) || link == null) {
-            throw ProviderErrors.unreadable(NAME, r, txRef);
+            throw ProviderErrors.unreadable(name, r, txRef);
         }
         try {
             return new InitiationResult(null, URI.create(link), r.redactedBody());
         } catch (IllegalArgumentException e) {
-            throw ProviderErrors.unreadable(NAME, r, txRef);
+            throw ProviderErrors.unreadable(name, r, txRef);
         }
     }
 
@@ -230,7 +233,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
         }
         JsonNode data = JsonNodes.object(r.json().orElse(null), "data");
         if (data == null) {
-            throw ProviderErrors.unreadable(NAME, r, reference);
+            throw ProviderErrors.unreadable(name, r, reference);
         }
         RefundResult result = FlwRefunds.result(data, r.redactedBody());
         LOG.info("refund {}: {} of payment {} sent to Flutterwave ({})", request.refundId(),
@@ -296,7 +299,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
                 .equals(JsonNodes.text(data, "tx_ref")) ? transactionId(JsonNodes.text(data, "id")) : null;
         if (id == null) {
             throw new GatewayRejectedException("Flutterwave reports no successful transaction to refund",
-                    NAME, null, payment.providerReference(), r.status());
+                    name, null, payment.providerReference(), r.status());
         }
         return id;
     }
@@ -332,6 +335,8 @@ public final class FlutterwaveGateway implements PaymentGateway {
         private HttpClient httpClient;
         private int maxAttempts = 3;
 
+        private String name = NAME;
+
         private Builder(FlutterwaveConfig config) {
             this.config = Objects.requireNonNull(config, "config must not be null");
         }
@@ -364,6 +369,16 @@ public final class FlutterwaveGateway implements PaymentGateway {
         }
 
         /** Builds the gateway and its HTTP client. */
+        /**
+         * The gateway's name in routes, storage and metrics ({@value #NAME} by default); give
+         * each account its own when a service holds several (its callback route is
+         * {@code <route prefix>/webhooks/<name>/}).
+         */
+        public Builder name(String name) {
+            this.name = PaymentGateway.checkName(name);
+            return this;
+        }
+
         public FlutterwaveGateway build() {
             return new FlutterwaveGateway(this);
         }

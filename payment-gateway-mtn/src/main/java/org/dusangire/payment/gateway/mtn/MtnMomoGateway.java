@@ -53,10 +53,13 @@ public final class MtnMomoGateway implements PaymentGateway {
     private final MtnApi api;
     private final MtnCallbackParser callbacks;
 
+    private final String name;
+
     private MtnMomoGateway(Builder b) {
+        this.name = b.name;
         this.config = b.config;
         this.api = new MtnApi(b.config, b.clock, b.sleeper, b.httpClient, b.tokenRefreshMargin,
-                (ok, took) -> b.observer.tokenFetch(NAME, ok, took));
+                (ok, took) -> b.observer.tokenFetch(b.name, ok, took));
         this.callbacks = new MtnCallbackParser(api.http().codec());
     }
 
@@ -76,7 +79,13 @@ public final class MtnMomoGateway implements PaymentGateway {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
+    }
+
+    /** The one currency this account collects. */
+    @Override
+    public Set<String> currencies() {
+        return Set.of(config.currency().getCurrencyCode());
     }
 
     @Override
@@ -275,7 +284,7 @@ public final class MtnMomoGateway implements PaymentGateway {
 
     private void requireRefunds() {
         if (!supportsRefunds()) {
-            throw new UnsupportedCapabilityException(NAME, "refunds (set "
+            throw new UnsupportedCapabilityException(name, "refunds (set "
                     + MtnMomoConfig.DISBURSEMENT_SUBSCRIPTION_KEY + ")");
         }
     }
@@ -292,7 +301,7 @@ public final class MtnMomoGateway implements PaymentGateway {
                 && "false".equalsIgnoreCase(JsonNodes.text(r.json().orElse(null), "result"));
         if (inactive) {
             throw new GatewayRejectedException("MTN MoMo has no active account for the payer",
-                    NAME, "PAYER_NOT_FOUND", reference, r.status());
+                    name, "PAYER_NOT_FOUND", reference, r.status());
         }
         if (!r.isSuccess()) {
             LOG.info("payment {}: account-holder check answered HTTP {}; sending anyway", reference,
@@ -313,6 +322,8 @@ public final class MtnMomoGateway implements PaymentGateway {
         private HttpClient httpClient;
         private Duration tokenRefreshMargin = Duration.ofSeconds(60);
         private PaymentObserver observer = PaymentObserver.NONE;
+
+        private String name = NAME;
 
         private Builder(MtnMomoConfig config) {
             this.config = Objects.requireNonNull(config, "config must not be null");
@@ -348,6 +359,16 @@ public final class MtnMomoGateway implements PaymentGateway {
         /** How long before expiry a token is replaced; 60 s by default. */
         public Builder tokenRefreshMargin(Duration margin) {
             this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin must not be null");
+            return this;
+        }
+
+        /**
+         * The gateway's name in routes, storage and metrics ({@value #NAME} by default); give
+         * each account its own when a service holds several (its callback route is
+         * {@code <route prefix>/webhooks/<name>/}).
+         */
+        public Builder name(String name) {
+            this.name = PaymentGateway.checkName(name);
             return this;
         }
 

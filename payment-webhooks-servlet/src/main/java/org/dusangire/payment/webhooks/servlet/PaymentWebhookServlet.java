@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <table>
  * <caption>Routes</caption>
  * <tr><th>route</th><th>methods</th><th>what it does</th></tr>
- * <tr><td>{@code /webhooks/{gateway}/[rest]}</td><td>POST (and PUT for {@code mtn-momo})</td>
+ * <tr><td>{@code /webhooks/{gateway}/[rest]}</td><td>POST or PUT (MTN calls back with PUT; any gateway name)</td>
  *     <td>{@link PaymentService#handleWebhook}; {@code rest} (MTN: {@code <paymentId>/<token>})
  *     becomes {@link InboundRequest#path()}</td></tr>
  * <tr><td>{@code /callback}</td><td>GET</td><td>rate limit; for a pending card or bank transfer

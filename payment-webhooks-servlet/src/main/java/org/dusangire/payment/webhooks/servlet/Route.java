@@ -15,8 +15,12 @@ record Route(Kind kind, String gateway, String remainder, String paymentId, Stri
     /** The kinds of route. */
     enum Kind { WEBHOOK, CALLBACK, VERIFY, NOT_FOUND }
 
-    /** MTN calls back with PUT; the other providers (and MTN in some environments) POST. */
-    private static final Set<String> PUT_GATEWAYS = Set.of("mtn-momo");
+    /**
+     * MTN calls back with PUT, the other providers (and MTN in some environments) POST. Every
+     * webhook route takes both: a gateway's name is the host's choice (two MTN accounts are
+     * {@code mtn-momo-ug} and {@code mtn-momo-rw}), and the gateway authenticates whatever comes.
+     */
+    private static final Set<String> WEBHOOK_METHODS = Set.of("POST", "PUT");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String MASK = "***";
@@ -55,7 +59,7 @@ record Route(Kind kind, String gateway, String remainder, String paymentId, Stri
     /** The methods this route answers; empty for an unknown route. */
     Set<String> allowedMethods() {
         return switch (kind) {
-            case WEBHOOK -> PUT_GATEWAYS.contains(gateway) ? Set.of("POST", "PUT") : Set.of("POST");
+            case WEBHOOK -> WEBHOOK_METHODS;
             case CALLBACK -> Set.of("GET");
             case VERIFY -> Set.of("POST");
             case NOT_FOUND -> Set.of();

@@ -28,7 +28,7 @@ class RouteTest {
 
         assertThat(r.paymentId()).isNull();
         assertThat(r.logPath()).isEqualTo("/webhooks/airtel-money/***");
-        assertThat(r.allowedMethods()).containsExactly("POST");
+        assertThat(r.allowedMethods()).containsExactlyInAnyOrder("POST", "PUT");
     }
 
     @Test
