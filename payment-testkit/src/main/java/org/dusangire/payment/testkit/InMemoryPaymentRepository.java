@@ -85,14 +85,16 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                         payment.id().toString());
             }
             String ref = referenceKey(payment);
-            if (byProviderReference.containsKey(ref)) {
+            if (ref != null && byProviderReference.containsKey(ref)) {
                 throw new DuplicatePaymentException("provider reference already used",
                         payment.id().toString());
             }
             Payment stored = payment.toBuilder().version(0).build();
             payments.put(stored.id(), stored);
             byIdempotencyKey.put(stored.idempotencyKey(), stored.id());
-            byProviderReference.put(ref, stored.id());
+            if (ref != null) {
+                byProviderReference.put(ref, stored.id());
+            }
             paymentEventsLocked(stored, 0);
             return stored;
         }
@@ -127,13 +129,17 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
             Payment current = requireVersion(payment);
             String oldRef = referenceKey(current);
             String newRef = referenceKey(payment);
-            if (!oldRef.equals(newRef)) {
-                if (byProviderReference.containsKey(newRef)) {
+            if (!Objects.equals(oldRef, newRef)) {
+                if (newRef != null && byProviderReference.containsKey(newRef)) {
                     throw new DuplicatePaymentException("provider reference already used",
                             payment.id().toString());
                 }
-                byProviderReference.remove(oldRef);
-                byProviderReference.put(newRef, payment.id());
+                if (oldRef != null) {
+                    byProviderReference.remove(oldRef);
+                }
+                if (newRef != null) {
+                    byProviderReference.put(newRef, payment.id());
+                }
             }
             Payment stored = payment.toBuilder().version(current.version() + 1).build();
             payments.put(stored.id(), stored);
@@ -568,7 +574,8 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
         }
     }
 
+    /** The unique key of a known provider reference; {@code null} while there is none. */
     private static String referenceKey(Payment p) {
-        return p.gatewayName() + "\u0000" + p.providerReference();
+        return p.providerReferenceKnown() ? p.gatewayName() + "\u0000" + p.providerReference() : null;
     }
 }

@@ -22,6 +22,7 @@ import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboundRequest;
 import org.dusangire.payment.core.port.InitiationRequest;
+import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.port.RefundRequest;
@@ -41,6 +42,12 @@ import org.junit.jupiter.api.Test;
  * out twice (checked against the provider's own ledger, {@link ProviderDriver#refundsAtProvider});
  * a refund the provider never received is NOT_FOUND or UNKNOWN, never COMPLETED; one the provider
  * made whose answer was lost is found, never NOT_FOUND.
+ *
+ * <p>References: a gateway that takes ours ({@link PaymentGateway.ReferenceRule#OURS_REUSED})
+ * accepts the same payment sent again; one whose provider assigns its own
+ * ({@link PaymentGateway.ReferenceRule#PROVIDER_ASSIGNED}) answers a fresh, non-blank reference at
+ * initiation and is asked about the payment under it. Every check hands the gateway the payment as
+ * the core stores it after initiation, with the reference the provider answered.
  */
 public abstract class PaymentGatewayContract {
 
@@ -63,11 +70,38 @@ public abstract class PaymentGatewayContract {
         return URI.create("http://localhost/payments/callback/");
     }
 
-    /** Initiates a payment through the gateway and returns it. */
-    protected Payment initiated() {
+    /** True when the gateway's provider assigns its own reference. */
+    protected final boolean assignsReferences() {
+        return gateway().referenceRule() == PaymentGateway.ReferenceRule.PROVIDER_ASSIGNED;
+    }
+
+    /** A new payment as the core stores it before initiation: awaiting the provider's reference if it assigns one. */
+    protected Payment drafted() {
         Payment p = newPayment();
-        gateway().initiate(new InitiationRequest(p, callbackUrlFor(p), redirectUrl(), "Contract Clinic"));
-        return p;
+        return assignsReferences() ? p.toBuilder().awaitingProviderReference().build() : p;
+    }
+
+    /**
+     * Initiates a payment through the gateway and returns it as the core stores it afterwards:
+     * with the provider's reference and transaction id when the answer gave them.
+     */
+    protected Payment initiated() {
+        Payment p = drafted();
+        InitiationResult result = gateway().initiate(new InitiationRequest(p, callbackUrlFor(p),
+                redirectUrl(), "Contract Clinic"));
+        assertThat(result).as("an accepted initiation answers").isNotNull();
+        if (assignsReferences()) {
+            assertThat(result.providerReference())
+                    .as("a provider that assigns references answers one at initiation").isNotBlank();
+        } else if (result.providerReference() != null) {
+            assertThat(result.providerReference()).as("a gateway that takes our reference keeps it")
+                    .isEqualTo(p.providerReference());
+        }
+        return p.toBuilder()
+                .providerReference(assignsReferences() ? result.providerReference() : p.providerReference())
+                .providerTransactionId(result.providerTransactionId())
+                .paymentLink(result.paymentLink())
+                .build();
     }
 
     @Test
@@ -118,6 +152,8 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void initiatingTheSamePaymentAgainIsAcceptedUnderTheSameReference() {
+        assumeTrue(!assignsReferences(), "only for gateways that take our reference; a provider "
+                + "that assigns its own is never sent a payment twice");
         Payment p = initiated();
 
         Throwable second = catchThrowable(() -> gateway().initiate(new InitiationRequest(p,
@@ -128,12 +164,38 @@ public abstract class PaymentGatewayContract {
     }
 
     @Test
+    void eachPaymentGetsItsOwnReferenceFromAProviderThatAssignsThem() {
+        assumeTrue(assignsReferences(), "only for gateways whose provider assigns references");
+        Payment first = initiated();
+        Payment second = initiated();
+
+        assertThat(first.providerReference()).isNotEqualTo(second.providerReference());
+        assertThat(gateway().checkStatus(first).status()).isEqualTo(ProviderStatus.PENDING);
+        driver().approve(second);
+        assertThat(gateway().checkStatus(first).status()).as("one payment's outcome is not another's")
+                .isEqualTo(ProviderStatus.PENDING);
+        assertThat(gateway().checkStatus(second).status()).isEqualTo(ProviderStatus.SUCCEEDED);
+    }
+
+    @Test
     void paymentTheProviderNeverReceivedIsNotFoundNeverFailed() {
-        Payment neverSent = newPayment();
+        Payment neverSent = assignsReferences()
+                ? newPayment().toBuilder().providerReference(neverAssignedReference()).build()
+                : newPayment();
 
         StatusReport report = gateway().checkStatus(neverSent);
 
-        assertThat(report.status()).isIn(ProviderStatus.NOT_FOUND, ProviderStatus.PENDING);
+        assertThat(report.status()).isIn(ProviderStatus.NOT_FOUND, ProviderStatus.PENDING,
+                ProviderStatus.UNKNOWN);
+        assertThat(report.status().isFinal()).isFalse();
+    }
+
+    /**
+     * A reference of the provider's form that it never assigned, for a provider that assigns
+     * them; override when the provider checks the form.
+     */
+    protected String neverAssignedReference() {
+        return "never-assigned-" + java.util.UUID.randomUUID();
     }
 
     @Test
@@ -144,7 +206,12 @@ public abstract class PaymentGatewayContract {
         WebhookNotification n = gateway().parseWebhook(driver().authenticWebhook(p));
 
         assertThat(n.eventKey()).isNotBlank();
-        assertThat(List.of(p.id().toString(), p.providerReference())).contains(n.paymentReference());
+        if (n.paymentReference() != null || n.providerReference() == null) {
+            assertThat(List.of(p.id().toString(), p.providerReference())).contains(n.paymentReference());
+        }
+        if (n.providerReference() != null) {
+            assertThat(n.providerReference()).isEqualTo(p.providerReference());
+        }
         if (n.callbackToken() != null) {
             assertThat(n.callbackToken()).isEqualTo(p.callbackToken());
         }

@@ -155,6 +155,24 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void paymentsAwaitingTheProvidersOwnReferenceCoexistAndLearnItOnce() {
+        Payment first = repository.insert(newPayment().awaitingProviderReference().build());
+        Payment second = repository.insert(newPayment().awaitingProviderReference().build());
+
+        assertThat(repository.findById(first.id()).orElseThrow().providerReferenceKnown()).isFalse();
+        assertThat(repository.findById(second.id()).orElseThrow().providerReference()).isNull();
+
+        Payment told = repository.update(first.toBuilder().providerReference("ws_CO_1").build(),
+                null, null);
+        assertThat(told.providerReference()).isEqualTo("ws_CO_1");
+        assertThat(repository.findByProviderReference("contract-gw", "ws_CO_1")).map(Payment::id)
+                .contains(first.id());
+        assertThatThrownBy(() -> repository.update(second.toBuilder().providerReference("ws_CO_1")
+                .build(), null, null)).isInstanceOf(DuplicatePaymentException.class);
+        assertThat(repository.findById(second.id()).orElseThrow().providerReferenceKnown()).isFalse();
+    }
+
+    @Test
     void updateIncrementsVersionAndKeepsTheHistory() {
         Payment stored = repository.insert(newPayment().build());
         Instant at = stored.createdAt().plusSeconds(5);

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +102,10 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     private final Deque<RefundOutcome> refundScript = new ArrayDeque<>();
     private final Map<String, AtomicInteger> refundCallsById = new ConcurrentHashMap<>();
     private final AtomicInteger refundStatusChecks = new AtomicInteger();
+    private final Map<String, String> assignedByPayment = new ConcurrentHashMap<>();
+    private volatile Set<String> currencies = Set.of();
+    private volatile Set<String> countries = Set.of();
+    private volatile boolean assigns;
 
     public ScriptedPaymentGateway(String name, Set<PaymentMethod> methods, String secret,
             boolean refunds) {
@@ -112,7 +117,53 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
 
     /** A refund-capable scripted gateway named {@code name} serving {@code methods}. */
     public static ScriptedPaymentGateway named(String name, PaymentMethod first, PaymentMethod... rest) {
-        return new ScriptedPaymentGateway(name, EnumSet.of(first, rest), DEFAULT_SECRET, true);
+        Set<PaymentMethod> methods = new LinkedHashSet<>();
+        methods.add(first);
+        methods.addAll(List.of(rest));
+        return new ScriptedPaymentGateway(name, methods, DEFAULT_SECRET, true);
+    }
+
+    /** Serves only these currencies (ISO 4217), for routing between accounts; returns this. */
+    public ScriptedPaymentGateway currencies(String... codes) {
+        this.currencies = Set.of(codes);
+        return this;
+    }
+
+    /** Serves only payers of these countries (ISO 3166), for routing; returns this. */
+    public ScriptedPaymentGateway countries(String... codes) {
+        this.countries = Set.of(codes);
+        return this;
+    }
+
+    /**
+     * Acts as a provider that assigns its own reference ({@link ReferenceRule#PROVIDER_ASSIGNED},
+     * like M-Pesa): each initiation is recorded under a new reference {@code SCR-<n>}, returned in
+     * the answer, and status is asked under it. A webhook may name it ({@code assigned=<ref>}).
+     * Returns this.
+     */
+    public ScriptedPaymentGateway assigningReferences() {
+        this.assigns = true;
+        return this;
+    }
+
+    /** The reference this provider assigned to our payment, if it recorded one. */
+    public java.util.Optional<String> assignedReference(String paymentId) {
+        return java.util.Optional.ofNullable(assignedByPayment.get(paymentId));
+    }
+
+    @Override
+    public Set<String> currencies() {
+        return currencies;
+    }
+
+    @Override
+    public Set<String> countries() {
+        return countries;
+    }
+
+    @Override
+    public ReferenceRule referenceRule() {
+        return assigns ? ReferenceRule.PROVIDER_ASSIGNED : ReferenceRule.OURS_REUSED;
     }
 
     @Override
@@ -129,8 +180,9 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     public InitiationResult initiate(InitiationRequest request) {
         Payment p = request.payment();
         initiations.incrementAndGet();
-        initiationsByReference.computeIfAbsent(p.providerReference(), k -> new AtomicInteger())
-                .incrementAndGet();
+        String reference = assigns ? "SCR-" + transactionIds.incrementAndGet() : p.providerReference();
+        initiationsByReference.computeIfAbsent(assigns ? p.id().toString() : reference,
+                k -> new AtomicInteger()).incrementAndGet();
         InitiationOutcome outcome;
         synchronized (script) {
             outcome = script.isEmpty() ? InitiationOutcome.ACCEPT : script.removeFirst();
@@ -141,23 +193,26 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
             case TIMEOUT_BEFORE_PROVIDER -> throw new GatewayUnavailableException("scripted timeout",
                     name, null, p.id().toString(), null, null);
             case TIMEOUT_AFTER_PROVIDER -> {
-                recordIfAbsent(p);
+                recordIfAbsent(p, reference);
                 throw new GatewayUnavailableException("scripted timeout after the provider recorded it",
                         name, null, p.id().toString(), null, null);
             }
             case MISCONFIGURED -> throw new org.dusangire.payment.core.error.PaymentConfigurationException(
                     "SCRIPTED_API_KEY", "the provider refused the credentials", name, "login_failed", 500);
-            case ACCEPT -> recordIfAbsent(p);
+            case ACCEPT -> recordIfAbsent(p, reference);
         }
         boolean redirect = p.method().isRedirect();
-        return new InitiationResult(null,
-                redirect ? java.net.URI.create("https://checkout.example/pay/" + p.providerReference()) : null,
+        return new InitiationResult(assigns ? reference : null, null,
+                redirect ? java.net.URI.create("https://checkout.example/pay/" + reference) : null,
                 "{\"accepted\":true}");
     }
 
-    private void recordIfAbsent(Payment p) {
-        records.putIfAbsent(p.providerReference(), new ProviderRecord(p.providerReference(), p.money(),
-                ProviderStatus.PENDING, null, p.providerReference(), null, null));
+    private void recordIfAbsent(Payment p, String reference) {
+        if (assigns) {
+            assignedByPayment.putIfAbsent(p.id().toString(), reference);
+        }
+        records.putIfAbsent(reference, new ProviderRecord(reference, p.money(),
+                ProviderStatus.PENDING, null, reference, null, null));
     }
 
     @Override
@@ -166,6 +221,10 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         if (statusUnavailable.get()) {
             throw new GatewayUnavailableException("scripted status outage", name, null,
                     payment.id().toString(), 503, null);
+        }
+        if (payment.providerReference() == null) {
+            throw new IllegalStateException("status asked for payment " + payment.id()
+                    + " before its provider reference was known");
         }
         ProviderRecord r = records.get(payment.providerReference());
         if (r == null) {
@@ -203,7 +262,7 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         } catch (IllegalArgumentException e) {
             reported = ProviderStatus.UNKNOWN;
         }
-        return new WebhookNotification(event, reference, null, reported, null);
+        return new WebhookNotification(event, reference, null, reported, null, fields.get("assigned"));
     }
 
     @Override
@@ -280,12 +339,12 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
 
     /** The customer pays the amount due. */
     public void approve(Payment payment) {
-        settle(payment, ProviderStatus.SUCCEEDED, null, null, payment.providerReference());
+        settle(payment, ProviderStatus.SUCCEEDED, null, null, ref(payment));
     }
 
     /** The payment fails at the provider with {@code reason}. */
     public void fail(Payment payment, String reason) {
-        settle(payment, ProviderStatus.FAILED, null, reason, payment.providerReference());
+        settle(payment, ProviderStatus.FAILED, null, reason, ref(payment));
     }
 
     /**
@@ -296,8 +355,20 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
             String reportedReference) {
         Money amount = status == ProviderStatus.SUCCEEDED && paid == null ? payment.money() : paid;
         String tx = status == ProviderStatus.SUCCEEDED ? "TX" + transactionIds.incrementAndGet() : null;
-        records.put(payment.providerReference(), new ProviderRecord(payment.providerReference(),
+        records.put(ref(payment), new ProviderRecord(ref(payment),
                 payment.money(), status, amount, reportedReference, tx, reason));
+    }
+
+    /** The reference the provider keeps this payment under (its own, when it assigns them). */
+    private String ref(Payment payment) {
+        if (!assigns) {
+            return payment.providerReference();
+        }
+        String assigned = assignedByPayment.get(payment.id().toString());
+        if (assigned == null) {
+            throw new IllegalStateException("the provider never recorded payment " + payment.id());
+        }
+        return assigned;
     }
 
     /** Scripts the outcomes of the next initiations, in order. */
@@ -378,8 +449,9 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
         return InboundRequest.builder("POST")
                 .header(SIGNATURE_HEADER, secret)
                 .header("Content-Type", "text/plain")
-                .body("reference=" + payment.providerReference() + ";status=" + status + ";event="
-                        + eventKey)
+                .body("reference=" + (assigns ? payment.id().toString() : payment.providerReference())
+                        + ";status=" + status + ";event=" + eventKey
+                        + (assigns ? ";assigned=" + ref(payment) : ""))
                 .build();
     }
 
@@ -394,7 +466,8 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
     }
 
     public ProviderRecord record(Payment payment) {
-        return records.get(payment.providerReference());
+        return assigns && !assignedByPayment.containsKey(payment.id().toString()) ? null
+                : records.get(ref(payment));
     }
 
     /** How many provider-side records exist (each reference counts once). */
@@ -408,7 +481,8 @@ public final class ScriptedPaymentGateway implements PaymentGateway {
 
     /** How many initiation calls carried this payment's reference. */
     public int initiations(Payment payment) {
-        AtomicInteger n = initiationsByReference.get(payment.providerReference());
+        AtomicInteger n = initiationsByReference.get(assigns ? payment.id().toString()
+                : payment.providerReference());
         return n == null ? 0 : n.get();
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.EnumSet;
+import java.util.Set;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
@@ -111,7 +111,7 @@ class CashRefundAndReconcileTest {
     @Test
     void gatewayWithoutRefundsSaysSoClearly() {
         ScriptedPaymentGateway noRefunds = new ScriptedPaymentGateway("mtn-momo",
-                EnumSet.of(PaymentMethod.MTN_MOBILE_MONEY), ScriptedPaymentGateway.DEFAULT_SECRET, false);
+                Set.of(PaymentMethod.MTN_MOBILE_MONEY), ScriptedPaymentGateway.DEFAULT_SECRET, false);
         PaymentService service = PaymentService.builder().config(f.config).repository(f.store)
                 .gateway(noRefunds).clock(f.clock).build();
         Payment p = service.initiate(TestPayments.mtnCheckout().build()).payment();

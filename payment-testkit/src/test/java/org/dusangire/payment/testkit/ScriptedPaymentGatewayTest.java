@@ -14,8 +14,11 @@ import org.dusangire.payment.core.port.ProviderStatus;
  * it keys refunds by our refund id, never pays one twice, and answers their status.
  */
 class ScriptedPaymentGatewayTest extends PaymentGatewayContract {
-    private final ScriptedPaymentGateway gateway =
-            ScriptedPaymentGateway.named("scripted", PaymentMethod.MTN_MOBILE_MONEY);
+    private final ScriptedPaymentGateway gateway = createGateway();
+
+    ScriptedPaymentGateway createGateway() {
+        return ScriptedPaymentGateway.named("scripted", PaymentMethod.MTN_MOBILE_MONEY);
+    }
 
     @Override
     protected PaymentGateway gateway() {

@@ -20,6 +20,7 @@ final class DemoMode {
     private static final Map<PaymentMethod, String> NAMES = Map.of(
             PaymentMethod.MTN_MOBILE_MONEY, "MTN Mobile Money",
             PaymentMethod.AIRTEL_MONEY, "Airtel Money",
+            PaymentMethod.MPESA, "M-Pesa",
             PaymentMethod.CARD, "Card",
             PaymentMethod.BANK_TRANSFER, "Bank transfer",
             PaymentMethod.CASH_ON_DELIVERY, "Cash on delivery");

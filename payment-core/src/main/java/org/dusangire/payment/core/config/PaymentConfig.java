@@ -3,7 +3,7 @@ package org.dusangire.payment.core.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Currency;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
@@ -112,7 +112,9 @@ public final class PaymentConfig {
      * the {@code PAYMENT_RECONCILE_*} settings, {@code PAYMENT_INBOX_RETENTION} and the
      * {@code PAYMENT_EVENT_*} settings of event delivery. A {@code PAYMENT_TTL_} name that is not
      * a payment method (a typo such as {@code PAYMENT_TTL_MTN_MOBILE_MONY}) is refused rather
-     * than silently ignored. To check the gateways' settings in the same pass, use
+     * than silently ignored; a method a host declares itself ({@link PaymentMethod#of}) must be
+     * declared before the configuration is read for its {@code PAYMENT_TTL_} name to be known.
+     * To check the gateways' settings in the same pass, use
      * {@link StartupCheck}.
      *
      * @throws PaymentConfigurationException listing every variable that is missing, malformed,
@@ -193,9 +195,23 @@ public final class PaymentConfig {
         return merchantName;
     }
 
-    /** How long a payment by this method may stay pending before reconciliation expires it. */
+    /**
+     * How long a payment by this method may stay pending before reconciliation expires it: the
+     * method's own setting, else its family's default (mobile money 30 minutes, card 2 hours, bank
+     * transfer 24 hours, cash 7 days).
+     */
     public Duration timeToLive(PaymentMethod method) {
-        return timeToLive.get(method);
+        Duration own = timeToLive.get(method);
+        return own != null ? own : familyDefault(method.family());
+    }
+
+    private static Duration familyDefault(PaymentMethod.Family family) {
+        return switch (family) {
+            case MOBILE_MONEY -> Duration.ofMinutes(30);
+            case CARD -> Duration.ofHours(2);
+            case BANK_TRANSFER -> Duration.ofHours(24);
+            case CASH -> Duration.ofDays(7);
+        };
     }
 
     /** How long a pending payment waits before reconciliation asks its provider. */
@@ -305,12 +321,8 @@ public final class PaymentConfig {
         private Currency defaultCurrency = Currency.getInstance("UGX");
         private String defaultCountry = "UG";
         private String merchantName = "Merchant";
-        private final Map<PaymentMethod, Duration> timeToLive = new EnumMap<>(Map.of(
-                PaymentMethod.MTN_MOBILE_MONEY, Duration.ofMinutes(30),
-                PaymentMethod.AIRTEL_MONEY, Duration.ofMinutes(30),
-                PaymentMethod.CARD, Duration.ofHours(2),
-                PaymentMethod.BANK_TRANSFER, Duration.ofHours(24),
-                PaymentMethod.CASH_ON_DELIVERY, Duration.ofDays(7)));
+        /** Methods set explicitly; the others take their family's default. */
+        private final Map<PaymentMethod, Duration> timeToLive = new HashMap<>();
         private Duration reconcileAfter = Duration.ofMinutes(2);
         private Duration reconcileLease = Duration.ofMinutes(1);
         private int reconcileBatchSize = 100;

@@ -48,7 +48,8 @@ public final class Payment {
         this.description = b.description;
         this.status = Objects.requireNonNull(b.status, "status must not be null");
         this.gatewayName = Objects.requireNonNull(b.gatewayName, "gatewayName must not be null");
-        this.providerReference = b.providerReference == null ? b.id.toString() : b.providerReference;
+        this.providerReference = b.providerReference != null ? b.providerReference
+                : b.providerReferencePending ? null : b.id.toString();
         this.providerTransactionId = b.providerTransactionId;
         this.callbackToken = b.callbackToken;
         this.paymentLink = b.paymentLink;
@@ -154,9 +155,18 @@ public final class Payment {
         return gatewayName;
     }
 
-    /** The reference we gave the provider: our payment id in every built-in gateway. */
+    /**
+     * The reference the provider knows this payment by: our payment id for gateways that take
+     * ours, the provider's own (M-Pesa's {@code CheckoutRequestID}) for gateways that assign one;
+     * {@code null} while such a gateway has not told it yet.
+     */
     public String providerReference() {
         return providerReference;
+    }
+
+    /** False while a provider that assigns its own reference has not told it yet. */
+    public boolean providerReferenceKnown() {
+        return providerReference != null;
     }
 
     /** The provider's own transaction id (MTN financialTransactionId, Airtel airtel_money_id, Flutterwave id). */
@@ -252,6 +262,7 @@ public final class Payment {
         private PaymentStatus status = PaymentStatus.PENDING;
         private String gatewayName;
         private String providerReference;
+        private boolean providerReferencePending;
         private String providerTransactionId;
         private String callbackToken;
         private URI paymentLink;
@@ -280,6 +291,7 @@ public final class Payment {
             status = p.status;
             gatewayName = p.gatewayName;
             providerReference = p.providerReference;
+            providerReferencePending = p.providerReference == null;
             providerTransactionId = p.providerTransactionId;
             callbackToken = p.callbackToken;
             paymentLink = p.paymentLink;
@@ -305,7 +317,14 @@ public final class Payment {
         /** Sets the status directly; for repositories rebuilding a stored payment. */
         public Builder status(PaymentStatus v) { this.status = v; return this; }
         public Builder gatewayName(String v) { this.gatewayName = v; return this; }
+        /** The provider's reference; left unset (or {@code null}), it is the payment's id. */
         public Builder providerReference(String v) { this.providerReference = v; return this; }
+        /** No provider reference yet: the gateway's provider assigns its own at initiation. */
+        public Builder awaitingProviderReference() {
+            this.providerReference = null;
+            this.providerReferencePending = true;
+            return this;
+        }
         public Builder providerTransactionId(String v) { this.providerTransactionId = v; return this; }
         public Builder callbackToken(String v) { this.callbackToken = v; return this; }
         public Builder paymentLink(URI v) { this.paymentLink = v; return this; }

@@ -30,7 +30,12 @@ public record PaymentAnomaly(UUID id, Kind kind, String paymentReference, String
         /** The provider's report names another reference than ours. */
         REFERENCE_MISMATCH,
         /** An authenticated event for a payment we do not know. */
-        UNKNOWN_REFERENCE
+        UNKNOWN_REFERENCE,
+        /**
+         * A payment expired while its outcome was unknown and the provider could not be asked
+         * (it assigns its own reference and never told it): someone must check its records.
+         */
+        UNVERIFIED_EXPIRY
     }
 
     public PaymentAnomaly {

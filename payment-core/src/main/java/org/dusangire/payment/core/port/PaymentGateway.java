@@ -27,6 +27,46 @@ public interface PaymentGateway {
     Set<PaymentMethod> methods();
 
     /**
+     * The currencies (ISO 4217 codes) this gateway's account collects; empty means any. With
+     * {@link #countries()} it routes a payment when several gateways serve one method (two MTN
+     * accounts, one in UGX and one in RWF).
+     */
+    default Set<String> currencies() {
+        return Set.of();
+    }
+
+    /**
+     * The countries (ISO 3166 codes) of the payers this gateway serves, judged by the payer's
+     * phone number; empty means any (a card checkout).
+     */
+    default Set<String> countries() {
+        return Set.of();
+    }
+
+    /** Who chooses the reference a payment is known by at the provider, and what a retry may do. */
+    enum ReferenceRule {
+        /**
+         * We send our payment id as the reference (MTN, Airtel, Flutterwave). Sending the
+         * initiation again reuses it, so the provider can refuse a duplicate; the service resends
+         * only when the status API says the provider never received it.
+         */
+        OURS_REUSED,
+        /**
+         * The provider assigns its own reference and answers it at initiation (M-Pesa's
+         * {@code CheckoutRequestID}); it has no idempotency of ours. The service stores the
+         * reference before anything else can depend on it, never sends the initiation twice, and
+         * settles the payment by the status API under that reference. If the answer was lost, only
+         * an authenticated callback can tell the reference; until then the outcome stays unknown.
+         */
+        PROVIDER_ASSIGNED
+    }
+
+    /** This gateway's reference rule; {@link ReferenceRule#OURS_REUSED} unless it says otherwise. */
+    default ReferenceRule referenceRule() {
+        return ReferenceRule.OURS_REUSED;
+    }
+
+    /**
      * Checks, before anything is stored or sent, that this gateway can take the payment (currency,
      * payer fields it needs). The default accepts everything.
      *
@@ -36,9 +76,12 @@ public interface PaymentGateway {
     }
 
     /**
-     * Starts the payment at the provider, with the payment's id as the provider reference. Calling
-     * it again for the same payment must be safe: it reuses the same reference, and a provider's
-     * "already exists" answer counts as accepted.
+     * Starts the payment at the provider. With {@link ReferenceRule#OURS_REUSED} the payment's
+     * {@link Payment#providerReference()} (its id) is the reference to send, and calling it again
+     * for the same payment must be safe: it reuses the same reference, and a provider's "already
+     * exists" answer counts as accepted. With {@link ReferenceRule#PROVIDER_ASSIGNED} it is called
+     * once per payment and returns the provider's reference in
+     * {@link InitiationResult#providerReference()}.
      *
      * @throws GatewayRejectedException    the provider refused: the outcome is known, nothing charged
      * @throws GatewayUnavailableException timeout, connection failure or 5xx: the outcome is unknown
@@ -46,8 +89,10 @@ public interface PaymentGateway {
     InitiationResult initiate(InitiationRequest request);
 
     /**
-     * Asks the provider where the payment stands. Never returns a final status the provider did
-     * not state; an answer it cannot map is {@link ProviderStatus#UNKNOWN}.
+     * Asks the provider where the payment stands, under {@link Payment#providerReference()} (for a
+     * {@link ReferenceRule#PROVIDER_ASSIGNED} gateway, the reference its initiation answered; the
+     * service does not ask before it is known). Never returns a final status the provider did not
+     * state; an answer it cannot map is {@link ProviderStatus#UNKNOWN}.
      *
      * @throws GatewayUnavailableException when the provider cannot be asked right now
      */

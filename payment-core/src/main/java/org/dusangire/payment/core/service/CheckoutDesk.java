@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dusangire.payment.core.config.PaymentConfig;
@@ -18,13 +17,13 @@ import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.model.Payer;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
-import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InitiationRequest;
 import org.dusangire.payment.core.port.InitiationResult;
 import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentGateway.ReferenceRule;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +52,14 @@ final class CheckoutDesk {
     private final PaymentConfig config;
     private final PaymentRepository repository;
     private final Clock clock;
-    private final Map<PaymentMethod, PaymentGateway> routes;
+    private final GatewayRoutes routes;
     private final PaymentWriter writer;
     private final ProviderCalls calls;
     private final PaymentObserver observer;
     private final SecureRandom random = new SecureRandom();
 
     CheckoutDesk(PaymentConfig config, PaymentRepository repository, Clock clock,
-            Map<PaymentMethod, PaymentGateway> routes, PaymentWriter writer, ProviderCalls calls,
+            GatewayRoutes routes, PaymentWriter writer, ProviderCalls calls,
             PaymentObserver observer) {
         this.config = config;
         this.repository = repository;
@@ -76,16 +75,17 @@ final class CheckoutDesk {
         // The common case is a new key: insert first and look the key up only when the insert
         // is refused (or the request cannot be accepted as new), one transaction instead of two.
         // The unique key in the store keeps the rule "one payment per key" under any concurrency.
-        PaymentGateway gateway = routes.get(request.method());
-        if (gateway == null) {
-            return replayOrThrow(request, new PaymentValidationException("method",
-                    "no gateway is configured for " + request.method()));
+        PaymentGateway gateway;
+        try {
+            gateway = routes.choose(request.method(), request.money(), request.payer());
+        } catch (PaymentValidationException e) {
+            return replayOrThrow(request, e);
         }
         Instant now = clock.instant();
         PaymentId id = PaymentId.random();
         PaymentMdc mdc = PaymentMdc.put(id, gateway.name());
         try {
-            Payment draft = Payment.builder()
+            Payment.Builder drafted = Payment.builder()
                     .id(id)
                     .orderReference(request.orderReference())
                     .idempotencyKey(request.idempotencyKey())
@@ -100,8 +100,11 @@ final class CheckoutDesk {
                     .outcomeUnknown(true)
                     .createdAt(now)
                     .expiresAt(now.plus(config.timeToLive(request.method())))
-                    .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null))
-                    .build();
+                    .addHistory(new StatusChange(null, PaymentStatus.PENDING, now, Trigger.INITIATION, null));
+            if (gateway.referenceRule() == ReferenceRule.PROVIDER_ASSIGNED) {
+                drafted.awaitingProviderReference();
+            }
+            Payment draft = drafted.build();
             try {
                 gateway.validate(draft);
             } catch (RuntimeException e) {
@@ -152,7 +155,7 @@ final class CheckoutDesk {
     private CheckoutResult replay(Payment existing, CheckoutRequest request) {
         String differs = !existing.orderReference().equals(request.orderReference()) ? "order reference"
                 : !existing.money().equals(request.money()) ? "amount"
-                : existing.method() != request.method() ? "method"
+                : !existing.method().equals(request.method()) ? "method"
                 : !samePayer(existing.payer(), request.payer()) ? "payer"
                 : null;
         if (differs != null) {
@@ -173,7 +176,10 @@ final class CheckoutDesk {
                         : held.email().equalsIgnoreCase(asked.email()));
     }
 
-    /** Hands the payment to its gateway; the same provider reference every time. */
+    /**
+     * Hands the payment to its gateway: for a gateway that takes our reference, the same reference
+     * every time; for one that assigns its own, once, storing the reference it answers.
+     */
     Payment send(Payment payment, PaymentGateway gateway) {
         InitiationResult accepted;
         try {
@@ -204,11 +210,27 @@ final class CheckoutDesk {
                     payment.id(), gateway.name(), e);
             return payment;
         }
+        boolean assigns = gateway.referenceRule() == ReferenceRule.PROVIDER_ASSIGNED;
+        if (assigns && (accepted.providerReference() == null || accepted.providerReference().isBlank())) {
+            // a gateway bug, not a provider answer: without the reference nothing can be asked
+            log.error("payment {}: {} accepted the initiation but answered no reference of its own; "
+                    + "the outcome stays unknown until its callback names it", payment.id(),
+                    gateway.name());
+            return payment;
+        }
         return writer.store(payment, cur -> {
             if (cur.status() != PaymentStatus.PENDING && !cur.outcomeUnknown()) {
                 return Decision.NO_CHANGE;
             }
+            if (assigns && cur.providerReferenceKnown()
+                    && !cur.providerReference().equals(accepted.providerReference())) {
+                // a callback told another reference first: keep it, the status API decides
+                log.warn("payment {}: {} answered a reference other than the one its callback named; "
+                        + "keeping the first", cur.id(), gateway.name());
+                return Decision.NO_CHANGE;
+            }
             return Decision.change(cur.toBuilder()
+                    .providerReference(assigns ? accepted.providerReference() : cur.providerReference())
                     .outcomeUnknown(false)
                     .providerTransactionId(accepted.providerTransactionId() != null
                             ? accepted.providerTransactionId() : cur.providerTransactionId())
@@ -235,7 +257,7 @@ final class CheckoutDesk {
             return new CheckoutResult(p, NextAction.REDIRECT, "Continue to the secure payment page "
                     + "to pay " + amount + ".");
         }
-        if (p.method() == PaymentMethod.CASH_ON_DELIVERY) {
+        if (p.method().isCash()) {
             return new CheckoutResult(p, NextAction.PAY_CASH, "Pay " + amount
                     + " in cash on delivery; the cashier confirms receipt.");
         }
@@ -257,7 +279,7 @@ final class CheckoutDesk {
             }
             OneLineText.require("confirmedBy", confirmedBy);
             Payment payment = writer.load(id);
-            if (payment.method() != PaymentMethod.CASH_ON_DELIVERY) {
+            if (!payment.method().isCash()) {
                 throw new IllegalPaymentStateException("only cash on delivery payments are confirmed "
                         + "by a cashier; this one is " + payment.method(), id.toString());
             }

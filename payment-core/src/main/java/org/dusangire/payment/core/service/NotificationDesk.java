@@ -101,10 +101,15 @@ final class NotificationDesk {
                         "authenticated webhook for a payment we do not know", clock.instant()));
                 return new WebhookResult(WebhookResult.Outcome.UNKNOWN_REFERENCE, Optional.empty());
             }
-            Payment current = payment.get();
+            Payment current = learnReference(gateway, payment.get(), hint);
             if (current.status().isFinal() && !contradicts(current.status(), hint.reportedStatus())) {
                 repository.markInboundProcessed(key, clock.instant(), "ALREADY_FINAL");
                 return new WebhookResult(WebhookResult.Outcome.PROCESSED, payment);
+            }
+            if (!current.providerReferenceKnown()) {
+                log.warn("payment {}: {} callback names no reference of the provider's; kept for "
+                        + "reconciliation", current.id(), gateway.name());
+                return new WebhookResult(WebhookResult.Outcome.DEFERRED, Optional.of(current));
             }
             StatusReport report;
             try {
@@ -120,6 +125,25 @@ final class NotificationDesk {
         } finally {
             mdc.close();
         }
+    }
+
+    /**
+     * A provider that assigns its own reference names it in its callback. When the payment does
+     * not know it yet (the initiation's answer was lost), the callback, authenticated by then
+     * (M-Pesa's by the payment's own token in its URL), tells it; it is stored before the status API is asked under it. A
+     * reference already known is never replaced.
+     */
+    private Payment learnReference(PaymentGateway gateway, Payment payment, WebhookNotification hint) {
+        if (payment.providerReferenceKnown() || hint.providerReference() == null
+                || hint.providerReference().isBlank()
+                || gateway.referenceRule() != PaymentGateway.ReferenceRule.PROVIDER_ASSIGNED) {
+            return payment;
+        }
+        log.info("payment {}: {} named its reference in the callback; stored", payment.id(),
+                gateway.name());
+        return writer.store(payment, cur -> cur.providerReferenceKnown() ? Decision.NO_CHANGE
+                : Decision.change(cur.toBuilder().providerReference(hint.providerReference())
+                        .outcomeUnknown(false).updatedAt(clock.instant()).build()), null);
     }
 
     /** See {@link PaymentService#handleRedirect}. */

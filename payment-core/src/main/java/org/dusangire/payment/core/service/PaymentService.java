@@ -2,7 +2,6 @@ package org.dusangire.payment.core.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class PaymentService {
     private final PaymentConfig config;
     private final PaymentRepository repository;
     private final Map<String, PaymentGateway> gateways;
-    private final Map<PaymentMethod, PaymentGateway> routes;
+    private final GatewayRoutes routes;
     private final Clock clock;
     private final RefundDesk refunds;
     private final EventDesk events;
@@ -75,22 +74,7 @@ public final class PaymentService {
             named.put(CashOnDeliveryGateway.NAME, new CashOnDeliveryGateway());
         }
         this.gateways = Map.copyOf(named);
-        Map<PaymentMethod, PaymentGateway> r = new EnumMap<>(PaymentMethod.class);
-        for (PaymentMethod method : PaymentMethod.values()) {
-            String explicit = b.routes.get(method);
-            if (explicit != null) {
-                PaymentGateway g = named.get(explicit);
-                if (g == null) {
-                    throw new PaymentConfigurationException(null, "route for " + method
-                            + " names gateway '" + explicit + "', which is not registered");
-                }
-                r.put(method, g);
-            } else {
-                named.values().stream().filter(g -> g.methods().contains(method)).findFirst()
-                        .ifPresent(g -> r.put(method, g));
-            }
-        }
-        this.routes = Map.copyOf(r);
+        this.routes = new GatewayRoutes(named, b.routes);
         // each use case keeps its rules in a package-private class; this one routes to them
         this.observer = new SafeObserver(b.observer);
         this.health = new HealthDesk(repository, clock, config, observer);
@@ -370,9 +354,18 @@ public final class PaymentService {
         return config;
     }
 
-    /** The gateway that serves a method, if any. */
+    /** The first gateway registered for a method, whatever the currency and country, if any. */
     public Optional<PaymentGateway> gatewayFor(PaymentMethod method) {
-        return Optional.ofNullable(routes.get(method));
+        return routes.any(Objects.requireNonNull(method, "method must not be null"));
+    }
+
+    /**
+     * The gateway a checkout of this method, currency (ISO 4217) and payer country (ISO 3166, or
+     * {@code null} when unknown) would go to, if any.
+     */
+    public Optional<PaymentGateway> gatewayFor(PaymentMethod method, String currency, String country) {
+        return routes.find(Objects.requireNonNull(method, "method must not be null"),
+                Objects.requireNonNull(currency, "currency must not be null"), country);
     }
 
     /** A registered gateway by name. */
@@ -396,7 +389,7 @@ public final class PaymentService {
         private PaymentConfig config;
         private PaymentRepository repository;
         private final Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
-        private final Map<PaymentMethod, String> routes = new EnumMap<>(PaymentMethod.class);
+        private final Map<PaymentMethod, String> routes = new LinkedHashMap<>();
         private final List<PaymentEventListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private PaymentObserver observer = PaymentObserver.NONE;
@@ -414,7 +407,13 @@ public final class PaymentService {
             return this;
         }
 
-        /** Registers a gateway; by default it serves every method it lists that no earlier one does. */
+        /**
+         * Registers a gateway under its {@link PaymentGateway#name()} (its callback route is
+         * {@code <route prefix>/webhooks/<name>/}). Several gateways may serve one method, as two
+         * accounts of one provider do: a checkout goes to the first registered whose
+         * {@link PaymentGateway#currencies()} and {@link PaymentGateway#countries()} fit the
+         * payment's currency and the payer's phone number.
+         */
         public Builder gateway(PaymentGateway gateway) {
             Objects.requireNonNull(gateway, "gateway must not be null");
             if (gateways.putIfAbsent(gateway.name(), gateway) != null) {
@@ -424,7 +423,7 @@ public final class PaymentService {
             return this;
         }
 
-        /** Sends a method to a named gateway instead of the default routing. */
+        /** Sends every payment of a method to one named gateway, whatever its currency or country. */
         public Builder route(PaymentMethod method, String gatewayName) {
             routes.put(Objects.requireNonNull(method, "method must not be null"),
                     Objects.requireNonNull(gatewayName, "gatewayName must not be null"));

@@ -17,7 +17,6 @@ import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
-import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundChange;
@@ -87,7 +86,7 @@ final class RefundDesk {
         if (!gateway.supportsRefunds()) {
             throw new UnsupportedCapabilityException(gateway.name(), "refunds");
         }
-        if (payment.method() == PaymentMethod.CASH_ON_DELIVERY && command.actor() == null) {
+        if (payment.method().isCash() && command.actor() == null) {
             throw new PaymentValidationException("actor",
                     "a cash refund needs the name of who hands the money back");
         }

@@ -8,7 +8,9 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Trigger;
 import org.dusangire.payment.core.port.InboxKey;
+import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentGateway;
+import org.dusangire.payment.core.port.PaymentGateway.ReferenceRule;
 import org.dusangire.payment.core.port.ProviderStatus;
 import org.dusangire.payment.core.port.StatusReport;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *       contradicts a final status is an anomaly, never a change) and stored through the
  *       {@link PaymentWriter}.</li>
  *   <li>An initiation whose outcome was unknown and that the provider says it never received is
- *       sent again, under the same reference, while the payment has not expired.</li>
+ *       sent again, under the same reference, while the payment has not expired; never for a
+ *       gateway whose provider assigns its own reference.</li>
  *   <li>A payment still pending past its time to live expires.</li>
  * </ul>
  */
@@ -57,10 +60,14 @@ final class Settlement {
         PaymentMdc mdc = PaymentMdc.of(payment);
         try {
             PaymentGateway gateway = gatewayOf.apply(payment);
+            if (!payment.providerReferenceKnown()) {
+                return new Settled(unaskable(payment, gateway), false);
+            }
             StatusReport report = calls.call(gateway, ProviderOperation.STATUS,
                     () -> gateway.checkStatus(payment));
             Instant now = clock.instant();
             if (report.status() == ProviderStatus.NOT_FOUND && payment.outcomeUnknown()
+                    && gateway.referenceRule() == ReferenceRule.OURS_REUSED
                     && !payment.isExpiredAt(now)) {
                 log.info("payment {}: {} never received it; sending again with the same reference",
                         payment.id(), gateway.name());
@@ -78,6 +85,30 @@ final class Settlement {
         } finally {
             mdc.close();
         }
+    }
+
+    /**
+     * A payment whose provider assigns its own reference and has not told it (the initiation's
+     * answer was lost, no callback came): the provider cannot be asked, and the initiation is
+     * never sent twice. It waits for a callback; past its time to live it expires with an anomaly,
+     * because the customer may have paid and only the provider's records can tell.
+     */
+    private Payment unaskable(Payment payment, PaymentGateway gateway) {
+        Instant now = clock.instant();
+        if (!payment.isExpiredAt(now)) {
+            return payment;
+        }
+        return writer.store(payment, cur -> {
+            if (cur.status() != PaymentStatus.PENDING || cur.providerReferenceKnown()) {
+                return Decision.NO_CHANGE;
+            }
+            String detail = gateway.name() + " never told its reference for this payment (the "
+                    + "initiation's answer was lost and no callback came); expired unverified: "
+                    + "check the provider's records before asking the customer to pay again";
+            return new Decision(cur.transition(PaymentStatus.EXPIRED, Trigger.EXPIRY, now,
+                    "outcome unknown at expiry"), new PaymentAnomaly(PaymentAnomaly.Kind.UNVERIFIED_EXPIRY,
+                    cur.id().toString(), gateway.name(), detail, now));
+        }, null);
     }
 
     /**

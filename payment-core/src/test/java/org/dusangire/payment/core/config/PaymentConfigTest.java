@@ -223,7 +223,9 @@ class PaymentConfigTest {
     @Test
     void anUnknownTimeToLiveNameIsRefusedNamingItAndTheKnownOnes() {
         assertRefusedNaming(env("SITE_URL", "https://h.example", "PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M"),
-                "PAYMENT_TTL_MTN_MOBILE_MONY", "known ones are PAYMENT_TTL_MTN_MOBILE_MONEY");
+                "PAYMENT_TTL_MTN_MOBILE_MONY", "known ones are PAYMENT_TTL_AIRTEL_MONEY, ");
+        assertRefusedNaming(env("SITE_URL", "https://h.example", "PAYMENT_TTL_MTN_MOBILE_MONY", "PT5M"),
+                "PAYMENT_TTL_MTN_MOBILE_MONY", "PAYMENT_TTL_MPESA, PAYMENT_TTL_MTN_MOBILE_MONEY");
         assertRefusedNaming(env("SITE_URL", "https://h.example", "PAYMENT_TTL_", "PT5M"), "PAYMENT_TTL_");
     }
 

@@ -66,7 +66,8 @@ final class PaymentRows {
         Currency currency = Currency.getInstance(rs.getString("currency").trim());
         String msisdn = rs.getString("payer_msisdn");
         String link = rs.getString("payment_link");
-        return Payment.builder()
+        String providerReference = rs.getString("provider_reference");
+        Payment.Builder b = Payment.builder()
                 .id(new PaymentId(rs.getObject("id", UUID.class)))
                 .orderReference(rs.getString("order_reference"))
                 .idempotencyKey(rs.getString("idempotency_key"))
@@ -77,7 +78,7 @@ final class PaymentRows {
                 .description(rs.getString("description"))
                 .status(PaymentStatus.valueOf(rs.getString("status")))
                 .gatewayName(rs.getString("gateway_name"))
-                .providerReference(rs.getString("provider_reference"))
+                .providerReference(providerReference)
                 .providerTransactionId(rs.getString("provider_transaction_id"))
                 .callbackToken(rs.getString("callback_token"))
                 .paymentLink(link == null ? null : URI.create(link))
@@ -90,6 +91,8 @@ final class PaymentRows {
                 .updatedAt(UtcTimestamps.read(rs, "updated_at"))
                 .expiresAt(UtcTimestamps.read(rs, "expires_at"))
                 .version(rs.getLong("version"));
+        // none yet: the payment's provider assigns its own reference and has not told it
+        return providerReference == null ? b.awaitingProviderReference() : b;
     }
 
     static StatusChange change(ResultSet rs) throws SQLException {
