@@ -15,6 +15,8 @@ import org.dusangire.payment.gateway.http.JsonCodec;
  * nothing, so, as for MTN, authenticity rests on the callback path {@code <paymentId>/<token>}:
  * this parser checks the token's shape and hands it to the core, which compares it with the
  * payment's own token in constant time and then asks the STK query before believing anything.
+ * The notification names Daraja's {@code CheckoutRequestID}, so a payment whose push answer was
+ * lost learns its reference from an authenticated callback.
  */
 final class MpesaCallbackParser {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,256}");
@@ -57,7 +59,7 @@ final class MpesaCallbackParser {
         String eventKey = gateway + ":" + paymentId + ":" + reading.checkoutRequestId() + ":"
                 + MpesaResultCodes.normalise(reading.resultCode()) + ":" + detail;
         return new WebhookNotification(eventKey, paymentId.toString(), parts[1], reading.status(),
-                reading.receipt());
+                reading.receipt(), reading.checkoutRequestId());
     }
 
     private WebhookRejectedException rejected(Reason reason, String message) {

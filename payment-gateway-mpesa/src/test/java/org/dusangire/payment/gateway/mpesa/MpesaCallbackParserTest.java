@@ -37,6 +37,7 @@ class MpesaCallbackParserTest {
         assertThat(n.callbackToken()).isEqualTo(TOKEN);
         assertThat(n.reportedStatus()).isEqualTo(ProviderStatus.SUCCEEDED);
         assertThat(n.providerTransactionId()).isEqualTo("NLJ7RT61SV");
+        assertThat(n.providerReference()).isEqualTo("ws_CO_191220191020363925");
         assertThat(n.eventKey()).isEqualTo("mpesa-2:" + PAYMENT + ":ws_CO_191220191020363925:0:NLJ7RT61SV");
     }
 
