@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.dusangire.payment.simulator.airtel.AirtelSimulatorLauncher;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveLauncher;
+import org.dusangire.payment.simulator.mpesa.MpesaLauncher;
 import org.dusangire.payment.simulator.mtn.MtnMomoLauncher;
 
 /**
@@ -51,7 +52,9 @@ public final class SimulatorMain {
             new Launcher("airtel", "Airtel Money", AirtelSimulatorLauncher.OPTIONS,
                     AirtelSimulatorLauncher::start),
             new Launcher("flutterwave", "Flutterwave", FlutterwaveLauncher.OPTIONS,
-                    FlutterwaveLauncher::launch));
+                    FlutterwaveLauncher::launch),
+            new Launcher("mpesa", "M-Pesa (Safaricom Daraja)", MpesaLauncher.OPTIONS,
+                    MpesaLauncher::start));
 
     private SimulatorMain() {
     }
@@ -95,14 +98,14 @@ public final class SimulatorMain {
                 .append("Usage: java -jar payment-simulator-standalone.jar [--providers LIST]")
                 .append(" [--bind ADDRESS]")
                 .append(" [--<provider>-<option> VALUE ...]\n")
-                .append("Runs the MTN MoMo, Airtel Money and Flutterwave simulators (or those")
+                .append("Runs the MTN MoMo, Airtel Money, Flutterwave and M-Pesa simulators (or those")
                 .append(" --providers names) until stopped (Ctrl-C), and prints the library's")
                 .append(" environment variables for them as export lines.\n\n")
                 .append(line("--bind ADDRESS", "address every simulator listens on (default"
                         + " 127.0.0.1; 0.0.0.0 lets other machines in, and the simulators check"
                         + " no real credentials)"))
                 .append(line("--providers LIST", "the simulators to start, comma-separated: "
-                        + "mtn,airtel,flutterwave (default all)"))
+                        + "mtn,airtel,flutterwave,mpesa (default all)"))
                 .append(line("--help", "this text"));
         for (Launcher launcher : LAUNCHERS) {
             text.append('\n').append(launcher.title()).append(":\n");

@@ -23,20 +23,22 @@ import java.util.concurrent.TimeUnit;
 import org.dusangire.payment.simulator.airtel.AirtelSimulatorLauncher;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveLauncher;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
+import org.dusangire.payment.simulator.mpesa.MpesaLauncher;
 import org.dusangire.payment.simulator.mtn.MtnMomoLauncher;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class SimulatorMainTest {
     private static final String[] ALL_ON_FREE_PORTS = {"--mtn-port", "0", "--airtel-port", "0",
-            "--flutterwave-port", "0", "--flutterwave-checkout-port", "0"};
+            "--flutterwave-port", "0", "--flutterwave-checkout-port", "0", "--mpesa-port", "0"};
 
     @Test
     void startsMtnAndPrintsHowToReachIt() throws Exception {
         var buffer = new ByteArrayOutputStream();
         List<SimulatorServer> servers = SimulatorMain.start(
                 new String[] {"--mtn-port", "0", "--mtn-environment", "mtnuganda",
-                        "--airtel-disabled", "true", "--flutterwave-disabled", "true"},
+                        "--airtel-disabled", "true", "--flutterwave-disabled", "true",
+                        "--mpesa-disabled", "true"},
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             String printed = buffer.toString(StandardCharsets.UTF_8);
@@ -96,10 +98,10 @@ class SimulatorMainTest {
 
     @Test
     void refusesAnUnknownProviderAndOptionsOfOneLeftOut() {
-        assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--providers", "mtn,mpesa"},
+        assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--providers", "mtn,tigopesa"},
                 System.out))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown provider 'mpesa'");
+                .hasMessageContaining("unknown provider 'tigopesa'");
         assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--providers", "mtn",
                 "--airtel-port", "0"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -108,10 +110,10 @@ class SimulatorMainTest {
 
     @Test
     void anUnknownProviderExitsWithTwo() throws Exception {
-        Result run = runMain("--providers", "mpesa");
+        Result run = runMain("--providers", "tigopesa");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown provider 'mpesa'");
+        assertThat(run.err()).contains("unknown provider 'tigopesa'");
     }
 
     @Test
@@ -131,7 +133,9 @@ class SimulatorMainTest {
         MtnMomoLauncher.OPTIONS.forEach(o -> expected.add("--mtn-" + name(o)));
         AirtelSimulatorLauncher.OPTIONS.forEach(o -> expected.add("--airtel-" + name(o)));
         FlutterwaveLauncher.OPTIONS.forEach(o -> expected.add("--flutterwave-" + name(o)));
+        MpesaLauncher.OPTIONS.forEach(o -> expected.add("--mpesa-" + name(o)));
         expected.addAll(List.of("--mtn-disabled", "--airtel-disabled", "--flutterwave-disabled",
+                "--mpesa-disabled", "--mpesa-port",
                 "--mtn-environment", "--airtel-callback-private-key", "--flutterwave-secret-key",
                 "--flutterwave-checkout-port"));
         assertThat(help.out()).contains(expected);
@@ -154,7 +158,7 @@ class SimulatorMainTest {
     void bindsEverySimulatorToTheGivenAddress() throws Exception {
         List<SimulatorServer> servers = startAll("127.0.0.1");
         try {
-            assertThat(servers).hasSize(3).allSatisfy(s -> {
+            assertThat(servers).hasSize(4).allSatisfy(s -> {
                 assertThat(s.boundAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
                 assertThat(s.baseUri().getHost()).isEqualTo("127.0.0.1");
             });

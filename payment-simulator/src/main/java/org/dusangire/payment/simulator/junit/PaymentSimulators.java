@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Starts the provider simulators once for the annotated test class, on free loopback ports, and
  * stops them after its last test. Test methods, lifecycle methods and constructors receive them
  * as parameters: {@code MtnMomoSimulator}, {@code AirtelMoneySimulator},
- * {@code FlutterwaveSimulator}, and {@code SimulatorEnvironment} (the variables the stand-alone
+ * {@code FlutterwaveSimulator}, {@code MpesaSimulator}, and {@code SimulatorEnvironment} (the variables the stand-alone
  * jar prints, to hand to the gateways' {@code fromEnvironment}). {@code @Nested} classes share
  * their enclosing class's simulators.
  *
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PaymentSimulatorsExtension.class)
 public @interface PaymentSimulators {
 
-    /** The simulators to start, by the jar's {@code --providers} names; all three by default. */
-    String[] value() default {"mtn", "airtel", "flutterwave"};
+    /** The simulators to start, by the jar's {@code --providers} names; all four by default. */
+    String[] value() default {"mtn", "airtel", "flutterwave", "mpesa"};
 
     /**
      * Further choices in the stand-alone jar's syntax, such as

@@ -15,7 +15,7 @@ class AirtelSimulatorMainTest {
     @Test
     void startsAirtelStandAloneAndPrintsHowToReachIt() {
         var buffer = new ByteArrayOutputStream();
-        List<SimulatorServer> servers = SimulatorMain.start(new String[] {"--mtn-disabled", "true", "--flutterwave-disabled", "true",
+        List<SimulatorServer> servers = SimulatorMain.start(new String[] {"--mtn-disabled", "true", "--flutterwave-disabled", "true", "--mpesa-disabled", "true",
                 "--airtel-port", "0", "--airtel-country", "ZM"},
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {

@@ -15,7 +15,7 @@ class FlutterwaveLauncherTest {
     @Test
     void simulatorMainStartsFlutterwaveWithItsOptions() {
         var buffer = new ByteArrayOutputStream();
-        List<SimulatorServer> servers = SimulatorMain.start(new String[] {"--mtn-disabled", "true", "--airtel-disabled", "true",
+        List<SimulatorServer> servers = SimulatorMain.start(new String[] {"--mtn-disabled", "true", "--airtel-disabled", "true", "--mpesa-disabled", "true",
                 "--flutterwave-port", "0", "--flutterwave-checkout-port", "0",
                 "--flutterwave-secret-hash", "h1", "--flutterwave-webhook-shape", "legacy",
                 "--flutterwave-webhook-scheme", "flutterwave-signature"},

@@ -70,7 +70,7 @@ class PaymentSimulatorsExtensionTest {
         }
     }
 
-    @PaymentSimulators("mpesa")
+    @PaymentSimulators("tigopesa")
     static class UnknownProvider {
         @Test
         void neverRuns() {
@@ -114,7 +114,7 @@ class PaymentSimulatorsExtensionTest {
         assertThat(SEEN).isEmpty();
         assertThat(summary.getFailures()).singleElement().satisfies(failure ->
                 assertThat(failure.getException()).hasMessageContaining(
-                        "@PaymentSimulators: --providers: unknown provider 'mpesa'"));
+                        "@PaymentSimulators: --providers: unknown provider 'tigopesa'"));
     }
 
     private static TestExecutionSummary run(Class<?> hostTests) {
