@@ -159,6 +159,7 @@ final class ChaosRun {
         return Figures.of(part).put("payments", v.payments).put("calls", run.calls).put("faults", run.faults)
                 .put("lost", v.lost).put("wrongFailed", v.wrongFailed).put("wrongPaid", v.wrongPaid)
                 .put("double", v.doubled).put("stuck", v.stuck).put("doubleEvents", v.doubleEvents)
+                .put("unverified", v.unverified).put("unverifiedPaid", v.unverifiedPaid)
                 .put("succeeded", v.outcome(PaymentStatus.SUCCEEDED))
                 .put("failed", v.outcome(PaymentStatus.FAILED))
                 .put("expired", v.outcome(PaymentStatus.EXPIRED))

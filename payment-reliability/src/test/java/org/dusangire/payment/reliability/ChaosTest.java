@@ -11,9 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * 2,000 payments across the providers under random faults, then reconciliation until quiet: none
- * lost, none wrongly FAILED, none sent twice under different references, none stuck PENDING past
- * its time to live. On H2 and on PostgreSQL.
+ * 2,000 payments across the providers (M-Pesa included) under random faults, then reconciliation
+ * until quiet: none lost, none wrongly FAILED, none sent twice under different references, none
+ * stuck PENDING past its time to live. On H2 and on PostgreSQL. An M-Pesa payment whose push answer
+ * and callback were both lost cannot be asked about (Daraja has no lookup by our reference); it
+ * expires with an open anomaly and the figure line counts it as {@code unverified} (and
+ * {@code unverifiedPaid} when the customer had paid), never silently.
  */
 class ChaosTest {
     static final int PAYMENTS = 2000;
@@ -38,7 +41,7 @@ class ChaosTest {
     }
 
     private static void chaos(String db, DataSource ds, long seed) throws Exception {
-        List<ProviderRig> rigs = Rigs.all();
+        List<ProviderRig> rigs = Rigs.collecting();
         try {
             long start = System.nanoTime();
             ChaosRun run = new ChaosRun(rigs, JdbiPaymentRepository.create(ds));

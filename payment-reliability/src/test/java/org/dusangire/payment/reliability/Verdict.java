@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.port.PaymentStatusChanged;
+import org.dusangire.payment.core.port.StoredAnomaly;
 
 /**
  * Compares every payment we hold with the provider's own view once reconciliation is quiet.
@@ -22,6 +24,11 @@ import org.dusangire.payment.core.port.PaymentStatusChanged;
  * <li>double: the provider received this order under more than one reference, or not ours</li>
  * <li>stuck: still PENDING although its time to live has passed</li>
  * <li>doubleEvents: a payment whose listeners heard a status more than once</li>
+ * <li>unverified: a payment of a provider that assigns its own reference whose initiation answer
+ *     and callback were both lost, so it could never be asked about; it expired with an open
+ *     {@code UNVERIFIED_EXPIRY} anomaly that tells a person to check (of them, unverifiedPaid the
+ *     provider holds as paid). Counted here, not as lost, only when that anomaly is open: a
+ *     disagreement nobody is told of stays lost.</li>
  * </ul>
  */
 final class Verdict {
@@ -32,6 +39,9 @@ final class Verdict {
     int doubled;
     int stuck;
     int doubleEvents;
+    int unverified;
+    int unverifiedPaid;
+    private Set<String> flagged;
     final Map<PaymentStatus, Integer> outcomes = new EnumMap<>(PaymentStatus.class);
     final List<String> problems = new ArrayList<>();
 
@@ -48,12 +58,29 @@ final class Verdict {
         }
         Payment p = found.get();
         outcomes.merge(p.status(), 1, Integer::sum);
-        ProviderView view = rig.view(p.providerReference());
         Set<String> refs = referencesByOrder.getOrDefault(order, Set.of());
-        if (refs.size() > 1 || !refs.isEmpty() && !refs.contains(p.providerReference())) {
+        if (refs.size() > 1 || !refs.isEmpty() && p.providerReferenceKnown()
+                && !refs.contains(p.providerReference())) {
             doubled++;
             problem(order + ": provider saw references " + refs);
         }
+        if (!p.providerReferenceKnown()) {
+            ProviderView held = refs.size() == 1 ? rig.view(refs.iterator().next()) : ProviderView.ABSENT;
+            if (p.status() == PaymentStatus.EXPIRED && flagged(store).contains(p.id().toString())) {
+                unverified++;
+                if (held == ProviderView.SUCCEEDED) {
+                    unverifiedPaid++;
+                }
+                return;
+            }
+            if (!held.agreeing().contains(p.status())) {
+                lost++;
+                problem(order + ": the provider's reference never learned, we hold " + p.status()
+                        + ", provider " + held);
+                return;
+            }
+        }
+        ProviderView view = rig.view(p.providerReference());
         if (p.status() == PaymentStatus.PENDING) {
             if (!now.isBefore(p.expiresAt())) {
                 stuck++;
@@ -76,6 +103,19 @@ final class Verdict {
             doubleEvents++;
             problem(order + ": listeners heard " + p.status() + " " + heard + " times");
         }
+    }
+
+    /** Payments with an open UNVERIFIED_EXPIRY anomaly, read once. */
+    private Set<String> flagged(PaymentRepository store) {
+        if (flagged == null) {
+            flagged = new java.util.HashSet<>();
+            for (StoredAnomaly a : store.findAnomalies(true, 100_000)) {
+                if (a.anomaly().kind() == PaymentAnomaly.Kind.UNVERIFIED_EXPIRY) {
+                    flagged.add(a.anomaly().paymentReference());
+                }
+            }
+        }
+        return flagged;
     }
 
     private void problem(String text) {
