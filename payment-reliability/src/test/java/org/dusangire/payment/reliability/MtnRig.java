@@ -42,7 +42,9 @@ final class MtnRig extends SimulatorRig<MtnMomoSimulator> {
     private final MtnMomoGateway gateway;
 
     MtnRig() {
-        super(MtnMomoSimulator.builder().targetEnvironment("mtnuganda").currency("UGX")
+        // the sandbox target environment (in UGX): declines and abandons use MTN's sandbox
+        // numbers, which the gateway refuses under a production target such as mtnuganda
+        super(MtnMomoSimulator.builder().targetEnvironment("sandbox").currency("UGX")
                 .sandboxNumbers(true).autoApprove(true).providerCallbackHost("127.0.0.1")
                 // refunds stay PENDING until the provider finishes them (finishRefunds), so the
                 // refund runs exercise reconciliation of refunds still being processed

@@ -77,13 +77,18 @@ public final class TestPayments {
                         "asked by cashier-7"));
     }
 
-    /** A checkout of {@code amount} UGX by MTN Mobile Money with a fresh idempotency key. */
+    /**
+     * A checkout of {@code amount} by {@code method} with a fresh idempotency key, from a Ugandan
+     * payer on the method's network (Airtel for Airtel Money, MTN otherwise), since the gateways
+     * refuse a number of another network.
+     */
     public static CheckoutRequest.Builder checkout(PaymentMethod method, String amount, String currency) {
+        String phone = method == PaymentMethod.AIRTEL_MONEY ? "+256752604392" : "+256772123456";
         return CheckoutRequest.builder()
                 .orderReference("ORDER-" + UUID.randomUUID().toString().substring(0, 8))
                 .money(Money.of(amount, currency))
                 .method(method)
-                .payer(new Payer(Msisdn.parse("+256772123456"), "patient@example.org", "Test Patient"))
+                .payer(new Payer(Msisdn.parse(phone), "patient@example.org", "Test Patient"))
                 .idempotencyKey("key-" + UUID.randomUUID())
                 .description("Hospital bill");
     }

@@ -1,35 +1,23 @@
 package org.dusangire.payment.core.model;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.dusangire.payment.core.error.PaymentValidationException;
 
 /**
  * A mobile number in international digits without {@code +}, e.g. {@code 256772123456}.
  * {@link #parse(String, String)} accepts the forms people type ({@code 0772 123456},
- * {@code +256 772 123456}, {@code 256772123456}) for the East and Central African countries the
- * library serves, and MTN's sandbox test numbers. {@link #toString()} is the masked form, so a
- * number that slips into a log line does not reveal the payer.
+ * {@code +256 772 123456}, {@code 256772123456}) for every country in {@link NumberingPlans}
+ * (the markets of the shipped gateways, plus any plan a host registers), and MTN's sandbox test
+ * numbers. {@link #network()} says which network the number belongs to. {@link #toString()} is
+ * the masked form, so a number that slips into a log line does not reveal the payer.
+ *
+ * <p>Country, network and national number are worked out from the plans in use when they are
+ * asked for, so a plan registered later applies to numbers parsed before.
  */
 public record Msisdn(String digits) {
-    /** A country's calling code, the length of its national number and its mobile prefixes. */
-    private record Plan(String iso, String callingCode, int nationalLength, String mobilePrefixes) {
-    }
-
-    private static final List<Plan> PLANS = List.of(
-            new Plan("UG", "256", 9, "7"),
-            new Plan("RW", "250", 9, "7"),
-            new Plan("KE", "254", 9, "71"),
-            new Plan("TZ", "255", 9, "67"),
-            new Plan("ZM", "260", 9, "79"),
-            new Plan("CD", "243", 9, "89"),
-            new Plan("BI", "257", 8, "67"),
-            new Plan("MW", "265", 9, "89"),
-            new Plan("GH", "233", 9, "25"),
-            new Plan("CM", "237", 9, "6"),
-            new Plan("NG", "234", 10, "789"));
-
     /** MTN's sandbox payer numbers (46733123450 to 46733123459). */
     private static final String MTN_SANDBOX_PREFIX = "4673312345";
 
@@ -41,14 +29,19 @@ public record Msisdn(String digits) {
         }
     }
 
-    /** Parses an international number (with or without {@code +} or {@code 00}). */
+    /**
+     * Parses an international number (with or without {@code +} or {@code 00}).
+     *
+     * @throws PaymentValidationException with a message that says why the number was refused
+     */
     public static Msisdn parse(String raw) {
         return parse(raw, null);
     }
 
     /**
-     * Parses what a person typed. A national number starting with {@code 0} (or a bare national
-     * number) is read in {@code defaultCountry} (ISO code such as {@code UG}).
+     * Parses what a person typed. A national number (with or without the country's trunk
+     * prefix, usually {@code 0}) is read in {@code defaultCountry} (ISO code such as {@code UG});
+     * a number in international form is read as such whatever the default.
      *
      * @throws PaymentValidationException with a message that says why the number was refused
      */
@@ -69,23 +62,40 @@ public record Msisdn(String digits) {
             throw new PaymentValidationException("phone",
                     "phone number may contain only digits, spaces, dashes and a leading +");
         }
-        if (international || isValidInternational(compact)) {
-            return new Msisdn(withoutTrunkZero(compact));
+        if (international) {
+            return new Msisdn(withoutTrunkPrefix(compact));
         }
-        Plan plan = defaultCountry == null ? null : planFor(defaultCountry).orElseThrow(() ->
-                new PaymentValidationException("phone", "country " + defaultCountry
-                        + " is not supported for mobile numbers"));
-        if (plan == null) {
+        if (defaultCountry == null) {
+            if (isValidInternational(compact)) {
+                return new Msisdn(compact);
+            }
             throw new PaymentValidationException("phone",
                     "phone number needs a country code, e.g. +256 772 123456");
         }
-        String national = compact.startsWith("0") ? compact.substring(1) : compact;
-        if (national.length() != plan.nationalLength()) {
-            throw new PaymentValidationException("phone", "a " + plan.iso()
-                    + " mobile number has " + plan.nationalLength()
-                    + " digits after the leading 0, got " + national.length());
+        Optional<NumberingPlan> known = NumberingPlans.of(defaultCountry);
+        if (known.isEmpty() && isValidInternational(compact)) {
+            return new Msisdn(compact);
         }
-        return new Msisdn(plan.callingCode() + national);
+        NumberingPlan plan = known.orElseThrow(() ->
+                new PaymentValidationException("phone", "country " + defaultCountry
+                        + " is not supported for mobile numbers"));
+        String trunk = plan.trunkPrefix();
+        String national = !trunk.isEmpty() && compact.startsWith(trunk)
+                ? compact.substring(trunk.length()) : compact;
+        if (plan.isMobile(national)) {
+            return new Msisdn(plan.callingCode() + national);
+        }
+        if (isValidInternational(compact)) {
+            return new Msisdn(compact); // typed with the country code but without +
+        }
+        Set<Integer> lengths = plan.nationalLengths();
+        if (!lengths.contains(national.length())) {
+            throw new PaymentValidationException("phone", "a " + plan.country() + " mobile number has "
+                    + lengths.stream().map(String::valueOf).collect(Collectors.joining(" or "))
+                    + " digits" + (trunk.isEmpty() ? "" : " after the leading " + trunk)
+                    + ", got " + national.length());
+        }
+        return new Msisdn(plan.callingCode() + national); // refused as not mobile, masked
     }
 
     private static boolean isValidInternational(String digits) {
@@ -95,50 +105,65 @@ public record Msisdn(String digits) {
         if (digits.length() == 11 && digits.startsWith(MTN_SANDBOX_PREFIX)) {
             return true;
         }
-        for (Plan plan : PLANS) {
-            if (digits.startsWith(plan.callingCode())
-                    && digits.length() == plan.callingCode().length() + plan.nationalLength()
-                    && plan.mobilePrefixes().indexOf(digits.charAt(plan.callingCode().length())) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return NumberingPlans.forNumber(digits).isPresent();
     }
 
     /** People often keep the national 0 after the country code (+256 0772...); drop it. */
-    private static String withoutTrunkZero(String digits) {
-        for (Plan plan : PLANS) {
-            String cc = plan.callingCode();
-            if (digits.startsWith(cc + "0")
-                    && digits.length() == cc.length() + 1 + plan.nationalLength()) {
-                return cc + digits.substring(cc.length() + 1);
+    private static String withoutTrunkPrefix(String digits) {
+        if (isValidInternational(digits)) {
+            return digits;
+        }
+        for (NumberingPlan plan : NumberingPlans.all()) {
+            String head = plan.callingCode() + plan.trunkPrefix();
+            if (!plan.trunkPrefix().isEmpty() && digits.startsWith(head)
+                    && plan.isMobile(digits.substring(head.length()))) {
+                return plan.callingCode() + digits.substring(head.length());
             }
         }
         return digits;
     }
 
-    private static Optional<Plan> planFor(String iso) {
-        return PLANS.stream().filter(p -> p.iso().equalsIgnoreCase(iso.trim())).findFirst();
-    }
-
     /** True for MTN's sandbox test numbers. */
     public boolean isMtnSandboxNumber() {
-        return digits.startsWith(MTN_SANDBOX_PREFIX);
+        return digits.length() == 11 && digits.startsWith(MTN_SANDBOX_PREFIX);
     }
 
     /** The ISO country code, e.g. {@code UG}; empty for sandbox numbers. */
     public Optional<String> country() {
-        return plan().map(Plan::iso);
+        return plan().map(NumberingPlan::country);
     }
 
     /** The country calling code, e.g. {@code 256}; {@code 46} for MTN sandbox numbers. */
     public String callingCode() {
-        return plan().map(Plan::callingCode).orElse("46");
+        return plan().map(NumberingPlan::callingCode).orElse("46");
     }
 
     /** The number without its country code, e.g. {@code 772123456} (what Airtel expects). */
     public String nationalNumber() {
         return digits.substring(callingCode().length());
+    }
+
+    /**
+     * The network the number was allocated to, e.g. {@link MobileNetworks#MTN}; {@code MTN} for
+     * MTN's sandbox numbers. Empty where the plan is unsure between networks. In countries with
+     * number portability this is the original network, not necessarily today's.
+     */
+    public Optional<String> network() {
+        if (isMtnSandboxNumber()) {
+            return Optional.of(MobileNetworks.MTN);
+        }
+        return plan().flatMap(p -> p.networkOf(nationalNumber()));
+    }
+
+    /**
+     * True if the number may be on {@code network}: its plan puts it there, alone or as one of
+     * the networks it is unsure between. What a gateway checks before charging a payer.
+     */
+    public boolean isOnNetwork(String network) {
+        if (isMtnSandboxNumber()) {
+            return MobileNetworks.MTN.equals(network);
+        }
+        return plan().map(p -> p.networksOf(nationalNumber()).contains(network)).orElse(false);
     }
 
     /** The masked form for logs, e.g. {@code 2567******56}. */
@@ -151,11 +176,11 @@ public record Msisdn(String digits) {
         return masked();
     }
 
-    private Optional<Plan> plan() {
+    private Optional<NumberingPlan> plan() {
         if (isMtnSandboxNumber()) {
             return Optional.empty();
         }
-        return PLANS.stream().filter(p -> digits.startsWith(p.callingCode())).findFirst();
+        return NumberingPlans.forNumber(digits);
     }
 
     /** Masks all but the first four and last two digits of any digit string. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -196,6 +195,67 @@ class MsisdnTest {
                 .hasMessageNotContaining("256414123456");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "+256772123456, UG, MTN", "+256701234567, UG, AIRTEL", "+256752604392, UG, AIRTEL",
+            "+250788123456, RW, MTN", "+250731234567, RW, AIRTEL",
+            "+254712345678, KE, SAFARICOM", "+254110123456, KE, SAFARICOM", "+254733123456, KE, AIRTEL",
+            "+254100123456, KE, AIRTEL", "+254758123456, KE, SAFARICOM", "+254751123456, KE, AIRTEL",
+            "+2250501234567, CI, MTN", "+2250701234567, CI, ORANGE",
+            "+2290197123456, BJ, MTN", "+22796123456, NE, AIRTEL", "+23566123456, TD, AIRTEL",
+            "+261331234567, MG, AIRTEL", "+24177123456, GA, AIRTEL", "+2482712345, SC, AIRTEL",
+            "+242061234567, CG, MTN", "+242051234567, CG, AIRTEL", "+27831234567, ZA, MTN",
+            "+27711234567, ZA, VODACOM", "+27717123456, ZA, MTN"})
+    void networkIsTheOneTheNumbersRangeWasAllocatedTo(String typed, String country, String network) {
+        Msisdn msisdn = Msisdn.parse(typed);
+
+        assertThat(msisdn.country()).contains(country);
+        assertThat(msisdn.network()).contains(network);
+        assertThat(msisdn.isOnNetwork(network)).isTrue();
+        assertThat(msisdn.isOnNetwork(network.equals("MTN") ? "AIRTEL" : "MTN")).isFalse();
+    }
+
+    @Test
+    void rangeThePlanIsUnsureAboutHasNoNetworkButIsOnBothCandidates() {
+        Msisdn msisdn = Msisdn.parse("0795 123456", "UG");
+
+        assertThat(msisdn.network()).isEmpty();
+        assertThat(msisdn.isOnNetwork(MobileNetworks.MTN)).isTrue();
+        assertThat(msisdn.isOnNetwork(MobileNetworks.AIRTEL)).isTrue();
+        assertThat(msisdn.isOnNetwork(MobileNetworks.ORANGE)).isFalse();
+    }
+
+    @Test
+    void mtnSandboxNumbersAreOnMtn() {
+        Msisdn msisdn = Msisdn.parse("46733123453");
+
+        assertThat(msisdn.network()).contains(MobileNetworks.MTN);
+        assertThat(msisdn.isOnNetwork(MobileNetworks.MTN)).isTrue();
+        assertThat(msisdn.isOnNetwork(MobileNetworks.AIRTEL)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "CI, 07 01 23 45 67, 2250701234567", "BJ, 01 97 12 34 56, 2290197123456",
+            "CG, 06 123 4567, 242061234567", "GA, 077 12 34 56, 24177123456", "GA, 77 12 34 56, 24177123456",
+            "LR, 0886 123 456, 231886123456", "NE, 96 12 34 56, 22796123456", "SZ, 7612 3456, 26876123456"})
+    void countriesWhoseLeadingZeroIsPartOfTheNumberKeepIt(String country, String typed, String digits) {
+        assertThat(Msisdn.parse(typed, country).digits()).isEqualTo(digits);
+        assertThat(Msisdn.parse("+" + digits).digits()).isEqualTo(digits);
+    }
+
+    @Test
+    void oldEightDigitBeninNumberIsRefusedSayingTenDigitsAreExpected() {
+        assertThatThrownBy(() -> Msisdn.parse("97 12 34 56", "BJ"))
+                .isInstanceOf(PaymentValidationException.class)
+                .hasMessageContaining("a BJ mobile number has 10 digits, got 8");
+    }
+
+    @Test
+    void internationalDigitsTypedWithAnUnsupportedDefaultCountryAreStillRead() {
+        assertThat(Msisdn.parse("256772123456", "FR").country()).contains("UG");
+    }
+
     @Property(tries = 500)
     void noValidNumberShowsItsFullDigitsWhenPrinted(@ForAll("validNumbers") String typed) {
         Msisdn msisdn = Msisdn.parse(typed);
@@ -219,18 +279,14 @@ class MsisdnTest {
 
     @Provide
     Arbitrary<String> validNumbers() {
-        // calling code, national length and mobile leading digits, as the library supports them
-        Arbitrary<String> plan = Arbitraries.of(
-                "256:9:7", "250:9:7", "254:9:71", "255:9:67", "260:9:79", "243:9:89",
-                "257:8:67", "265:9:89", "233:9:25", "237:9:6", "234:10:789");
-        Arbitrary<String> national = plan.flatMap(p -> {
-            String[] parts = p.split(":");
-            int length = Integer.parseInt(parts[1]);
-            Arbitrary<Character> lead = Arbitraries.of(parts[2].chars().mapToObj(c -> (char) c)
-                    .toArray(Character[]::new));
-            Arbitrary<String> rest = Arbitraries.strings().numeric().ofLength(length - 1);
-            return Combinators.combine(lead, rest).as((l, r) -> parts[0] + l + r);
-        });
+        // every range of every shipped plan, filled up with random digits
+        Arbitrary<String> national = Arbitraries.of(NumberingPlans.standard().stream()
+                .flatMap(p -> p.ranges().stream().map(r -> p.callingCode() + ":" + r.prefix() + ":" + r.length()))
+                .toList()).flatMap(range -> {
+                    String[] parts = range.split(":");
+                    int rest = Integer.parseInt(parts[2]) - parts[1].length();
+                    return Arbitraries.strings().numeric().ofLength(rest).map(r -> parts[0] + parts[1] + r);
+                });
         Arbitrary<String> sandbox = Arbitraries.integers().between(0, 9).map(d -> "4673312345" + d);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(9, national), net.jqwik.api.Tuple.of(1, sandbox));

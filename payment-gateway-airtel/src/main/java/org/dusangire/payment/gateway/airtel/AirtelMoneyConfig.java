@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.dusangire.payment.core.config.ConfigProblems;
 import org.dusangire.payment.core.config.EnvironmentReader;
 import org.dusangire.payment.core.config.PaymentEnvironment;
@@ -112,6 +113,11 @@ public final class AirtelMoneyConfig {
         }
         this.maxAttempts = b.maxAttempts;
         p.throwIfAny();
+    }
+
+    /** The Airtel markets whose currency this config knows (provider reference §B.8). */
+    static Set<String> knownCountries() {
+        return CURRENCIES.keySet();
     }
 
     public static Builder builder() {

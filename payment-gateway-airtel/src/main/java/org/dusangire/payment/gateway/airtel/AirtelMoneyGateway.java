@@ -13,6 +13,8 @@ import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.MobileNetworks;
+import org.dusangire.payment.core.model.Msisdn;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.Refund;
@@ -108,7 +110,8 @@ public final class AirtelMoneyGateway implements PaymentGateway {
 
     /**
      * Accepts Airtel Money payments in the configured currency, of a whole amount (Airtel takes no
-     * fractions), from a payer's number in the configured country.
+     * fractions), from a payer on Airtel's network in the configured country. The refusal shows
+     * the number masked.
      *
      * @throws PaymentValidationException naming the field that does not fit
      */
@@ -132,11 +135,17 @@ public final class AirtelMoneyGateway implements PaymentGateway {
         if (payment.payer() == null || payment.payer().msisdn() == null) {
             throw new PaymentValidationException("phone", "Airtel Money needs the payer's phone number");
         }
-        String country = payment.payer().msisdn().country().orElse(null);
+        Msisdn payer = payment.payer().msisdn();
+        String country = payer.country().orElse(null);
         if (!config.country().equals(country)) {
             throw new PaymentValidationException("phone", "Airtel Money (" + config.country()
-                    + ") needs a " + config.country() + " number, got "
-                    + payment.payer().msisdn().masked());
+                    + ") needs a " + config.country() + " number, got " + payer.masked());
+        }
+        if (!payer.isOnNetwork(MobileNetworks.AIRTEL)) {
+            // Airtel would answer "Msisdn Not Found" after a USSD push that cannot arrive
+            throw new PaymentValidationException("phone", "Airtel Money (" + config.country()
+                    + ") charges only Airtel numbers; " + payer.masked() + " is "
+                    + payer.network().map(n -> "on " + n).orElse("not on Airtel's network"));
         }
     }
 

@@ -70,7 +70,7 @@ class AirtelInitiationTest {
         var kenya = AirtelFixture.gateway(sim, b -> b.country("KE").currency(
                 java.util.Currency.getInstance("KES")), Clock.systemUTC());
         assertThatThrownBy(() -> kenya.validate(AirtelFixture.payment(Instant.now(), "1500",
-                "254712345678").toBuilder().money(Money.of("10.50", "KES")).build()))
+                "254733123456").toBuilder().money(Money.of("10.50", "KES")).build()))
                 .isInstanceOf(PaymentValidationException.class).extracting("field").isEqualTo("amount");
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
@@ -12,7 +13,9 @@ import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.MobileNetworks;
 import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.Refund;
@@ -94,7 +97,9 @@ public final class MtnMomoGateway implements PaymentGateway {
     }
 
     /**
-     * Accepts MTN Mobile Money payments in the configured currency with a payer's number.
+     * Accepts MTN Mobile Money payments in the configured currency from a payer on MTN's network
+     * in the target environment's country (the sandbox: MTN's test numbers or any MTN number).
+     * The refusal shows the number masked.
      *
      * @throws PaymentValidationException naming the field that does not fit
      */
@@ -113,6 +118,30 @@ public final class MtnMomoGateway implements PaymentGateway {
         }
         if (payment.payer().msisdn() == null) {
             throw new PaymentValidationException("phone", "MTN MoMo needs the payer's phone number");
+        }
+        validatePayer(payment.payer().msisdn());
+    }
+
+    /**
+     * MTN charges only its own subscribers in the country of the target environment; asking it
+     * for anyone else costs a call and ends in PAYER_NOT_FOUND. The sandbox takes MTN's test
+     * numbers and MTN numbers of any country.
+     */
+    private void validatePayer(Msisdn payer) {
+        String env = config.targetEnvironment();
+        if (MtnTargetEnvironments.SANDBOX.equals(env) && payer.isMtnSandboxNumber()) {
+            return;
+        }
+        Optional<String> country = MtnTargetEnvironments.countryOf(env);
+        if (country.isPresent() && !country.equals(payer.country())) {
+            throw new PaymentValidationException("phone", "MTN MoMo (" + env + ") needs a "
+                    + country.get() + " number, got " + payer.masked()
+                    + payer.country().map(c -> " (" + c + ")").orElse(""));
+        }
+        if (!payer.isOnNetwork(MobileNetworks.MTN)) {
+            throw new PaymentValidationException("phone", "MTN MoMo (" + env + ") charges only MTN"
+                    + " numbers; " + payer.masked() + " is "
+                    + payer.network().map(n -> "on " + n).orElse("not on MTN's network"));
         }
     }
 

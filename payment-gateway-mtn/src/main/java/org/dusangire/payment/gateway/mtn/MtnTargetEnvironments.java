@@ -3,6 +3,7 @@ package org.dusangire.payment.gateway.mtn;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * MTN's {@code X-Target-Environment} values with the currency each operator uses and its API
@@ -23,11 +24,30 @@ final class MtnTargetEnvironments {
             Map.entry("mtnsouthafrica", "ZAR"), Map.entry("mtnliberia", "LRD"),
             Map.entry("mtnrwanda", "RWF"));
 
+    /** The country of each production target environment: its payers' numbers are there. */
+    private static final Map<String, String> COUNTRIES = Map.ofEntries(
+            Map.entry("mtnuganda", "UG"), Map.entry("mtnghana", "GH"),
+            Map.entry("mtnivorycoast", "CI"), Map.entry("mtnzambia", "ZM"),
+            Map.entry("mtncameroon", "CM"), Map.entry("mtnbenin", "BJ"),
+            Map.entry("mtncongo", "CG"), Map.entry("mtnswaziland", "SZ"),
+            Map.entry("mtnguineaconakry", "GN"), Map.entry("mtnsouthafrica", "ZA"),
+            Map.entry("mtnliberia", "LR"), Map.entry("mtnrwanda", "RW"));
+
     private MtnTargetEnvironments() {
     }
 
     static Optional<String> currencyOf(String targetEnvironment) {
         return Optional.ofNullable(CURRENCIES.get(targetEnvironment));
+    }
+
+    /** Every target environment with a known currency, the sandbox included. */
+    static Set<String> known() {
+        return CURRENCIES.keySet();
+    }
+
+    /** The ISO country of a production target environment; empty for the sandbox or an unknown one. */
+    static Optional<String> countryOf(String targetEnvironment) {
+        return Optional.ofNullable(COUNTRIES.get(targetEnvironment));
     }
 
     static URI defaultBaseUrl(String targetEnvironment) {
