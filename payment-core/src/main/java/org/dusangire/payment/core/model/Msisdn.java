@@ -166,6 +166,20 @@ public record Msisdn(String digits) {
         return plan().map(p -> p.networksOf(nationalNumber()).contains(network)).orElse(false);
     }
 
+    /**
+     * True if a gateway of {@code network} may charge this number: {@link #isOnNetwork} says so,
+     * or the country has number portability ({@link NumberingPlan#portable()}) and the network
+     * operates there, since a ported number keeps the prefix of its first network. Refusing a real
+     * customer costs more than a push the provider refuses itself (nothing is charged then).
+     */
+    public boolean mayBeOnNetwork(String network) {
+        if (isOnNetwork(network)) {
+            return true;
+        }
+        return plan().filter(NumberingPlan::portable)
+                .map(p -> p.isMobile(nationalNumber()) && p.networks().contains(network)).orElse(false);
+    }
+
     /** The masked form for logs, e.g. {@code 2567******56}. */
     public String masked() {
         return mask(digits);

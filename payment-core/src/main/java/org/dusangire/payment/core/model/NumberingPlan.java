@@ -24,8 +24,16 @@ import java.util.stream.Collectors;
  * @param trunkPrefix what is typed before a national number ({@code 0}), or empty where a
  *                    leading 0 belongs to the number itself (e.g. Côte d'Ivoire)
  * @param ranges      every mobile range; not empty
+ * @param portable    true where subscribers keep their number when they change network, so a
+ *                    prefix names the network a number was allocated to, not necessarily today's
  */
-public record NumberingPlan(String country, String callingCode, String trunkPrefix, List<Range> ranges) {
+public record NumberingPlan(String country, String callingCode, String trunkPrefix, List<Range> ranges,
+        boolean portable) {
+
+    /** A plan of a country without number portability. */
+    public NumberingPlan(String country, String callingCode, String trunkPrefix, List<Range> ranges) {
+        this(country, callingCode, trunkPrefix, ranges, false);
+    }
 
     /**
      * National significant numbers of {@code length} digits starting with {@code prefix} belong
@@ -145,6 +153,7 @@ public record NumberingPlan(String country, String callingCode, String trunkPref
         private final String country;
         private final String callingCode;
         private String trunkPrefix = "0";
+        private boolean portable;
         private final List<Range> ranges = new ArrayList<>();
 
         private Builder(String country, String callingCode) {
@@ -158,6 +167,12 @@ public record NumberingPlan(String country, String callingCode, String trunkPref
             return this;
         }
 
+        /** Subscribers keep their number when they change network ({@code false} by default). */
+        public Builder portable(boolean value) {
+            this.portable = value;
+            return this;
+        }
+
         /** Numbers of {@code length} digits starting with any of {@code prefixes} are on {@code network}. */
         public Builder network(String network, int length, String... prefixes) {
             for (String prefix : prefixes) {
@@ -168,7 +183,7 @@ public record NumberingPlan(String country, String callingCode, String trunkPref
 
         /** @throws IllegalArgumentException if a value is malformed */
         public NumberingPlan build() {
-            return new NumberingPlan(country, callingCode, trunkPrefix, ranges);
+            return new NumberingPlan(country, callingCode, trunkPrefix, ranges, portable);
         }
     }
 }

@@ -32,6 +32,7 @@ final class NumberingPlanFile {
     static List<NumberingPlan> read(BufferedReader reader) throws IOException {
         Map<String, NumberingPlan.Builder> builders = new LinkedHashMap<>();
         Map<String, String> heads = new LinkedHashMap<>();
+        java.util.Set<String> portable = new java.util.HashSet<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
@@ -40,6 +41,10 @@ final class NumberingPlanFile {
                 continue;
             }
             String[] f = line.split("\t");
+            if (f.length == 2 && f[1].equals("PORTABLE")) {
+                portable.add(f[0]);
+                continue;
+            }
             if (f.length != 6) {
                 throw new IllegalStateException(RESOURCE + " line " + number
                         + ": expected 6 tab-separated fields, got " + f.length);
@@ -56,6 +61,14 @@ final class NumberingPlanFile {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
             }
+        }
+        for (String country : portable) {
+            NumberingPlan.Builder b = builders.get(country);
+            if (b == null) {
+                throw new IllegalStateException(RESOURCE + ": " + country
+                        + " is marked PORTABLE but has no ranges");
+            }
+            b.portable(true);
         }
         return builders.values().stream().map(NumberingPlan.Builder::build).toList();
     }

@@ -136,6 +136,25 @@ class NumberingPlansTest {
         assertThat(ug.isMobile("77212345")).isFalse();
     }
 
+    @Test
+    void inAPortableCountryANumberMayBeOnAnyNetworkThatOperatesThereElsewhereOnlyOnItsOwn() throws Exception {
+        List<NumberingPlan> plans = read("KE\t254\t0\t9\tSAFARICOM\t71\nKE\t254\t0\t9\tAIRTEL\t73\n"
+                + "KE\tPORTABLE\nUG\t256\t0\t9\tMTN\t77\nUG\t256\t0\t9\tAIRTEL\t75\n");
+        assertThat(plans).extracting(NumberingPlan::country, NumberingPlan::portable)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KE", true),
+                        org.assertj.core.groups.Tuple.tuple("UG", false));
+        assertThatThrownBy(() -> read("KE\tPORTABLE\n")).hasMessageContaining("KE is marked PORTABLE");
+
+        Msisdn safaricomFirst = Msisdn.parse("+254712345678");
+        Msisdn airtelUganda = Msisdn.parse("+256752604392");
+        assertThat(NumberingPlans.of("KE").orElseThrow().portable()).isTrue();
+        assertThat(NumberingPlans.of("UG").orElseThrow().portable()).isFalse();
+        assertThat(safaricomFirst.mayBeOnNetwork(MobileNetworks.AIRTEL)).isTrue();
+        assertThat(safaricomFirst.mayBeOnNetwork(MobileNetworks.MTN)).as("no MTN in Kenya").isFalse();
+        assertThat(airtelUganda.mayBeOnNetwork(MobileNetworks.MTN)).isFalse();
+        assertThat(airtelUganda.mayBeOnNetwork(MobileNetworks.AIRTEL)).isTrue();
+    }
+
     private static List<NumberingPlan> read(String text) throws Exception {
         return NumberingPlanFile.read(new BufferedReader(new StringReader(text)));
     }

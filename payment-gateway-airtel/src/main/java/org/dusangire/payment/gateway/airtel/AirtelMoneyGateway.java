@@ -141,7 +141,7 @@ public final class AirtelMoneyGateway implements PaymentGateway {
             throw new PaymentValidationException("phone", "Airtel Money (" + config.country()
                     + ") needs a " + config.country() + " number, got " + payer.masked());
         }
-        if (!payer.isOnNetwork(MobileNetworks.AIRTEL)) {
+        if (!payer.mayBeOnNetwork(MobileNetworks.AIRTEL)) {
             // Airtel would answer "Msisdn Not Found" after a USSD push that cannot arrive
             throw new PaymentValidationException("phone", "Airtel Money (" + config.country()
                     + ") charges only Airtel numbers; " + payer.masked() + " is "

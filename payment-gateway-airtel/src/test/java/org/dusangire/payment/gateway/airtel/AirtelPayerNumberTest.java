@@ -47,12 +47,14 @@ class AirtelPayerNumberTest {
     }
 
     @Test
-    void kenyaRefusesASafaricomNumber() {
+    void kenyaTakesANumberFirstGivenToSafaricomBecauseKenyanNumbersArePortable() {
         AirtelMoneyGateway kenya = gateway("KE");
+        Msisdn ported = Msisdn.parse("0712 345678", "KE");
 
-        assertThatThrownBy(() -> kenya.validate(payment(kenya, Msisdn.parse("0712 345678", "KE"))))
-                .isInstanceOf(PaymentValidationException.class)
-                .hasMessage("Airtel Money (KE) charges only Airtel numbers; 2547******78 is on SAFARICOM");
+        assertThat(ported.network()).contains(MobileNetworks.SAFARICOM);
+        assertThat(ported.isOnNetwork(MobileNetworks.AIRTEL)).isFalse();
+        assertThat(ported.mayBeOnNetwork(MobileNetworks.AIRTEL)).isTrue();
+        assertThatCode(() -> kenya.validate(payment(kenya, ported))).doesNotThrowAnyException();
     }
 
     @Test

@@ -9,12 +9,12 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.WebhookRejectedException;
+import org.dusangire.payment.core.model.MobileNetworks;
 import org.dusangire.payment.core.model.Msisdn;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentMethod;
@@ -55,7 +55,6 @@ public final class MpesaGateway implements PaymentGateway {
      * 7 (07xx) or 1 (01xx), nine digits in all (Kenya's numbering plan; Airtel and Telkom Kenya
      * share the 07 range, which Daraja refuses at the push).
      */
-    private static final Pattern KENYAN_MOBILE = Pattern.compile("254[17][0-9]{8}");
 
     private static final Logger LOG = LoggerFactory.getLogger(MpesaGateway.class);
 
@@ -137,9 +136,15 @@ public final class MpesaGateway implements PaymentGateway {
         if (phone == null) {
             throw new PaymentValidationException("phone", "M-Pesa needs the payer's phone number");
         }
-        if (!KENYAN_MOBILE.matcher(phone.digits()).matches()) {
-            throw new PaymentValidationException("phone", "M-Pesa needs a Kenyan Safaricom number "
-                    + "(2547... or 2541...), not " + phone.masked());
+        if (!phone.country().equals(java.util.Optional.of("KE"))) {
+            throw new PaymentValidationException("phone", "M-Pesa needs a Kenyan number, got "
+                    + phone.masked() + phone.country().map(c -> " (" + c + ")").orElse(""));
+        }
+        // Kenya has number portability: a prefix names the first network, so a number that may
+        // have moved to Safaricom is let through and Daraja itself refuses one that has not
+        if (!phone.mayBeOnNetwork(MobileNetworks.SAFARICOM)) {
+            throw new PaymentValidationException("phone", "M-Pesa charges only Safaricom numbers; "
+                    + phone.masked() + " is not a Kenyan mobile number");
         }
     }
 
@@ -235,8 +240,6 @@ public final class MpesaGateway implements PaymentGateway {
 
     /** Builds an {@link MpesaGateway} with a name and injected seams. */
     public static final class Builder {
-        private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-
         private final MpesaConfig config;
         private String name = DEFAULT_NAME;
         private Clock clock = Clock.systemUTC();
@@ -254,11 +257,7 @@ public final class MpesaGateway implements PaymentGateway {
          * can hold two Daraja accounts: lower-case letters, digits and dashes.
          */
         public Builder name(String name) {
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("name must be lower-case letters, digits and "
-                        + "dashes, such as mpesa-2");
-            }
-            this.name = name;
+            this.name = PaymentGateway.checkName(name);
             return this;
         }
 

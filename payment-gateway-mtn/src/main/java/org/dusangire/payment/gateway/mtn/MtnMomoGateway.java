@@ -91,6 +91,12 @@ public final class MtnMomoGateway implements PaymentGateway {
         return Set.of(config.currency().getCurrencyCode());
     }
 
+    /** The country of the target environment; any for the sandbox. */
+    @Override
+    public Set<String> countries() {
+        return MtnTargetEnvironments.countryOf(config.targetEnvironment()).map(Set::of).orElse(Set.of());
+    }
+
     @Override
     public Set<PaymentMethod> methods() {
         return Set.of(PaymentMethod.MTN_MOBILE_MONEY);
@@ -138,7 +144,7 @@ public final class MtnMomoGateway implements PaymentGateway {
                     + country.get() + " number, got " + payer.masked()
                     + payer.country().map(c -> " (" + c + ")").orElse(""));
         }
-        if (!payer.isOnNetwork(MobileNetworks.MTN)) {
+        if (!payer.mayBeOnNetwork(MobileNetworks.MTN)) {
             throw new PaymentValidationException("phone", "MTN MoMo (" + env + ") charges only MTN"
                     + " numbers; " + payer.masked() + " is "
                     + payer.network().map(n -> "on " + n).orElse("not on MTN's network"));

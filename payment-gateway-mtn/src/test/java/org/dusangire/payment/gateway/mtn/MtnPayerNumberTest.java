@@ -52,6 +52,15 @@ class MtnPayerNumberTest {
     }
 
     @Test
+    void ghanaTakesANumberFirstGivenToTelecelBecauseGhanaianNumbersArePortable() {
+        Msisdn ported = Msisdn.parse("020 123 4567", "GH");
+
+        assertThat(ported.network()).contains("TELECEL");
+        assertThatCode(() -> gateway("mtnghana").validate(payment("mtnghana", ported)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void ugandaRefusesARwandanMtnNumberSayingWhichCountryItNeeds() {
         Msisdn rwandan = Msisdn.parse("+250 788 123456");
 
