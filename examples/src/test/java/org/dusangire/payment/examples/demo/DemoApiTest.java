@@ -264,7 +264,7 @@ class DemoApiTest {
         HttpResponse<String> notJson = post("/api/payments", "amount=1500");
 
         assertThat(unknownMethod.statusCode()).isEqualTo(400);
-        assertThat(unknownMethod.body()).contains("unknown method 'BITCOIN'");
+        assertThat(unknownMethod.body()).contains("unknown payment method 'BITCOIN'").contains("MPESA");
         assertThat(badAmount.statusCode()).isEqualTo(400);
         assertThat(badAmount.body()).contains("not a plain decimal number");
         assertThat(badPhone.statusCode()).isEqualTo(400);
