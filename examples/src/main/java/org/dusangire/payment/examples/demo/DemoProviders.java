@@ -16,9 +16,12 @@ import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
 import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
 import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
+import org.dusangire.payment.gateway.mpesa.MpesaConfig;
+import org.dusangire.payment.gateway.mpesa.MpesaGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
 import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
+import org.dusangire.payment.simulator.mpesa.MpesaSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 
 /**
@@ -108,6 +111,21 @@ record DemoProviders(PaymentConfig config, List<PaymentGateway> gateways,
             flutterwave.fail(reference);
             return true;
         }));
+
+        // Daraja refuses a second prompt to a number while one is unanswered, until its own
+        // timeout answers it; the simulated phone has no timeout, so one bill left unanswered
+        // would lock that number for as long as the demo runs
+        MpesaSimulator mpesa = MpesaSimulator.builder().lockSubscriber(false).build().start();
+        started.add(mpesa);
+        gateways.add(new MpesaGateway(MpesaConfig.builder()
+                .environment(PaymentEnvironment.SANDBOX)
+                .consumerKey(Secret.of(mpesa.consumerKey()))
+                .consumerSecret(Secret.of(mpesa.consumerSecret()))
+                .shortcode(mpesa.shortcode())
+                .passkey(Secret.of(mpesa.passkey()))
+                .baseUrl(mpesa.baseUri())
+                .build()));
+        customers.put("mpesa", SimulatedCustomer.of(mpesa::approve, mpesa::decline));
         return new DemoProviders(config, gateways, customers);
     }
 
@@ -124,11 +142,13 @@ record DemoProviders(PaymentConfig config, List<PaymentGateway> gateways,
                         FlutterwaveConfig::fromEnvironment)
                 .gatewayIfSet(AirtelMoneyConfig.CLIENT_ID, AirtelMoneyConfig.class,
                         AirtelMoneyConfig::fromEnvironment)
+                .gatewayIfSet(MpesaConfig.CONSUMER_KEY, MpesaConfig.class, MpesaConfig::fromEnvironment)
                 .check();
         List<PaymentGateway> gateways = new ArrayList<>();
         checked.find(MtnMomoConfig.class).ifPresent(c -> gateways.add(new MtnMomoGateway(c)));
         checked.find(FlutterwaveConfig.class).ifPresent(c -> gateways.add(new FlutterwaveGateway(c)));
         checked.find(AirtelMoneyConfig.class).ifPresent(c -> gateways.add(new AirtelMoneyGateway(c)));
+        checked.find(MpesaConfig.class).ifPresent(c -> gateways.add(new MpesaGateway(c)));
         return new DemoProviders(checked.payment(), gateways, Map.of());
     }
 }

@@ -77,8 +77,18 @@ public final class DemoServer implements AutoCloseable {
         int actualPort = connector.getLocalPort();
         boolean simulated = !env.containsKey(PaymentConfig.PAYMENT_ENVIRONMENT);
         List<AutoCloseable> resources = new ArrayList<>();
-        DemoProviders providers = simulated ? DemoProviders.simulated(actualPort, resources)
-                : DemoProviders.configured(env);
+        DemoProviders providers;
+        try {
+            providers = simulated ? DemoProviders.simulated(actualPort, resources)
+                    : DemoProviders.configured(env);
+        } catch (RuntimeException e) {
+            // a refused configuration must not leave the port bound or a simulator running
+            connector.close();
+            for (AutoCloseable r : resources) {
+                r.close();
+            }
+            throw e;
+        }
         PaymentConfig config = providers.config();
 
         JdbcDataSource dataSource = new JdbcDataSource();
