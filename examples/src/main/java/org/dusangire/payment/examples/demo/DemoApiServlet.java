@@ -23,6 +23,7 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.service.CheckoutRequest;
 import org.dusangire.payment.core.service.CheckoutResult;
 import org.dusangire.payment.core.service.PaymentService;
@@ -53,10 +54,10 @@ final class DemoApiServlet extends HttpServlet {
         String[] parts = parts(req);
         if (parts.length == 1 && parts[0].equals("payments")) {
             ArrayNode list = mapper.createArrayNode();
-            payments.recent(100).forEach(p -> list.add(PaymentJson.of(mapper, p)));
+            payments.recent(100).forEach(p -> list.add(json(p)));
             write(resp, 200, list);
         } else if (parts.length == 2 && parts[0].equals("payments")) {
-            withPayment(resp, parts[1], p -> write(resp, 200, PaymentJson.of(mapper, p)));
+            withPayment(resp, parts[1], p -> write(resp, 200, json(p)));
         } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
             withPayment(resp, parts[1], p -> {
                 ArrayNode list = mapper.createArrayNode();
@@ -90,9 +91,9 @@ final class DemoApiServlet extends HttpServlet {
                 JsonNode body = readOptional(req);
                 String who = text(body, "confirmedBy");
                 Payment paid = payments.confirmCashPayment(id, who == null ? "demo cashier" : who);
-                write(resp, 200, PaymentJson.of(mapper, paid));
+                write(resp, 200, json(paid));
             } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("verify")) {
-                write(resp, 200, PaymentJson.of(mapper, payments.verify(PaymentId.parse(parts[1]))));
+                write(resp, 200, json(payments.verify(PaymentId.parse(parts[1]))));
             } else if (parts.length == 3 && parts[0].equals("payments") && parts[2].equals("refunds")) {
                 refund(PaymentId.parse(parts[1]), readOptional(req), resp);
             } else if (parts.length == 3 && parts[0].equals("anomalies")
@@ -156,7 +157,7 @@ final class DemoApiServlet extends HttpServlet {
                 .idempotencyKey(key == null ? UUID.randomUUID().toString() : key)
                 .description(text(body, "description"))
                 .build());
-        ObjectNode json = PaymentJson.of(mapper, result.payment());
+        ObjectNode json = json(result.payment());
         json.put("nextAction", result.nextAction().name());
         json.put("instructions", result.instructions());
         write(resp, 201, json);
@@ -180,6 +181,17 @@ final class DemoApiServlet extends HttpServlet {
         Refund refund = payments.refund(new RefundCommand(id, money, text(body, "reason"),
                 actor == null ? "demo cashier" : actor, text(body, "idempotencyKey")));
         write(resp, 201, PaymentJson.of(mapper, refund));
+    }
+
+    /**
+     * A payment as {@link PaymentJson} shows it, and whether its gateway takes refunds at all
+     * ({@code refunds}; M-Pesa does not), so the page offers a refund only where one can be made.
+     */
+    private ObjectNode json(Payment p) {
+        ObjectNode json = PaymentJson.of(mapper, p);
+        json.put("refunds", payments.gateway(p.gatewayName()).map(PaymentGateway::supportsRefunds)
+                .orElse(false));
+        return json;
     }
 
     private static UUID anomalyId(String text) {

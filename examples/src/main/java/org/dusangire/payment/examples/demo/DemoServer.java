@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -17,22 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.config.PaymentEnvironment;
-import org.dusangire.payment.core.config.Secret;
-import org.dusangire.payment.core.config.StartupCheck;
-import org.dusangire.payment.core.port.PaymentGateway;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.dusangire.payment.core.service.PaymentService;
-import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
-import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
-import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
-import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
-import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
-import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.persistence.jdbi.PaymentSchema;
-import org.dusangire.payment.simulator.airtel.AirtelMoneySimulator;
-import org.dusangire.payment.simulator.flutterwave.FlutterwaveSimulator;
-import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.webhooks.servlet.PaymentWebhookServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -93,118 +77,19 @@ public final class DemoServer implements AutoCloseable {
         int actualPort = connector.getLocalPort();
         boolean simulated = !env.containsKey(PaymentConfig.PAYMENT_ENVIRONMENT);
         List<AutoCloseable> resources = new ArrayList<>();
-        Map<String, SimulatedCustomer> customers = new LinkedHashMap<>();
-        List<PaymentGateway> gateways = new ArrayList<>();
-        Map<String, Currency> collects = new HashMap<>();
-        PaymentConfig config;
-        if (simulated) {
-            config = PaymentConfig.builder()
-                    .environment(PaymentEnvironment.SANDBOX)
-                    .siteUrl("http://localhost:" + actualPort)
-                    .merchantName("Dusangire Hospital")
-                    .reconcileAfter(Duration.ofSeconds(15))
-                    .reconcileLease(Duration.ofSeconds(10))
-                    .build();
-            MtnMomoSimulator mtn = MtnMomoSimulator.builder()
-                    .targetEnvironment("mtnuganda").currency("UGX")
-                    .providerCallbackHost("localhost").build().start();
-            resources.add(mtn);
-            gateways.add(new MtnMomoGateway(MtnMomoConfig.builder()
-                    .environment(PaymentEnvironment.SANDBOX)
-                    .apiUser(Secret.of(mtn.apiUser()))
-                    .apiKey(Secret.of(mtn.apiKey()))
-                    .subscriptionKey(Secret.of(mtn.collectionSubscriptionKey()))
-                    .disbursementSubscriptionKey(Secret.of(mtn.disbursementSubscriptionKey()))
-                    .targetEnvironment(mtn.targetEnvironment())
-                    .currency(Currency.getInstance("UGX"))
-                    .baseUrl(mtn.baseUri())
-                    .build()));
-            collects.put(MtnMomoGateway.NAME, Currency.getInstance("UGX"));
-            customers.put("mtn", new SimulatedCustomer() {
-                @Override
-                public boolean approve(String reference) {
-                    return mtn.approve(reference);
-                }
-
-                @Override
-                public boolean decline(String reference) {
-                    return mtn.decline(reference);
-                }
-            });
-            String airtelKey = "demo-airtel-callback-key";
-            AirtelMoneySimulator airtel = AirtelMoneySimulator.builder()
-                    .country("UG").currency("UGX")
-                    .callbackAuthentication(airtelKey)
-                    .callbackUrl(config.webhookUrl("airtel-money").toString())
-                    .build().start();
-            resources.add(airtel);
-            gateways.add(new AirtelMoneyGateway(AirtelMoneyConfig.builder()
-                    .environment(PaymentEnvironment.SANDBOX)
-                    .clientId(airtel.clientId())
-                    .clientSecret(Secret.of(airtel.clientSecret()))
-                    .country("UG")
-                    .currency(Currency.getInstance("UGX"))
-                    .callbackPrivateKey(Secret.of(airtelKey))
-                    .baseUrl(airtel.baseUri())
-                    .build()));
-            collects.put(AirtelMoneyGateway.NAME, Currency.getInstance("UGX"));
-            customers.put("airtel", new SimulatedCustomer() {
-                @Override
-                public boolean approve(String reference) {
-                    return airtel.approve(reference);
-                }
-
-                @Override
-                public boolean decline(String reference) {
-                    return airtel.decline(reference);
-                }
-            });
-            String flwHash = "demo-flutterwave-secret-hash";
-            FlutterwaveSimulator flutterwave = FlutterwaveSimulator.builder()
-                    .secretHash(flwHash)
-                    .webhookUrl(config.webhookUrl("flutterwave"))
-                    .build().start();
-            resources.add(flutterwave);
-            gateways.add(new FlutterwaveGateway(FlutterwaveConfig.builder()
-                    .environment(PaymentEnvironment.SANDBOX)
-                    .secretKey(flutterwave.secretKey())
-                    .publicKey(flutterwave.publicKey())
-                    .secretHash(flwHash)
-                    .baseUrl(flutterwave.apiBaseUri())
-                    .build()));
-            customers.put("flutterwave", new SimulatedCustomer() {
-                @Override
-                public boolean approve(String reference) {
-                    flutterwave.payByCard(reference);
-                    return true;
-                }
-
-                @Override
-                public boolean decline(String reference) {
-                    flutterwave.fail(reference);
-                    return true;
-                }
-            });
-        } else {
-            // every config checked in one pass, all problems listed, before the database is touched
-            StartupCheck.Result checked = StartupCheck.of(env)
-                    .gatewayIfSet(MtnMomoConfig.API_KEY, MtnMomoConfig.class, MtnMomoConfig::fromEnvironment)
-                    .gatewayIfSet(FlutterwaveConfig.SECRET_KEY, FlutterwaveConfig.class,
-                            FlutterwaveConfig::fromEnvironment)
-                    .gatewayIfSet(AirtelMoneyConfig.CLIENT_ID, AirtelMoneyConfig.class,
-                            AirtelMoneyConfig::fromEnvironment)
-                    .check();
-            config = checked.payment();
-            checked.find(MtnMomoConfig.class).ifPresent(c -> {
-                gateways.add(new MtnMomoGateway(c));
-                collects.put(MtnMomoGateway.NAME, c.currency());
-            });
-            checked.find(FlutterwaveConfig.class).ifPresent(c -> gateways.add(new FlutterwaveGateway(c)));
-            checked.find(AirtelMoneyConfig.class).ifPresent(c -> {
-                gateways.add(new AirtelMoneyGateway(c));
-                collects.put(AirtelMoneyGateway.NAME, c.currency());
-            });
+        DemoProviders providers;
+        try {
+            providers = simulated ? DemoProviders.simulated(actualPort, resources)
+                    : DemoProviders.configured(env);
+        } catch (RuntimeException e) {
+            // a refused configuration must not leave the port bound or a simulator running
+            connector.close();
+            for (AutoCloseable r : resources) {
+                r.close();
+            }
+            throw e;
         }
+        PaymentConfig config = providers.config();
 
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(env.getOrDefault("DEMO_H2_URL", "jdbc:h2:mem:demo-" + actualPort
@@ -213,7 +98,7 @@ public final class DemoServer implements AutoCloseable {
         PaymentRepository repository = JdbiPaymentRepository.create(dataSource);
 
         PaymentService.Builder builder = PaymentService.builder().config(config).repository(repository);
-        gateways.forEach(builder::gateway);
+        providers.gateways().forEach(builder::gateway);
         PaymentService payments = builder.build();
 
         ObjectMapper mapper = new ObjectMapper();
@@ -221,7 +106,7 @@ public final class DemoServer implements AutoCloseable {
         String mode = simulated ? "Simulated providers (no real money): approve or decline on the simulated phone"
                 : "Connected to providers in " + config.environment().name().toLowerCase(java.util.Locale.ROOT);
         StaticPageServlet page = new StaticPageServlet(mapper.writeValueAsString(
-                DemoMode.json(mapper, payments, simulated, mode, collects)));
+                DemoMode.json(mapper, payments, providers.gateways(), simulated, mode)));
         DemoGuard guard = new DemoGuard(token, actualPort, config.siteUrl(), config.routePrefix());
         context.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(page), "/");
@@ -234,7 +119,7 @@ public final class DemoServer implements AutoCloseable {
                 .verifyAuthorizer(guard::hasToken) // the guard checked it already; twice is cheap
                 .build()), config.routePrefix() + "/*");
         if (simulated) {
-            context.addServlet(new ServletHolder(new SimulatorControlServlet(customers, payments)),
+            context.addServlet(new ServletHolder(new SimulatorControlServlet(providers.customers(), payments)),
                     "/simulator/*");
         }
         jetty.setHandler(context);

@@ -13,7 +13,7 @@ import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.service.PaymentService;
 
 /**
- * {@code POST /simulator/{mtn|airtel|flutterwave}/payments/{id}/{approve|decline}}: acts as the
+ * {@code POST /simulator/{mtn|airtel|flutterwave|mpesa}/payments/{id}/{approve|decline}}: acts as the
  * customer at the simulated provider. Only mounted when the demo runs on its simulators.
  */
 final class SimulatorControlServlet extends HttpServlet {

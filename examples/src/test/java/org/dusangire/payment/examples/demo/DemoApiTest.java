@@ -94,6 +94,67 @@ class DemoApiTest {
     }
 
     @Test
+    void scriptTakesAnMpesaPaymentInShillingsToSucceededThroughTheSimulatedPhone() throws Exception {
+        HttpResponse<String> created = post("/api/payments", "{\"orderReference\":\"BILL-KE-1\","
+                + "\"amount\":\"1500\",\"currency\":\"KES\",\"method\":\"MPESA\","
+                + "\"phone\":\"+254 712 000101\",\"idempotencyKey\":\"mpesa-1\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode p = mapper.readTree(created.body());
+        assertThat(p.get("status").asText()).isEqualTo("PENDING");
+        assertThat(p.get("nextAction").asText()).isEqualTo("APPROVE_ON_PHONE");
+        assertThat(p.get("gateway").asText()).isEqualTo("mpesa");
+        assertThat(p.get("currency").asText()).isEqualTo("KES");
+        assertThat(p.get("phone").asText()).isEqualTo("2547******01");
+        // Daraja assigns the reference: its CheckoutRequestID, not our payment id
+        assertThat(p.get("providerReference").asText()).startsWith("ws_CO_");
+        String id = p.get("id").asText();
+
+        assertThat(post("/simulator/mpesa/payments/" + id + "/approve", "").statusCode()).isEqualTo(200);
+
+        JsonNode paid = awaitStatus(id, "SUCCEEDED");
+        assertThat(paid.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(paid.get("amount").asText()).isEqualTo("1500.00"); // KES has cents, M-Pesa takes none
+        // Daraja's callback reached the demo's webhook route and the STK query confirmed it
+        assertThat(paid.get("history").get(1).get("trigger").asText()).isEqualTo("WEBHOOK");
+        assertThat(paid.get("refunds").asBoolean()).as("M-Pesa takes no refunds").isFalse();
+        assertThat(post("/simulator/mpesa/payments/" + id + "/decline", "").statusCode())
+                .as("a paid prompt cannot be declined any more").isEqualTo(409);
+    }
+
+    @Test
+    void anMpesaPromptDismissedOnThePhoneEndsCancelledWithDarajasCode() throws Exception {
+        JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-KE-2\","
+                + "\"amount\":\"700\",\"currency\":\"KES\",\"method\":\"MPESA\","
+                + "\"phone\":\"254712000202\"}").body());
+        String id = p.get("id").asText();
+
+        assertThat(post("/simulator/mpesa/payments/" + id + "/decline", "").statusCode()).isEqualTo(200);
+
+        JsonNode cancelled = awaitStatus(id, "CANCELLED");
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("failureReason").asText()).isEqualTo("1032");
+    }
+
+    @Test
+    void mpesaIsRefusedOutsideKenyanShillingsAndKenyanNumbers() throws Exception {
+        HttpResponse<String> shillingsOfUganda = post("/api/payments", "{\"orderReference\":\"BILL-KE-3\","
+                + "\"amount\":\"1500\",\"currency\":\"UGX\",\"method\":\"MPESA\","
+                + "\"phone\":\"+254 712 000303\"}");
+        HttpResponse<String> ugandanNumber = post("/api/payments", "{\"orderReference\":\"BILL-KE-4\","
+                + "\"amount\":\"1500\",\"currency\":\"KES\",\"method\":\"MPESA\","
+                + "\"phone\":\"0772 123456\"}");
+
+        assertThat(shillingsOfUganda.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(shillingsOfUganda.body()).get("error").asText())
+                .contains("no gateway serves MPESA in UGX");
+        assertThat(ugandanNumber.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(ugandanNumber.body()).get("error").asText())
+                .contains("for a payer in UG");
+        assertThat(get("/api/payments").findValuesAsText("orderReference"))
+                .doesNotContain("BILL-KE-3", "BILL-KE-4");
+    }
+
+    @Test
     void declinedOnThePhoneEndsFailedWithTheProviderReason() throws Exception {
         JsonNode p = mapper.readTree(post("/api/payments", "{\"orderReference\":\"BILL-3\",\"amount\":\"5000\",\"method\":"
                 + "\"MTN_MOBILE_MONEY\",\"phone\":\"+256 772 123456\"}").body());
@@ -170,10 +231,19 @@ class DemoApiTest {
         JsonNode mode = get("/api/mode");
 
         assertThat(mode.get("methods").findValuesAsText("method")).containsExactlyInAnyOrder(
-                "MTN_MOBILE_MONEY", "AIRTEL_MONEY", "CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY");
-        assertThat(mode.get("methods").findValuesAsText("name")).contains("MTN Mobile Money", "Cash on delivery");
-        assertThat(mode.get("methods").get(0).get("currencies").get(0).asText()).isEqualTo("UGX");
-        assertThat(mode.get("currencies").toString()).isEqualTo("[\"UGX\"]");
+                "MTN_MOBILE_MONEY", "AIRTEL_MONEY", "MPESA", "CARD", "BANK_TRANSFER", "CASH_ON_DELIVERY");
+        assertThat(mode.get("methods").findValuesAsText("name"))
+                .contains("MTN Mobile Money", "M-Pesa", "Cash on delivery");
+        Map<String, String> currencies = new java.util.TreeMap<>();
+        mode.get("methods").forEach(m -> currencies.put(m.get("method").asText(), m.get("currencies").toString()));
+        assertThat(currencies).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "MTN_MOBILE_MONEY", "[\"UGX\"]",
+                "AIRTEL_MONEY", "[\"UGX\"]",
+                "MPESA", "[\"KES\"]",
+                "CARD", "[\"UGX\"]",
+                "BANK_TRANSFER", "[\"UGX\"]",
+                "CASH_ON_DELIVERY", "[\"UGX\"]"));
+        assertThat(mode.get("currencies").toString()).isEqualTo("[\"UGX\",\"KES\"]");
     }
 
     @Test
@@ -264,7 +334,7 @@ class DemoApiTest {
         HttpResponse<String> notJson = post("/api/payments", "amount=1500");
 
         assertThat(unknownMethod.statusCode()).isEqualTo(400);
-        assertThat(unknownMethod.body()).contains("unknown method 'BITCOIN'");
+        assertThat(unknownMethod.body()).contains("unknown payment method 'BITCOIN'").contains("MPESA");
         assertThat(badAmount.statusCode()).isEqualTo(400);
         assertThat(badAmount.body()).contains("not a plain decimal number");
         assertThat(badPhone.statusCode()).isEqualTo(400);

@@ -129,6 +129,35 @@ class DemoBrowserTest {
     }
 
     @Test
+    void cashierTakesAnMpesaPaymentInShillingsApprovedOnTheSimulatedPhone() throws Exception {
+        open();
+        new Select(browser.findElement(By.id("method"))).selectByValue("MPESA");
+        assertThat(new Select(browser.findElement(By.id("currency"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList()).containsExactly("KES");
+        assertThat(browser.findElement(By.id("phone")).getAttribute("value"))
+                .as("the example number follows the method").isEqualTo("+254 712 345678");
+
+        payWith("MPESA");
+        String id = currentId();
+        assertThat(browser.findElement(By.id("instructions")).getText()).contains("25000.00 KES");
+        assertThat(browser.findElement(By.id("phone-prompt")).getText()).contains("25,000.00 KES");
+
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("phone-approve"))).click();
+
+        waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
+        WebElement row = waiting().until(d -> {
+            WebElement r = d.findElement(row(id));
+            return r.getText().contains("SUCCEEDED") ? r : null;
+        });
+        screenshot("demo-mpesa-succeeded.png");
+        assertThat(row.getText()).contains("M-Pesa").contains("25,000.00 KES").doesNotContain("MPESA");
+        assertThat(browser.findElement(By.id("phone-sim")).isDisplayed()).isFalse();
+        // M-Pesa takes no refunds through the library: none is offered
+        assertThat(browser.findElement(By.id("refund-panel")).isDisplayed()).isFalse();
+        assertThat(row.findElements(By.cssSelector("button[data-action=refund]"))).isEmpty();
+    }
+
+    @Test
     void cardPaymentGoesThroughTheHostedCheckoutAndComesBackPaid() throws Exception {
         payWith("CARD");
 
@@ -302,7 +331,14 @@ class DemoBrowserTest {
                 .map(WebElement::getText).toList();
 
         assertThat(currencies).containsExactly("UGX");
-        assertThat(methods).contains("MTN Mobile Money", "Airtel Money", "Card", "Bank transfer",
-                "Cash on delivery");
+        assertThat(methods).contains("MTN Mobile Money", "Airtel Money", "M-Pesa", "Card",
+                "Bank transfer", "Cash on delivery");
+        new Select(browser.findElement(By.id("method"))).selectByVisibleText("M-Pesa");
+        assertThat(new Select(browser.findElement(By.id("currency"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("KES");
+        new Select(browser.findElement(By.id("method"))).selectByVisibleText("MTN Mobile Money");
+        assertThat(new Select(browser.findElement(By.id("currency"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("UGX");
+        assertThat(browser.findElement(By.id("phone")).getAttribute("value")).isEqualTo("0772 123456");
     }
 }

@@ -26,6 +26,9 @@ class SpringBootExampleTest {
             for (PaymentMethod method : PaymentMethod.values()) {
                 assertThat(payments.gatewayFor(method)).as(method.name()).isPresent();
             }
+            // M-Pesa comes from the starter too, configured by the simulated Daraja's MPESA_* values
+            assertThat(payments.gatewayFor(PaymentMethod.MPESA, "KES", "KE")).get()
+                    .extracting(gateway -> gateway.name()).isEqualTo("mpesa");
 
             HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/payments"))

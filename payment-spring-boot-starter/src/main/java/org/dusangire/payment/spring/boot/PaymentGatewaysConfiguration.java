@@ -5,6 +5,8 @@ import org.dusangire.payment.gateway.airtel.AirtelMoneyConfig;
 import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
 import org.dusangire.payment.gateway.flutterwave.FlutterwaveConfig;
 import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
+import org.dusangire.payment.gateway.mpesa.MpesaConfig;
+import org.dusangire.payment.gateway.mpesa.MpesaGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoConfig;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -69,6 +71,23 @@ class PaymentGatewaysConfiguration {
         @ConditionalOnMissingBean
         FlutterwaveGateway flutterwaveGateway(StartupCheck.Result checked) {
             return new FlutterwaveGateway(checked.gateway(FlutterwaveConfig.class));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MpesaGateway.class)
+    @ConditionalOnPaymentVariable(MpesaConfig.CONSUMER_KEY)
+    static class Mpesa {
+        @Bean
+        GatewayCheck<MpesaConfig> mpesaCheck() {
+            return new GatewayCheck<>(MpesaConfig.CONSUMER_KEY, MpesaConfig.class,
+                    MpesaConfig::fromEnvironment);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MpesaGateway mpesaGateway(StartupCheck.Result checked) {
+            return new MpesaGateway(checked.gateway(MpesaConfig.class));
         }
     }
 }

@@ -19,13 +19,14 @@ import org.springframework.core.env.PropertySource;
  * {@code mtn-momo.api-key}, {@code mtnMomo.apiKey} and {@code MTN_MOMO_API_KEY} are all
  * {@code MTN_MOMO_API_KEY}. The variables without {@code PAYMENT_} in their name may also be
  * written under {@code payment.}, beside the starter's own settings: {@code payment.site-url} is
- * {@code SITE_URL}, {@code payment.mtn-momo.api-key} is {@code MTN_MOMO_API_KEY}. Sources are read in Spring's order, so the first (an environment
+ * {@code SITE_URL}, {@code payment.mtn-momo.api-key} is {@code MTN_MOMO_API_KEY}, {@code payment.mpesa.consumer-key} is
+ * {@code MPESA_CONSUMER_KEY}. Sources are read in Spring's order, so the first (an environment
  * variable before {@code application.yml}) wins, as it would for any Spring property.
  */
 final class PaymentVariables {
     /** Families of the library's variables: the core's and each gateway module's. */
     private static final List<String> PREFIXES =
-            List.of("PAYMENT_", "MTN_MOMO_", "AIRTEL_MONEY_", "FLUTTERWAVE_");
+            List.of("PAYMENT_", "MTN_MOMO_", "AIRTEL_MONEY_", "FLUTTERWAVE_", "MPESA_");
     /** The core's variables that carry no family prefix. */
     private static final Set<String> NAMES = Set.of(PaymentConfig.SITE_URL, PaymentConfig.HOSPITAL_NAME);
 

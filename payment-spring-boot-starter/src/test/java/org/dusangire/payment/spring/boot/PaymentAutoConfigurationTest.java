@@ -3,6 +3,7 @@ package org.dusangire.payment.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dusangire.payment.spring.boot.StarterFixtures.AIRTEL;
 import static org.dusangire.payment.spring.boot.StarterFixtures.FLUTTERWAVE;
+import static org.dusangire.payment.spring.boot.StarterFixtures.MPESA;
 import static org.dusangire.payment.spring.boot.StarterFixtures.MTN;
 import static org.dusangire.payment.spring.boot.StarterFixtures.concat;
 
@@ -22,6 +23,7 @@ import org.dusangire.payment.core.service.CashOnDeliveryGateway;
 import org.dusangire.payment.core.service.PaymentService;
 import org.dusangire.payment.gateway.airtel.AirtelMoneyGateway;
 import org.dusangire.payment.gateway.flutterwave.FlutterwaveGateway;
+import org.dusangire.payment.gateway.mpesa.MpesaGateway;
 import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.testkit.InMemoryPaymentRepository;
@@ -56,7 +58,8 @@ class PaymentAutoConfigurationTest {
                     .hasSingleBean(StartupCheck.Result.class)
                     .doesNotHaveBean(MtnMomoGateway.class)
                     .doesNotHaveBean(AirtelMoneyGateway.class)
-                    .doesNotHaveBean(FlutterwaveGateway.class);
+                    .doesNotHaveBean(FlutterwaveGateway.class)
+                    .doesNotHaveBean(MpesaGateway.class);
             PaymentService service = context.getBean(PaymentService.class);
             assertThat(service.config().siteUrl()).hasToString("https://hospital.example");
             assertThat(service.gatewayFor(PaymentMethod.CASH_ON_DELIVERY)).get()
@@ -69,11 +72,12 @@ class PaymentAutoConfigurationTest {
 
     @Test
     void everyGatewayOnTheClasspathWhoseVariablesAreSetIsConfigured() {
-        runner.withPropertyValues(concat(MTN, AIRTEL, FLUTTERWAVE)).run(context -> {
+        runner.withPropertyValues(concat(MTN, AIRTEL, FLUTTERWAVE, MPESA)).run(context -> {
             assertThat(context).hasNotFailed()
                     .hasSingleBean(MtnMomoGateway.class)
                     .hasSingleBean(AirtelMoneyGateway.class)
-                    .hasSingleBean(FlutterwaveGateway.class);
+                    .hasSingleBean(FlutterwaveGateway.class)
+                    .hasSingleBean(MpesaGateway.class);
             PaymentService service = context.getBean(PaymentService.class);
             assertThat(service.gatewayFor(PaymentMethod.MTN_MOBILE_MONEY)).get()
                     .isSameAs(context.getBean(MtnMomoGateway.class));
@@ -81,6 +85,8 @@ class PaymentAutoConfigurationTest {
                     .isSameAs(context.getBean(AirtelMoneyGateway.class));
             assertThat(service.gatewayFor(PaymentMethod.CARD)).get()
                     .isSameAs(context.getBean(FlutterwaveGateway.class));
+            assertThat(service.gatewayFor(PaymentMethod.MPESA)).get()
+                    .isSameAs(context.getBean(MpesaGateway.class));
             assertThat(service.gatewayFor(PaymentMethod.CASH_ON_DELIVERY)).isPresent();
         });
     }

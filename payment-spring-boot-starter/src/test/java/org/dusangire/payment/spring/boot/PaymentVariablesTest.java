@@ -31,6 +31,9 @@ class PaymentVariablesTest {
                 "payment.mtn-momo.api-key", "key",
                 "payment.airtelMoney.clientId", "client",
                 "payment.flutterwave.secret-key", "secret",
+                "payment.mpesa.consumer-key", "consumer",
+                "mpesa.passkey", "passkey",
+                "mpesaShortcode", "174379",
                 "payment.environment", "sandbox",
                 "payment.route-prefix", "/pay")));
 
@@ -40,6 +43,9 @@ class PaymentVariablesTest {
                 "MTN_MOMO_API_KEY", "key",
                 "AIRTEL_MONEY_CLIENT_ID", "client",
                 "FLUTTERWAVE_SECRET_KEY", "secret",
+                "MPESA_CONSUMER_KEY", "consumer",
+                "MPESA_PASSKEY", "passkey",
+                "MPESA_SHORTCODE", "174379",
                 "PAYMENT_ENVIRONMENT", "sandbox",
                 "PAYMENT_ROUTE_PREFIX", "/pay"));
     }

@@ -26,6 +26,14 @@ final class StarterFixtures {
     static final String[] FLUTTERWAVE = {
             "flutterwave.secret-key=FLWSECK_TEST-0123456789abcdef-X",
             "flutterwave.secret-hash=flutterwave-hash"};
+    /** One spelling of each kind: nested, camel case, variable name, under {@code payment.}. */
+    static final String[] MPESA = {
+            "mpesa.consumer-key=mpesa-consumer-key",
+            "mpesa.consumerSecret=mpesa-consumer-secret",
+            "MPESA_PASSKEY=mpesa-passkey",
+            "payment.mpesa.shortcode=174379",
+            "payment.mpesa.transaction-type=CustomerBuyGoodsOnline",
+            "payment.mpesa.party-b=600123"};
 
     private StarterFixtures() {
     }
