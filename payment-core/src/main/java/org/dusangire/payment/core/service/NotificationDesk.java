@@ -120,6 +120,14 @@ final class NotificationDesk {
                         + "finishes it", current.id(), gateway.name(), e.getMessage());
                 return new WebhookResult(WebhookResult.Outcome.DEFERRED, payment);
             }
+            if (report.providerTransactionId() == null && hint.providerTransactionId() != null
+                    && report.status() == ProviderStatus.SUCCEEDED) {
+                // the status API confirmed the payment but names no transaction id (M-Pesa's STK
+                // query has no receipt); the authenticated callback's id is kept for the record
+                report = new StatusReport(report.status(), report.reportedReference(),
+                        report.reportedAmount(), hint.providerTransactionId(), report.reason(),
+                        report.rawResponse());
+            }
             Payment after = settlement.applyReport(current, report, Trigger.WEBHOOK, key);
             return new WebhookResult(WebhookResult.Outcome.PROCESSED, Optional.of(after));
         } finally {

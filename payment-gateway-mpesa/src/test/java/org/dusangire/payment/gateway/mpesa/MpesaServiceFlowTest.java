@@ -69,6 +69,9 @@ class MpesaServiceFlowTest {
         assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.PROCESSED);
         assertThat(stored(p).status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(sim.stkQueryRequests()).as("confirmed with the STK query").isPositive();
+        // the STK query names no receipt; the callback's MpesaReceiptNumber is kept
+        assertThat(stored(p).providerTransactionId()).isNotBlank()
+                .isEqualTo(sim.state(p.providerReference()).orElseThrow().receiptNumber());
     }
 
     @Test
