@@ -42,7 +42,7 @@ public final class BenchmarkMain {
         }
         if (only.contains("reconcile")) {
             section("reconciliation", () -> ReconciliationBenchmark.run(mode, table,
-                    mode == Mode.LONG || Boolean.getBoolean("bench.reconcilePostgres")));
+                    Boolean.parseBoolean(System.getProperty("bench.reconcilePostgres", "true"))));
         }
         if (only.contains("jmh")) {
             section("jmh", () -> MicroBenchmarks.run(mode, table));

@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.dusangire.payment.persistence.jdbi.JdbiPaymentRepository;
 import org.dusangire.payment.persistence.jdbi.PaymentSchema;
 
@@ -28,7 +30,11 @@ final class Database implements AutoCloseable {
             2 * Runtime.getRuntime().availableProcessors());
 
     final String name;
-    final HikariDataSource dataSource;
+    /** The pool, seen through the {@link StatementCounter} when counting is on. */
+    final DataSource dataSource;
+    /** Null unless {@code -Dbench.countStatements=true}. */
+    final StatementCounter counter;
+    private final HikariDataSource pool;
     final JdbiPaymentRepository repository;
     private final String schema;
 
@@ -37,7 +43,9 @@ final class Database implements AutoCloseable {
         this.schema = schema;
         config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("bench-" + name);
-        this.dataSource = new HikariDataSource(config);
+        this.pool = new HikariDataSource(config);
+        this.counter = Boolean.getBoolean("bench.countStatements") ? new StatementCounter() : null;
+        this.dataSource = counter == null ? pool : counter.wrap(pool);
         PaymentSchema.migrate(dataSource);
         this.repository = JdbiPaymentRepository.create(dataSource);
     }
@@ -66,9 +74,26 @@ final class Database implements AutoCloseable {
         return new Database("PostgreSQL", c, schema);
     }
 
+    /** The single number a query answers (a count). */
+    int count(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Prints what the store was asked per operation since the last call, when counting is on. */
+    void printCounts(String what, long operations) {
+        if (counter != null) {
+            System.out.println("   store calls per " + what + " on " + name + ": "
+                    + counter.drain(operations));
+        }
+    }
+
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
         if (schema != null) {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
                     Statement s = c.createStatement()) {

@@ -8,11 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.model.Money;
@@ -79,7 +85,14 @@ final class FlutterwaveSource implements WebhookSource {
         for (Payment p : payments) {
             simulator.payByCard(p.providerReference());
         }
-        List<WebhookDelivery> recorded = new ArrayList<>(simulator.webhookDeliveries());
+        Set<String> refs = new HashSet<>();
+        payments.forEach(p -> refs.add(p.providerReference()));
+        List<WebhookDelivery> recorded = new ArrayList<>();
+        for (WebhookDelivery d : simulator.webhookDeliveries()) {
+            if (refs.contains(txRef(d.body()))) {
+                recorded.add(d);
+            }
+        }
         recorded.sort(Comparator.comparingLong(WebhookDelivery::transactionId));
         List<Delivery> out = new ArrayList<>();
         for (WebhookDelivery d : recorded) {
@@ -90,6 +103,14 @@ final class FlutterwaveSource implements WebhookSource {
             throw new IllegalStateException(out.size() + " webhooks for " + payments.size() + " payments");
         }
         return out;
+    }
+
+    private String txRef(byte[] body) {
+        try {
+            return mapper.readTree(body).path("data").path("tx_ref").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable webhook body", e);
+        }
     }
 
     @Override
@@ -104,6 +125,45 @@ final class FlutterwaveSource implements WebhookSource {
                 .header("Authorization", "Bearer " + simulator.secretKey())
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200 && mapper.readTree(r.body()).path("data").hasNonNull("status");
+    }
+
+    @Override
+    public Hint bareAuthenticate(String path, Map<String, String> headers, byte[] body)
+            throws Exception {
+        String given = headers.get("flutterwave-signature");
+        if (given == null) {
+            return null;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(simulator.secretHash().getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        byte[] expected = Base64.getEncoder().encode(mac.doFinal(body));
+        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII))) {
+            return null;
+        }
+        JsonNode data = mapper.readTree(body).path("data");
+        return new Hint("charge.completed:" + data.path("id").asText() + ":"
+                + data.path("status").asText(), data.path("tx_ref").asText(), null);
+    }
+
+    @Override
+    public Confirmed bareStatus(String reference) throws Exception {
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(URI.create(simulator.apiBaseUri()
+                        + "/transactions/verify_by_reference?tx_ref="
+                        + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + simulator.secretKey())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            return null;
+        }
+        JsonNode data = mapper.readTree(r.body()).path("data");
+        String status = switch (data.path("status").asText()) {
+            case "successful" -> "SUCCEEDED";
+            case "failed", "cancelled" -> "FAILED";
+            default -> "PENDING";
+        };
+        return new Confirmed(status, data.path("amount").decimalValue(),
+                data.path("currency").asText());
     }
 
     @Override

@@ -108,6 +108,17 @@ final class MtnFixture implements AutoCloseable {
         return r.statusCode() == 200 && mapper.readTree(r.body()).hasNonNull("status");
     }
 
+    /** The status query by hand, its answer parsed; {@code null} unless 200. */
+    JsonNode bareStatusOf(String reference) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(
+                        uri("/collection/v1_0/requesttopay/" + reference))
+                .header("Authorization", "Bearer " + bareToken)
+                .header("X-Target-Environment", simulator.targetEnvironment())
+                .header("Ocp-Apim-Subscription-Key", simulator.collectionSubscriptionKey())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? mapper.readTree(r.body()) : null;
+    }
+
     private URI uri(String path) {
         return URI.create(simulator.baseUri() + path);
     }

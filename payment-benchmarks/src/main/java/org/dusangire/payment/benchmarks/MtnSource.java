@@ -1,6 +1,9 @@
 package org.dusangire.payment.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import org.dusangire.payment.core.service.CheckoutRequest;
 /** MTN: unsigned callbacks whose path carries the payment's token. */
 final class MtnSource implements WebhookSource {
     private final MtnFixture mtn = new MtnFixture();
+    private final ObjectMapper mapper = new ObjectMapper();
     private final PaymentGateway gateway = mtn.gateway(Clock.systemUTC());
 
     /** Also fetches the bare client's token, for the confirming floor's status queries. */
@@ -58,6 +62,33 @@ final class MtnSource implements WebhookSource {
         // .../mtn-momo/{reference}/{token}
         String[] segments = path.split("/");
         return mtn.bareStatus(segments[segments.length - 2]);
+    }
+
+    @Override
+    public Hint bareAuthenticate(String path, Map<String, String> headers, byte[] body)
+            throws Exception {
+        // .../mtn-momo/{reference}/{token}: MTN signs nothing, the token is compared with the
+        // stored one by the floor
+        String[] segments = path.split("/");
+        String ref = segments[segments.length - 2];
+        JsonNode callback = mapper.readTree(body);
+        return new Hint(ref + ":" + callback.path("financialTransactionId").asText() + ":"
+                + callback.path("status").asText(), ref, segments[segments.length - 1]);
+    }
+
+    @Override
+    public Confirmed bareStatus(String reference) throws Exception {
+        JsonNode answer = mtn.bareStatusOf(reference);
+        if (answer == null) {
+            return null;
+        }
+        String status = switch (answer.path("status").asText()) {
+            case "SUCCESSFUL" -> "SUCCEEDED";
+            case "FAILED", "REJECTED", "TIMEOUT" -> "FAILED";
+            default -> "PENDING";
+        };
+        return new Confirmed(status, new BigDecimal(answer.path("amount").asText()),
+                answer.path("currency").asText());
     }
 
     @Override

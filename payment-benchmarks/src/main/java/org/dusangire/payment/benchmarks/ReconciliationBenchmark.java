@@ -26,10 +26,13 @@ import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
  * Stale pending payments (the customer approved, the callback was lost) settled by
  * {@link PaymentService#reconcile()} passes, against the same number of bare status queries
  * from one thread (the target's baseline), and from as many threads as the library checks
- * payments at once (the fair comparison at equal concurrency).
+ * payments at once (the fair comparison at equal concurrency), and against its store floor
+ * ({@link ReconcileFloor}) at the same concurrency.
  */
 final class ReconciliationBenchmark {
     static final double TARGET = 0.8;
+    /** Issue 19: the library against its store floor, on H2 and PostgreSQL. */
+    static final double FLOOR_TARGET = 0.8;
 
     private ReconciliationBenchmark() {
     }
@@ -64,8 +67,8 @@ final class ReconciliationBenchmark {
                     mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
             int inFlight = config.reconcileParallelism();
             // a first, smaller round compiles both paths; only the second is reported
-            round(db, mtn, payments, Math.max(1, n / 5), inFlight);
-            Round r = round(db, mtn, payments, n, inFlight);
+            round(db, mtn, payments, config, Math.max(1, n / 5), inFlight);
+            Round r = round(db, mtn, payments, config, n, inFlight);
             table.add("Reconciliation", String.format(Locale.ROOT, "%,d stale payments, %s, 1 reconciler",
                     n, db.name), String.format(Locale.ROOT, "%,.0f payments/s (%,d settled in %d passes, %.1f s)",
                     r.libRate(), r.succeeded(), r.passes(), r.seconds()),
@@ -79,6 +82,18 @@ final class ReconciliationBenchmark {
                             r.bareInFlight().perSecond(), r.bareInFlight().p50Millis(),
                             r.bareInFlight().p99Millis()),
                     ResultTable.ratio(r.libRate(), r.bareInFlight().perSecond()), "", "");
+            table.add("Reconciliation", String.format(Locale.ROOT, "%,d stale payments, %s, store floor: "
+                    + "claim, status query, guarded update with history and event row in plain JDBC, %d "
+                    + "at a time (see ReconcileFloor)", n, db.name, inFlight),
+                    String.format(Locale.ROOT, "%,.0f payments/s (%,d settled); library/floor %s",
+                            r.floorRate(), r.floorSettled(), ResultTable.ratio(r.libRate(), r.floorRate())),
+                    String.format(Locale.ROOT, "%,.0f status queries/s, %d at a time",
+                            r.bareInFlight().perSecond(), inFlight),
+                    ResultTable.ratio(r.floorRate(), r.bareInFlight().perSecond()), ">= 0.80 of floor",
+                    ResultTable.meets(r.libRate(), r.floorRate(), FLOOR_TARGET));
+            System.out.println(table.floorRatio("reconcile", db.name, r.libRate(), r.floorRate()));
+            System.out.printf(Locale.ROOT, "reconciliation %s: floor %.0f/s (%d settled)%n", db.name,
+                    r.floorRate(), r.floorSettled());
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s,"
                     + " %d at a time %.0f/s%n", db.name, r.libRate(), r.succeeded(), r.passes(),
                     r.bare().perSecond(), inFlight, r.bareInFlight().perSecond());
@@ -86,15 +101,52 @@ final class ReconciliationBenchmark {
     }
 
     private record Round(Stats bare, Stats bareInFlight, double libRate, int succeeded, int passes,
-            double seconds) {
+            double seconds, double floorRate, int floorSettled) {
     }
 
     /**
-     * Stores {@code n} payments that went stale ten minutes ago (their request-to-pay sent by
-     * hand), times one bare status query for each, then reconciles them all.
+     * Stores {@code n} stale payments, times one bare status query for each, then reconciles
+     * them all; then stores {@code n} more and settles them at the floor.
      */
-    private static Round round(Database db, MtnFixture mtn, PaymentService payments, int n,
-            int inFlight) throws Exception {
+    private static Round round(Database db, MtnFixture mtn, PaymentService payments,
+            PaymentConfig config, int n, int inFlight) throws Exception {
+        List<String> ids = stale(db, mtn, n);
+        db.printCounts("setup", 1);
+        Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
+        Stats bareInFlight = LoadRunner.counted(inFlight, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
+        int succeeded = 0;
+        int passes = 0;
+        long t0 = System.nanoTime();
+        while (true) {
+            ReconcileReport r = payments.reconcile();
+            passes++;
+            succeeded += r.succeeded();
+            if (r.checked() == 0) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        db.printCounts("payment reconciled by the library", n);
+        // the floor settles payments of its own, stale and unasked like the library's
+        stale(db, mtn, n);
+        db.printCounts("setup", 1);
+        int floorSettled;
+        long f0 = System.nanoTime();
+        try (ReconcileFloor floor = new ReconcileFloor(db.dataSource, !db.name.equals("H2"), mtn,
+                config.reconcileBatchSize(), inFlight)) {
+            floorSettled = floor.settleAll(config.reconcileAfter(), config.reconcileLease());
+        }
+        double floorSeconds = (System.nanoTime() - f0) / 1e9;
+        db.printCounts("payment reconciled by the floor", n);
+        return new Round(bare, bareInFlight, succeeded / seconds, succeeded, passes, seconds,
+                floorSettled / floorSeconds, floorSettled);
+    }
+
+    /**
+     * Stores {@code n} payments that went stale ten minutes ago, their request-to-pay sent by
+     * hand; their ids.
+     */
+    private static List<String> stale(Database db, MtnFixture mtn, int n) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant stale = now.minus(Duration.ofMinutes(10));
         List<String> ids = new ArrayList<>(n);
@@ -119,20 +171,6 @@ final class ReconciliationBenchmark {
                     .build());
             return mtn.bareRequestToPay(id, callback);
         });
-        Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
-        Stats bareInFlight = LoadRunner.counted(inFlight, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
-        int succeeded = 0;
-        int passes = 0;
-        long t0 = System.nanoTime();
-        while (true) {
-            ReconcileReport r = payments.reconcile();
-            passes++;
-            succeeded += r.succeeded();
-            if (r.checked() == 0) {
-                break;
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Round(bare, bareInFlight, succeeded / seconds, succeeded, passes, seconds);
+        return ids;
     }
 }

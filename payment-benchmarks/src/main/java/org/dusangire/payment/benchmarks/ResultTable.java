@@ -14,6 +14,7 @@ public final class ResultTable {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> ratioLines = new ArrayList<>();
 
     public void add(Row row) {
         rows.add(row);
@@ -27,6 +28,22 @@ public final class ResultTable {
     /** A sentence printed under the table. */
     public void note(String note) {
         notes.add(note);
+    }
+
+    /**
+     * Records the machine-readable line {@code RATIO <path>-<store> library/floor=<x.xx>} from
+     * two rates measured in the same run, and returns it; blank ratio when the floor is zero.
+     */
+    public String floorRatio(String path, String store, double library, double floor) {
+        String line = "RATIO " + path + "-" + store.toLowerCase(Locale.ROOT) + " library/floor="
+                + (floor == 0 ? "n/a" : ratio(library, floor));
+        ratioLines.add(line);
+        return line;
+    }
+
+    /** The RATIO lines recorded so far, in order. */
+    public List<String> ratioLines() {
+        return List.copyOf(ratioLines);
     }
 
     public List<Row> rows() {
@@ -52,6 +69,11 @@ public final class ResultTable {
             for (String n : notes) {
                 sb.append("- ").append(n).append('\n');
             }
+        }
+        if (!ratioLines.isEmpty()) {
+            sb.append("\n```\n");
+            ratioLines.forEach(l -> sb.append(l).append('\n'));
+            sb.append("```\n");
         }
         return sb.toString();
     }

@@ -28,13 +28,15 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Provider callbacks posted to the servlet adapter on Jetty (authenticate, inbox, status check at
- * the simulator, guarded update, listener) against a bare servlet on the same Jetty that reads
- * the body and answers 200. Until the Flutterwave gateway is merged this uses MTN's callback
- * route, whose authentication is the per-payment token in the path (MTN signs nothing).
+ * the simulator, guarded update with its event row, listener) against the store floor on the same
+ * Jetty and store ({@link WebhookFloor}: the same required work by hand in plain JDBC) and a bare
+ * servlet that reads the body and answers 200.
  */
 final class WebhookBenchmark {
     static final int CALLERS = 16;
     static final double TARGET_H2 = 0.5;
+    /** Issue 19: the library against its store floor, on H2 and PostgreSQL. */
+    static final double FLOOR_TARGET = 0.8;
 
     private WebhookBenchmark() {
     }
@@ -92,6 +94,7 @@ final class WebhookBenchmark {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new BareServlet()), "/bare/*");
+        String on = db.name.equals("H2") ? "" : db.name + ", ";
         jetty.setHandler(context);
         jetty.start();
         int port = connector.getLocalPort();
@@ -108,12 +111,24 @@ final class WebhookBenchmark {
             LoadRunner.counted(CALLERS, 0, total, seq -> created.add(
                     payments.initiate(source.checkout(seq)).payment()));
             List<WebhookSource.Delivery> deliveries = source.pay(created);
+            db.printCounts("setup", 1);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
             Stats lib = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
                     seq -> post(client, base, deliveries.get((int) seq)));
             int applied = changes.get();
+            db.printCounts("library webhook", total);
+            // the store floor gets payments and deliveries of its own: each applies once
+            List<Payment> forFloor = Collections.synchronizedList(new ArrayList<>());
+            LoadRunner.counted(CALLERS, 0, total, seq -> forFloor.add(
+                    payments.initiate(source.checkout(seq)).payment()));
+            List<WebhookSource.Delivery> floorDeliveries = source.pay(forFloor);
+            db.printCounts("setup", 1);
+            context.addServlet(new ServletHolder(new WebhookFloor(source, db.dataSource)), "/floor/*");
+            Stats floor = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
+                    seq -> post(client, base + "/floor", floorDeliveries.get((int) seq)));
+            db.printCounts("floor webhook", total);
             Stats bare = LoadRunner.counted(CALLERS, mode.webhookWarmup(), mode.webhooks(),
                     seq -> post(client, base + "/bare", deliveries.get((int) seq)));
             if (db.name.equals("H2")) {
@@ -130,14 +145,31 @@ final class WebhookBenchmark {
                 System.out.printf("webhooks %s: confirming floor %s%n", provider,
                         ResultTable.cell(confirming, "webhooks"));
             }
+            table.add(title(provider), on + CALLERS + " callers, store floor: authenticate, inbox row,"
+                    + " payment read, status query, guarded update with history and event row, in plain"
+                    + " JDBC (see WebhookFloor)", ResultTable.cell(floor, "webhooks") + "; library/floor "
+                            + ResultTable.ratio(lib.perSecond(), floor.perSecond()),
+                    ResultTable.cell(bare, "webhooks"), ResultTable.ratio(floor.perSecond(),
+                            bare.perSecond()), ">= 0.80 of floor",
+                    ResultTable.meets(lib.perSecond(), floor.perSecond(), FLOOR_TARGET));
+            if (provider == Provider.FLUTTERWAVE) {
+                System.out.println(table.floorRatio("webhooks", db.name, lib.perSecond(),
+                        floor.perSecond()));
+            }
             table.add(title(provider), db.name + ", " + CALLERS + " callers",
                     ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
                     ResultTable.ratio(lib.perSecond(), bare.perSecond()),
                     db.name.equals("H2") ? ">= 0.50" : "",
                     db.name.equals("H2") ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_H2) : "");
-            System.out.printf("webhooks %s %s: library %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
-                    provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),
-                    applied, total);
+            System.out.printf("webhooks %s %s: library %s | floor %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
+                    provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(floor, "webhooks"),
+                    ResultTable.cell(bare, "webhooks"), applied, total);
+            int settled = db.count("SELECT COUNT(*) FROM pay_payments WHERE status = 'SUCCEEDED'");
+            if (settled != 2 * total) {
+                table.note("Webhooks on " + db.name + ": " + settled + " of " + 2 * total
+                        + " payments settled by the library and the store floor together: a figure"
+                        + " is not the full path.");
+            }
             if (applied != total || anomalies.get() != 0) {
                 table.note("Webhooks on " + db.name + ": only " + applied + " of " + total
                         + " webhooks applied a transition (" + anomalies.get() + " anomalies): "

@@ -32,6 +32,15 @@ class ResultTableTest {
     }
 
     @Test
+    void floorRatiosAreMachineReadableLinesComputedFromBothRates() {
+        ResultTable t = new ResultTable();
+        assertThat(t.floorRatio("webhooks", "PostgreSQL", 310, 500))
+                .isEqualTo("RATIO webhooks-postgresql library/floor=0.62");
+        assertThat(t.floorRatio("reconcile", "h2", 1, 0)).isEqualTo("RATIO reconcile-h2 library/floor=n/a");
+        assertThat(t.toMarkdown()).contains("\nRATIO webhooks-postgresql library/floor=0.62\n");
+    }
+
+    @Test
     void cellShowsRateLatenciesAndErrors() {
         Stats s = new Stats(10, 2, 1234.4, 1.2, 4.56);
         assertThat(ResultTable.cell(s, "payments"))

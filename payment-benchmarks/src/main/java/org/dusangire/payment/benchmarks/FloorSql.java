@@ -1,0 +1,101 @@
+package org.dusangire.payment.benchmarks;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.dusangire.payment.core.port.PaymentEvent;
+
+/**
+ * The statements the webhook and reconciliation floors share, in plain JDBC on the library's own
+ * tables (prefix {@code pay_}): the guarded update of a settled payment with its history row and
+ * its durable event row, in one transaction. Listed in BENCHMARKS.md.
+ */
+final class FloorSql {
+    /** Guarded by the version read before the provider was asked: a lost race changes nothing. */
+    static final String UPDATE_PAYMENT = "UPDATE pay_payments SET status = ?, updated_at = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?";
+    /** The next history entry; its number counted by the insert itself, no read before it. */
+    static final String INSERT_HISTORY = "INSERT INTO pay_payment_history (payment_id, seq,"
+            + " from_status, to_status, changed_at, change_trigger, detail) SELECT ?,"
+            + " COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, NULL FROM pay_payment_history"
+            + " WHERE payment_id = ?";
+    static final String INSERT_EVENT = "INSERT INTO pay_events (id, type, payment_id,"
+            + " order_reference, gateway_name, from_status, to_status, change_trigger, amount,"
+            + " currency, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Closes the inbox entry the change came with. */
+    static final String MARK_INBOX = "UPDATE pay_inbox SET processed_at = ?, outcome = ?"
+            + " WHERE gateway_name = ? AND event_key = ? AND processed_at IS NULL";
+
+    private FloorSql() {
+    }
+
+    /** What the floor read of a payment before it asked the provider. */
+    record Row(UUID id, String status, long version, BigDecimal amount, String currency,
+            String orderReference, String gateway) {
+    }
+
+    /**
+     * Moves {@code row} to {@code to} with its history and event rows, and closes the inbox
+     * entry {@code inboxKey} of {@code inboxGateway} when given, in one transaction; false when
+     * the guarded update lost a race (nothing written).
+     */
+    static boolean settle(Connection c, Row row, String to, String trigger, OffsetDateTime now,
+            String inboxGateway, String inboxKey) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement u = c.prepareStatement(UPDATE_PAYMENT);
+                PreparedStatement h = c.prepareStatement(INSERT_HISTORY);
+                PreparedStatement e = c.prepareStatement(INSERT_EVENT)) {
+            u.setString(1, to);
+            u.setObject(2, now);
+            u.setObject(3, row.id());
+            u.setLong(4, row.version());
+            if (u.executeUpdate() != 1) {
+                c.rollback();
+                return false;
+            }
+            h.setObject(1, row.id());
+            h.setString(2, row.status());
+            h.setString(3, to);
+            h.setObject(4, now);
+            h.setString(5, trigger);
+            h.setObject(6, row.id());
+            h.executeUpdate();
+            e.setObject(1, UUID.randomUUID());
+            e.setString(2, PaymentEvent.Type.PAYMENT_STATUS_CHANGED.name());
+            e.setObject(3, row.id());
+            e.setString(4, row.orderReference());
+            e.setString(5, row.gateway());
+            e.setString(6, row.status());
+            e.setString(7, to);
+            e.setString(8, trigger);
+            e.setBigDecimal(9, row.amount());
+            e.setString(10, row.currency());
+            e.setObject(11, now);
+            e.executeUpdate();
+            if (inboxKey != null) {
+                try (PreparedStatement i = c.prepareStatement(MARK_INBOX)) {
+                    markInbox(i, now, "PROCESSED", inboxGateway, inboxKey);
+                }
+            }
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    static void markInbox(PreparedStatement i, OffsetDateTime now, String outcome, String gateway,
+            String key) throws SQLException {
+        i.setObject(1, now);
+        i.setString(2, outcome);
+        i.setString(3, gateway);
+        i.setString(4, key);
+        i.executeUpdate();
+    }
+}
