@@ -33,14 +33,14 @@ class ConfigurationMisuseTest {
         Map<String, String> env = new HashMap<>();
         env.put("PAYMENT_ENVIRONMENT", "production");
         env.put("SITE_URL", "https://pay.hospital.example");
-        env.put("MTN_MOMO_API_KEY", "0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71");
+        env.put("MTN_MOMO_API_KEY", "00000000-1111-4222-8333-444444444444");
         env.put("MTN_MOMO_API_SECRET", SECRET);
         env.put("MTN_MOMO_SUBSCRIPTION_KEY", "sub-key-0123456789");
         env.put("MTN_MOMO_TARGET_ENVIRONMENT", "mtnuganda");
         env.put("AIRTEL_MONEY_CLIENT_ID", "7c1e5a90-airtel-client");
         env.put("AIRTEL_MONEY_CLIENT_SECRET", SECRET);
         env.put("AIRTEL_MONEY_CALLBACK_PRIVATE_KEY", "airtel-callback-key-0042");
-        env.put("FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK-0123456789abcdef0123456789abcdef-X");
+        env.put("FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK-FAKE-PUBLIC-KEY-FOR-TESTS-X");
         env.put("FLUTTERWAVE_SECRET_KEY", LIVE_FLW_KEY);
         env.put("FLUTTERWAVE_SECRET_HASH", "flw-dashboard-hash-0042");
         return env;
@@ -149,11 +149,11 @@ class ConfigurationMisuseTest {
         c.add(new Case("test key in production", "FLUTTERWAVE_SECRET_KEY",
                 "FLWSECK_TEST-" + SECRET + "-X"));
         c.add(new Case("test key in production", "FLUTTERWAVE_PUBLIC_KEY",
-                "FLWPUBK_TEST-0123456789abcdef0123456789abcdef-X"));
+                "FLWPUBK_TEST-FAKE-PUBLIC-KEY-FOR-TESTS-X"));
         c.add(new Case("unsigned webhooks in production", "FLUTTERWAVE_ALLOW_UNSIGNED_WEBHOOKS", "true"));
         c.add(new Case("live key in sandbox", "FLUTTERWAVE_SECRET_KEY", LIVE_FLW_KEY,
                 Map.of("PAYMENT_ENVIRONMENT", "sandbox", "MTN_MOMO_TARGET_ENVIRONMENT", "sandbox",
-                        "FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK_TEST-0123456789abcdef0123456789abcdef-X")));
+                        "FLUTTERWAVE_PUBLIC_KEY", "FLWPUBK_TEST-FAKE-PUBLIC-KEY-FOR-TESTS-X")));
         c.add(new Case("plain HTTP in production", "FLUTTERWAVE_BASE_URL",
                 "http://api.flutterwave.com/v3"));
         return c;

@@ -41,7 +41,7 @@ public class HotPathBenchmarks {
     public void setUp() {
         mtn = new MtnMomoGateway(MtnMomoConfig.builder()
                 .environment(PaymentEnvironment.SANDBOX)
-                .apiUser(Secret.of("0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71"))
+                .apiUser(Secret.of("00000000-1111-4222-8333-444444444444"))
                 .apiKey(Secret.of("key"))
                 .subscriptionKey(Secret.of("sub"))
                 .targetEnvironment("mtnuganda")

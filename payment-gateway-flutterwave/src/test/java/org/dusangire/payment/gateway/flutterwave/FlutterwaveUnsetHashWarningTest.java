@@ -43,7 +43,7 @@ class FlutterwaveUnsetHashWarningTest {
 
     private static FlutterwaveGateway gateway(String secretHash, boolean allowUnsigned) {
         return new FlutterwaveGateway(FlutterwaveConfig.builder()
-                .secretKey("FLWSECK_TEST-0123456789abcdef0123456789abcdef-X").secretHash(secretHash)
+                .secretKey("FLWSECK_TEST-FAKE-KEY-FOR-TESTS-ONLY-X").secretHash(secretHash)
                 .allowUnsignedWebhooks(allowUnsigned).build());
     }
 

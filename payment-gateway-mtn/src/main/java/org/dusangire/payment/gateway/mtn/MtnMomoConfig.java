@@ -99,7 +99,7 @@ public final class MtnMomoConfig {
         }
         if (!UUID_FORM.matcher(value).matches()) {
             throw new PaymentConfigurationException(API_KEY, "must be the MTN API user, a UUID such "
-                    + "as 0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71 (the X-Reference-Id it was created "
+                    + "as 00000000-1111-4222-8333-444444444444 (the X-Reference-Id it was created "
                     + "under); the value set is not one (it is not shown, as it may be a secret)");
         }
         return user;

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MtnMomoConfigTest {
     private static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "MTN_MOMO_API_KEY", "0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71",
-                "MTN_MOMO_API_SECRET", "f1db798c98df4bcf83b538175893bbf0",
+                "MTN_MOMO_API_KEY", "00000000-1111-4222-8333-444444444444",
+                "MTN_MOMO_API_SECRET", "fake-api-key-0000-for-tests-only",
                 "MTN_MOMO_SUBSCRIPTION_KEY", "collection-key"));
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] == null) {
@@ -69,8 +69,8 @@ class MtnMomoConfigTest {
         "MTN_MOMO_TARGET_ENVIRONMENT, mtn uganda!",
         "MTN_MOMO_API_KEY, user:with-colon",
         "MTN_MOMO_API_KEY, my-api-user",
-        "MTN_MOMO_API_KEY, 0f4b4c5e7a1d4c399d0a5b8e2f6a3c71",
-        "MTN_MOMO_API_KEY, 0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c7"})
+        "MTN_MOMO_API_KEY, 00000000111142228333444444444444",
+        "MTN_MOMO_API_KEY, 00000000-1111-4222-8333-44444444444"})
     void malformedValuesNameTheirVariable(String variable, String value) {
         assertNames(variable, env(variable, value), PaymentEnvironment.SANDBOX);
     }

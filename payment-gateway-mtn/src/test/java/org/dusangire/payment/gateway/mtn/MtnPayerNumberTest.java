@@ -93,7 +93,7 @@ class MtnPayerNumberTest {
 
     private static MtnMomoGateway gateway(String targetEnvironment) {
         return MtnMomoGateway.builder(MtnMomoConfig.builder()
-                .apiUser(Secret.of("0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71")).apiKey(Secret.of("key")).subscriptionKey(Secret.of("sub"))
+                .apiUser(Secret.of("00000000-1111-4222-8333-444444444444")).apiKey(Secret.of("key")).subscriptionKey(Secret.of("sub"))
                 .targetEnvironment(targetEnvironment).build()).build();
     }
 

@@ -21,7 +21,7 @@ class MtnWebhookTest {
     private static final String ID = UUID.randomUUID().toString();
     private static final String TOKEN = "Q2hhbmdlTWVfMjRfYnl0ZXNfb2tfMTIz";
     private final MtnMomoGateway gateway = new MtnMomoGateway(MtnMomoConfig.builder()
-            .apiUser(Secret.of("0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71")).apiKey(Secret.of("key")).subscriptionKey(Secret.of("sub"))
+            .apiUser(Secret.of("00000000-1111-4222-8333-444444444444")).apiKey(Secret.of("key")).subscriptionKey(Secret.of("sub"))
             .baseUrl(URI.create("http://127.0.0.1:9")).build());
 
     private static InboundRequest callback(String method, String path, String body) {

@@ -19,7 +19,7 @@ public final class MpesaSimulatorBuilder {
     private String consumerKey = "sim-mpesa-consumer-key";
     private String consumerSecret = "sim-mpesa-consumer-secret";
     private String shortcode = "174379";
-    private String passkey = "5e1c0d4a9f3b7e2c8a6d4f1b3e5c7a9d0f2b4d6e8a1c3e5f7b9d1f3a5c7e9b2d";
+    private String passkey = "FAKE-SIMULATOR-PASSKEY-NOT-A-REAL-ONE";
     private String partyB;
     private Duration tokenLifetime = Duration.ofHours(1);
     private Clock clock = Clock.systemUTC();

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class MtnMomoSimulatorBuilder {
 
     /** The API user accepted when none is configured. */
-    public static final String DEFAULT_API_USER = "0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71";
+    public static final String DEFAULT_API_USER = "00000000-1111-4222-8333-444444444444";
 
     private static final Map<String, String> CURRENCIES = Map.ofEntries(
             Map.entry("sandbox", "EUR"), Map.entry("mtnuganda", "UGX"),

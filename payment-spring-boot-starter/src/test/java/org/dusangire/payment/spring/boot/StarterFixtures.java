@@ -11,7 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
 /** What the starter's tests share: a fresh H2 database and valid sandbox settings per gateway. */
 final class StarterFixtures {
     /** MTN's API user is a UUID; the sandbox accepts any. */
-    static final String MTN_API_USER = "0f4b4c5e-7a1d-4c39-9d0a-5b8e2f6a3c71";
+    static final String MTN_API_USER = "00000000-1111-4222-8333-444444444444";
 
     static final String[] MTN = {
             "mtn-momo.api-key=" + MTN_API_USER,
