@@ -72,6 +72,7 @@ class TwoAccountsTest {
                     .gateway(gateway(rwanda, "mtn-momo-rw", "RWF"))
                     .build();
             try (WebhookHost host = WebhookHost.start(service, port)) {
+                assertThat(host.baseUri().getPort()).as("the site the simulators call back").isEqualTo(port);
                 Payment ug = service.initiate(checkout("UG-1", "1500", "UGX", "+256772123456")).payment();
                 Payment rw = service.initiate(checkout("RW-1", "1000", "RWF", "+250788123456")).payment();
 
