@@ -52,7 +52,7 @@ final class Database implements AutoCloseable {
 
     static Database h2() {
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        c.setJdbcUrl("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + System.getProperty("bench.h2Options", ""));
         return new Database("H2", c, null);
     }
 

@@ -190,6 +190,12 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public boolean claimWrittenEvents(PaymentId paymentId, List<UUID> eventIds, Instant now,
+            Duration lease) {
+        return delegate().claimWrittenEvents(paymentId, eventIds, now, lease);
+    }
+
+    @Override
     public void markEventDelivered(UUID eventId, Instant at) {
         delegate().markEventDelivered(eventId, at);
     }

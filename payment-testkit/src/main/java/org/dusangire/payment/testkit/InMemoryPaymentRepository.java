@@ -451,6 +451,44 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public boolean claimWrittenEvents(PaymentId paymentId, List<UUID> eventIds, Instant now,
+            Duration lease) {
+        Objects.requireNonNull(paymentId, "paymentId must not be null");
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (eventIds.isEmpty()) {
+            return false;
+        }
+        java.util.Set<UUID> ours = java.util.Set.copyOf(eventIds);
+        synchronized (lock) {
+            List<EventRow> claimable = new ArrayList<>();
+            for (EventRow row : events.values()) {
+                if (claimable.size() == ours.size()) {
+                    break;
+                }
+                if (!paymentId.equals(row.event.paymentId()) || !row.open()) {
+                    continue;
+                }
+                if (!ours.contains(row.event.id())) {
+                    // an open event of another write comes before one of ours: it goes first
+                    return false;
+                }
+                boolean due = row.nextAttemptAt == null || !row.nextAttemptAt.isAfter(now);
+                boolean free = row.claimedUntil == null || !row.claimedUntil.isAfter(now);
+                if (!due || !free) {
+                    return false;
+                }
+                claimable.add(row);
+            }
+            if (claimable.size() != ours.size()) {
+                return false;
+            }
+            claimable.forEach(row -> row.claimedUntil = now.plus(lease));
+            return true;
+        }
+    }
+
+    @Override
     public void markEventDelivered(UUID eventId, Instant at) {
         synchronized (lock) {
             EventRow row = events.get(eventId);

@@ -201,6 +201,87 @@ public abstract class PaymentEventStoreContract {
     }
 
     @Test
+    void aWritesOwnEventsAreClaimedByIdAllOrNoneAndOnlyBehindNoOtherOpenEvent() {
+        Payment a = paid(inserted(), T1);
+        UUID paidEvent = PaymentEvent.ofPaymentChange(a, 1).id();
+
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(paidEvent), T1, LEASE)).isTrue();
+        assertThat(claimAll(T1.plusSeconds(30))).as("held for the lease").isEmpty();
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(paidEvent), T1.plusSeconds(30),
+                LEASE)).as("a claim held by another").isFalse();
+
+        // a later write of the same payment while the first event is still open: it waits
+        Payment refunded = repository.update(a.transition(PaymentStatus.REFUNDED, Trigger.REFUND,
+                T1.plusSeconds(31), null).toBuilder().refundedAmount(a.money()).build());
+        UUID refundedEvent = PaymentEvent.ofPaymentChange(refunded, 2).id();
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(refundedEvent),
+                T1.plusSeconds(31), LEASE)).as("an earlier open event goes first").isFalse();
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(paidEvent, refundedEvent),
+                T1.plusSeconds(31), LEASE)).as("all or none: the first is still claimed").isFalse();
+
+        repository.markEventDelivered(paidEvent, T1.plusSeconds(32));
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(paidEvent), T1.plusSeconds(32),
+                LEASE)).as("a delivered event").isFalse();
+        assertThat(repository.claimWrittenEvents(inserted().id(), List.of(refundedEvent),
+                T1.plusSeconds(32), LEASE)).as("another payment's event").isFalse();
+        assertThat(repository.claimWrittenEvents(a.id(), List.of(refundedEvent),
+                T1.plusSeconds(32), LEASE)).isTrue();
+        assertThat(claimAll(T1.plusSeconds(33))).isEmpty();
+    }
+
+    @Test
+    void severalEventsOfOneWriteAreClaimedTogetherAndNoneWhenOneIsTaken() {
+        Payment p = inserted();
+        Payment twice = p.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY, T1, null)
+                .transition(PaymentStatus.REFUNDED, Trigger.REFUND, T1, null).toBuilder()
+                .refundedAmount(p.money()).build();
+        Payment stored = repository.update(twice);
+        List<UUID> ids = List.of(PaymentEvent.ofPaymentChange(stored, 1).id(),
+                PaymentEvent.ofPaymentChange(stored, 2).id());
+
+        PaymentEvent taken = repository.claimEvents(T1, LEASE, 10, p.id()).get(0);
+        assertThat(taken.id()).isEqualTo(ids.get(0));
+        assertThat(repository.claimWrittenEvents(p.id(), ids, T1, LEASE)).isFalse();
+        repository.markEventFailed(taken.id(), T1, false, "host down");
+
+        assertThat(repository.claimWrittenEvents(p.id(), ids, T1.plusSeconds(1), LEASE))
+                .as("the refused claim left the second one free").isTrue();
+        assertThat(claimAll(T1.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void concurrentClaimsOfTheSameWrittenEventHaveOneWinner() throws Exception {
+        List<Payment> payments = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            payments.add(paid(inserted(), T1));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> claimers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                claimers.add(pool.submit(() -> {
+                    int won = 0;
+                    for (Payment p : payments) {
+                        if (repository.claimWrittenEvents(p.id(),
+                                List.of(PaymentEvent.ofPaymentChange(p, 1).id()), T1, LEASE)) {
+                            won++;
+                        }
+                    }
+                    return won;
+                }));
+            }
+            int won = 0;
+            for (Future<Integer> f : claimers) {
+                won += f.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(won).isEqualTo(payments.size());
+            assertThat(claimAll(T1)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void failedEventWaitsForItsRetryTimeAndIsParkedWhenToldTo() {
         Payment p = paid(inserted(), T1);
         PaymentEvent e = claimAll(T1).get(0);

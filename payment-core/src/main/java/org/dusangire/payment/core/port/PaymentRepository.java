@@ -214,6 +214,26 @@ public interface PaymentRepository {
      */
     List<PaymentEvent> claimEvents(Instant now, Duration lease, int limit, PaymentId onlyFor);
 
+    /**
+     * Claims, all or none, the events one committed write of the caller has just stored for one
+     * payment ({@code eventIds}, in write order), so that the caller can deliver them right away
+     * without looking for them: they are claimed only when each is open, due and not claimed by
+     * anyone at {@code now}, and no other open event of the payment was written before any of
+     * them (order per payment holds). The claims hold until {@code now + lease}, as
+     * {@link #claimEvents}'s do, and exclude each other the same way.
+     *
+     * <p>The default claims nothing and answers {@code false}; the caller then delivers through
+     * {@link #claimEvents}, which is correct but costs more round trips. Adapters should override
+     * it ({@code PaymentRepositoryContract} checks it).
+     *
+     * @return {@code true} when every one of them is now claimed by the caller, {@code false} when
+     *         none is (nothing was claimed)
+     */
+    default boolean claimWrittenEvents(PaymentId paymentId, List<UUID> eventIds, Instant now,
+            Duration lease) {
+        return false;
+    }
+
     /** Marks a claimed event delivered. */
     void markEventDelivered(UUID eventId, Instant at);
 

@@ -11,8 +11,9 @@ import org.dusangire.payment.core.model.Trigger;
  * A stored status change, told to listeners after it was committed: at least once, and again if
  * a listener failed (drop a repeat by {@link #eventId()}).
  *
- * @param payment the payment as stored when the event is delivered (it may have changed again
- *                since; {@code to} is the change this event is about)
+ * @param payment the payment as this change stored it, or, when the event is delivered later (a
+ *                retry, a delivery pass), as stored then; either way it may have changed again
+ *                since ({@code to} is the change this event is about)
  * @param from    the status before
  * @param to      the status after
  * @param trigger what caused it

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.PaymentException;
@@ -28,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * Event delivery behind {@link PaymentService}: the stored events (written by the repository in
  * the same transaction as each change) reach the listeners at least once, in order per payment.
  *
- * <p>Right after a change is committed, the thread that made it delivers that payment's due
- * events; a delivery pass ({@link #deliverDue}, run by every reconciliation) takes whatever is
- * left: events whose first delivery was cut short by a crash, and events a listener threw on,
- * once their backoff has passed. Claims keep two instances from delivering the same event at the
- * same time. An event a listener failed {@link PaymentConfig#eventMaxAttempts()} times is parked
- * and counted; it stops holding back the later events of its payment and waits to be re-driven.
+ * <p>Right after a change is committed, the thread that made it delivers the events it wrote
+ * (claimed by id, told with the payment as it stored it); a delivery pass ({@link #deliverDue},
+ * run by every reconciliation) takes whatever is left: events whose first delivery was cut short
+ * by a crash, events a listener threw on once their backoff has passed, and an event written
+ * while an earlier one of its payment was still being delivered. Claims keep two instances from
+ * delivering the same event at the same time. An event a listener failed
+ * {@link PaymentConfig#eventMaxAttempts()} times is parked and counted; it stops holding back the
+ * later events of its payment and waits to be re-driven.
  */
 final class EventDesk {
     private static final Logger log = LoggerFactory.getLogger(EventDesk.class);
@@ -79,6 +82,39 @@ final class EventDesk {
     }
 
     /**
+     * Delivers the events one committed write just stored ({@code written}, in write order, all
+     * of payment {@code paymentId}) now, on the calling thread. They are claimed by their ids in
+     * one statement and told with what the write stored ({@code stored}, {@code anomaly}; either
+     * may be {@code null}), so nothing is looked up again. When they cannot all be claimed (an
+     * earlier event of the payment is still open, a pass holds one, or the store does not claim
+     * by id) the payment's due events are delivered as {@link #deliverFor} does. A listener
+     * failing on one leaves the later ones claimed until their lease runs out: they wait behind
+     * it anyway. Never throws.
+     */
+    void deliverWritten(PaymentId paymentId, Payment stored, List<PaymentEvent> written,
+            PaymentAnomaly anomaly) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            List<UUID> ids = written.stream().map(PaymentEvent::id).toList();
+            if (ids.isEmpty() || !repository.claimWrittenEvents(paymentId, ids, clock.instant(),
+                    config.eventLease())) {
+                deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
+                return;
+            }
+            for (PaymentEvent event : written) {
+                if (deliverOne(event, stored, anomaly) != null) {
+                    return;
+                }
+            }
+        } catch (PaymentException e) {
+            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
+                    + "delivers them", paymentId, e.getMessage());
+        }
+    }
+
+    /**
      * A delivery pass over every payment's due events, until nothing more is due. An instance
      * without listeners delivers nothing and marks nothing: another instance's listeners, or the
      * changes feed, still get every event.
@@ -106,7 +142,7 @@ final class EventDesk {
                 break;
             }
             for (PaymentEvent event : claimed) {
-                Failure failure = deliverOne(event);
+                Failure failure = deliverOne(event, null, null);
                 if (failure == null) {
                     delivered++;
                 } else {
@@ -123,12 +159,13 @@ final class EventDesk {
     private record Failure(boolean parked) {
     }
 
-    private Failure deliverOne(PaymentEvent event) {
+    /** Delivers one claimed event; {@code known} and {@code anomaly} spare a lookup when given. */
+    private Failure deliverOne(PaymentEvent event, Payment known, PaymentAnomaly anomaly) {
         PaymentMdc mdc = PaymentMdc.put(event.paymentId(), null);
         try {
             PaymentEventListener listener = null;
             try {
-                Consumer<PaymentEventListener> call = callFor(event);
+                Consumer<PaymentEventListener> call = callFor(event, known, anomaly);
                 for (PaymentEventListener l : listeners) {
                     listener = l;
                     call.accept(l);
@@ -143,11 +180,16 @@ final class EventDesk {
         }
     }
 
-    /** Loads what the event is about once, and returns the call to make on each listener. */
-    private Consumer<PaymentEventListener> callFor(PaymentEvent event) {
+    /**
+     * Loads what the event is about once (unless the write that stored it is given), and returns
+     * the call to make on each listener.
+     */
+    private Consumer<PaymentEventListener> callFor(PaymentEvent event, Payment known,
+            PaymentAnomaly knownAnomaly) {
         switch (event.type()) {
             case PAYMENT_STATUS_CHANGED -> {
-                Payment payment = payment(event.paymentId());
+                Payment payment = known != null && known.id().equals(event.paymentId()) ? known
+                        : payment(event.paymentId());
                 PaymentStatusChanged changed = new PaymentStatusChanged(payment,
                         PaymentStatus.valueOf(event.from()), PaymentStatus.valueOf(event.to()),
                         event.trigger(), event.occurredAt(), event.id());
@@ -162,6 +204,9 @@ final class EventDesk {
                 return l -> l.onRefundChanged(changed);
             }
             case ANOMALY -> {
+                if (knownAnomaly != null && knownAnomaly.id().equals(event.id())) {
+                    return l -> l.onAnomaly(knownAnomaly);
+                }
                 Optional<StoredAnomaly> stored = repository.findAnomaly(event.id());
                 PaymentAnomaly anomaly = stored.map(StoredAnomaly::anomaly).orElseThrow(
                         () -> new PaymentNotFoundException("anomaly " + event.id()));

@@ -1,6 +1,8 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.dusangire.payment.core.error.ConcurrentPaymentModificationException;
@@ -11,6 +13,7 @@ import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
+import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *       see). After {@value #MAX_UPDATE_ATTEMPTS} lost races the conflict is thrown.</li>
  *   <li>The change, the inbox entry it finishes and its anomaly are written in one update; an
  *       anomaly raised without a change is stored on its own. Each is stored and logged once.</li>
- *   <li>Only after the write is committed are the payment's events handed to the
- *       {@link EventDesk}, so listeners hear only of what is stored.</li>
+ *   <li>Only after the write is committed are the events it wrote handed to the
+ *       {@link EventDesk}, with the payment as stored, so listeners hear only of what is stored
+ *       and nothing is read back to tell them.</li>
  * </ul>
  */
 final class PaymentWriter {
@@ -76,7 +80,8 @@ final class PaymentWriter {
                         observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
                                 stored.status());
                     }
-                    events.deliverFor(stored.id());
+                    events.deliverWritten(stored.id(), stored,
+                            written(current, stored, decision.anomaly()), decision.anomaly());
                     return stored;
                 } catch (ConcurrentPaymentModificationException e) {
                     if (attempt >= MAX_UPDATE_ATTEMPTS) {
@@ -97,7 +102,33 @@ final class PaymentWriter {
         }
         repository.recordAnomaly(anomaly);
         logAnomaly(anomaly);
-        events.deliverFor(parseIdOrNull(anomaly.paymentReference()));
+        PaymentEvent event = PaymentEvent.ofAnomaly(anomaly);
+        if (event.paymentId() == null) {
+            events.deliverFor(null);
+        } else {
+            events.deliverWritten(event.paymentId(), null, List.of(event), anomaly);
+        }
+    }
+
+    /**
+     * The events an update of {@code before} into {@code stored} wrote, in write order, as the
+     * repository derives them: one per new history entry, then the anomaly's when it names this
+     * payment (one naming another is delivered by a pass).
+     */
+    private static List<PaymentEvent> written(Payment before, Payment stored, PaymentAnomaly anomaly) {
+        List<PaymentEvent> written = new ArrayList<>();
+        for (int i = before.history().size(); i < stored.history().size(); i++) {
+            if (stored.history().get(i).from() != null) {
+                written.add(PaymentEvent.ofPaymentChange(stored, i));
+            }
+        }
+        if (anomaly != null) {
+            PaymentEvent event = PaymentEvent.ofAnomaly(anomaly);
+            if (stored.id().equals(event.paymentId())) {
+                written.add(event);
+            }
+        }
+        return written;
     }
 
     /**

@@ -281,6 +281,29 @@ final class EventRows {
                     + valuesRows(rows) + ") AS v(" + WRITTEN + ")";
         }
 
+        /**
+         * Claims events named {@code :id0, :id1, ...} of payment {@code :payment} when each is
+         * open, due and free, and no open event of the payment outside them was written before
+         * it: the update count tells the caller whether it got all of them.
+         */
+        Positional claimWritten(int count) {
+            return shapes.computeIfAbsent("claimWritten:" + count, key -> {
+                StringBuilder ids = new StringBuilder();
+                for (int i = 0; i < count; i++) {
+                    ids.append(i == 0 ? ":id" : ", :id").append(i);
+                }
+                return Positional.of("UPDATE " + events + " e SET claimed_until = :until"
+                        + " WHERE e.id IN (" + ids + ") AND e.payment_id = :payment"
+                        + " AND e.delivered_at IS NULL AND e.parked_at IS NULL"
+                        + " AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)"
+                        + " AND (e.claimed_until IS NULL OR e.claimed_until <= :now)"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + events + " o"
+                        + " WHERE o.payment_id = :payment AND o.seq < e.seq"
+                        + " AND o.delivered_at IS NULL AND o.parked_at IS NULL"
+                        + " AND o.id NOT IN (" + ids + "))");
+            });
+        }
+
         /** The events with these seqs (named {@code :seq0, :seq1, ...}), in write order. */
         Positional selectBySeqs(int count) {
             StringBuilder names = new StringBuilder();

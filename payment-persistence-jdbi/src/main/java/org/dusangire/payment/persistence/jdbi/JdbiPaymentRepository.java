@@ -711,6 +711,44 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         });
     }
 
+    /**
+     * {@inheritDoc} One auto-committed statement for one event (the usual case: a change writes
+     * one); several are claimed in one transaction, rolled back unless every one was claimed.
+     * More than 500 at once are not claimed here.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public boolean claimWrittenEvents(PaymentId paymentId, List<UUID> eventIds, Instant now,
+            Duration lease) {
+        Objects.requireNonNull(paymentId, "paymentId must not be null");
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        int count = eventIds.size();
+        if (count == 0 || count > IN_LIST_CHUNK) {
+            return false;
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("payment", paymentId.value());
+        values.put("now", now);
+        values.put("until", now.plus(lease));
+        for (int i = 0; i < count; i++) {
+            values.put("id" + i, Objects.requireNonNull(eventIds.get(i), "event id"));
+        }
+        Positional claim = eventSql.claimWritten(count);
+        if (count == 1) {
+            return call("claimWrittenEvents", h -> execute(h.getConnection(), claim, values)) == 1;
+        }
+        return transaction("claimWrittenEvents", h -> {
+            Connection c = h.getConnection();
+            if (execute(c, claim, values) == count) {
+                return true;
+            }
+            c.rollback();
+            return false;
+        });
+    }
+
     /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
     @Override
     public void markEventDelivered(UUID eventId, Instant at) {
