@@ -74,7 +74,8 @@ public final class Redactor {
         if (body == null || body.length == 0) {
             return "";
         }
-        return codec.readTree(body).map(node -> redact(node, codec))
+        // a tree parsed here is ours alone: redacted in place, not copied first
+        return codec.readTree(body).map(node -> codec.writeString(redactTree(node, null)))
                 .orElseGet(() -> redactText(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -83,10 +84,41 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = secretFieldInText.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
-        out = AUTH_SCHEME.matcher(out).replaceAll("$1 " + REDACTED);
-        out = JWT.matcher(out).replaceAll(REDACTED);
-        return maskPhones(out);
+        // each pattern runs only on text that could hold what it finds: most values (ids,
+        // statuses, amounts) hold none, and the patterns ran on every value of every answer
+        String out = text;
+        if (out.indexOf('"') >= 0) {
+            out = secretFieldInText.matcher(out).replaceAll("$1\"" + REDACTED + "\"");
+        }
+        if (containsIgnoreCase(out, "bearer") || containsIgnoreCase(out, "basic")) {
+            out = AUTH_SCHEME.matcher(out).replaceAll("$1 " + REDACTED);
+        }
+        if (out.contains("eyJ")) {
+            out = JWT.matcher(out).replaceAll(REDACTED);
+        }
+        return hasDigitRun(out, 10) ? maskPhones(out) : out;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code text} has {@code length} ASCII digits in a row: a phone number's least. */
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value to log for a header: hidden for secret headers, pattern-redacted otherwise. */

@@ -57,6 +57,30 @@ class RedactorTest {
     }
 
     @Test
+    void eachKindOfSecretIsFoundOnItsOwnWhateverItsCase() {
+        assertThat(redactor.redactText("auth: BEARER abc.def")).isEqualTo("auth: BEARER "
+                + Redactor.REDACTED);
+        assertThat(redactor.redactText("auth: basic dXNlcjpwYXNz")).isEqualTo("auth: basic "
+                + Redactor.REDACTED);
+        assertThat(redactor.redactText("token " + JWT + " end")).isEqualTo("token "
+                + Redactor.REDACTED + " end");
+        assertThat(redactor.redactText("\"APIKEY\": \"k-1\"")).isEqualTo("\"APIKEY\": \""
+                + Redactor.REDACTED + "\"");
+        assertThat(redactor.redactText("call +46733123450")).doesNotContain("46733123450")
+                .startsWith("call 4673");
+        String harmless = "order 123456789 of 2026-12-06, status SUCCESSFUL";
+        assertThat(redactor.redactText(harmless)).isSameAs(harmless);
+    }
+
+    @Test
+    void aTreeHandedInIsLeftAsItWas() {
+        com.fasterxml.jackson.databind.JsonNode tree = codec.readTree(
+                "{\"msisdn\":\"256772123456\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(redactor.redact(tree, codec)).doesNotContain("256772123456");
+        assertThat(tree.path("msisdn").asText()).isEqualTo("256772123456");
+    }
+
+    @Test
     void secretHeadersAreHidden() {
         assertThat(redactor.redactHeader("authorization", "Bearer abc")).isEqualTo(Redactor.REDACTED);
         assertThat(redactor.redactHeader("Ocp-Apim-Subscription-Key", "k")).isEqualTo(Redactor.REDACTED);
