@@ -111,6 +111,7 @@ final class ReconciliationBenchmark {
     private static Round round(Database db, MtnFixture mtn, PaymentService payments,
             PaymentConfig config, int n, int inFlight) throws Exception {
         List<String> ids = stale(db, mtn, n);
+        db.analyze();
         db.printCounts("setup", 1);
         Stats bare = LoadRunner.counted(1, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
         Stats bareInFlight = LoadRunner.counted(inFlight, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
@@ -129,6 +130,7 @@ final class ReconciliationBenchmark {
         db.printCounts("payment reconciled by the library", n);
         // the floor settles payments of its own, stale and unasked like the library's
         stale(db, mtn, n);
+        db.analyze();
         db.printCounts("setup", 1);
         int floorSettled;
         long f0 = System.nanoTime();
