@@ -3,8 +3,10 @@ package org.dusangire.payment.reliability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
@@ -29,6 +31,13 @@ final class CountingRepository extends ForwardingPaymentRepository {
     public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
         writes.incrementAndGet();
         return super.update(payment, processedEvent, anomaly);
+    }
+
+    @Override
+    public ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        writes.incrementAndGet();
+        return super.updateAndClaim(payment, processedEvent, anomaly, eventIds, now, lease);
     }
 
     @Override

@@ -1,8 +1,13 @@
 package org.dusangire.payment.reliability;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentRepository;
@@ -31,11 +36,22 @@ final class CrashingRepository extends ForwardingPaymentRepository {
 
     @Override
     public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
+        crashIfRecordingTheAnswer(payment, processedEvent);
+        return super.update(payment, processedEvent, anomaly);
+    }
+
+    @Override
+    public ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        crashIfRecordingTheAnswer(payment, processedEvent);
+        return super.updateAndClaim(payment, processedEvent, anomaly, eventIds, now, lease);
+    }
+
+    private void crashIfRecordingTheAnswer(Payment payment, InboxKey processedEvent) {
         if (processedEvent == null && payment.status() == PaymentStatus.PENDING
                 && !payment.outcomeUnknown()) {
             crashes.incrementAndGet();
             throw new Crash();
         }
-        return super.update(payment, processedEvent, anomaly);
     }
 }

@@ -10,6 +10,7 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
@@ -60,6 +61,17 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     @Override
     public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
         return delegate().update(payment, processedEvent, anomaly);
+    }
+
+    /**
+     * Forwarded as well: a decorator that intercepts {@link #update(Payment, InboxKey,
+     * PaymentAnomaly)} must intercept this too, because the service stores a change through it
+     * whenever it has listeners to tell.
+     */
+    @Override
+    public ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        return delegate().updateAndClaim(payment, processedEvent, anomaly, eventIds, now, lease);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
@@ -447,6 +448,17 @@ public final class InMemoryPaymentRepository implements PaymentRepository {
                 }
             }
             return claimed;
+        }
+    }
+
+    /** The update and the claim under one lock, as one write. */
+    @Override
+    public ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        synchronized (lock) {
+            Payment stored = update(payment, processedEvent, anomaly);
+            return new ClaimedUpdate(stored, !eventIds.isEmpty()
+                    && claimWrittenEvents(stored.id(), eventIds, now, lease));
         }
     }
 

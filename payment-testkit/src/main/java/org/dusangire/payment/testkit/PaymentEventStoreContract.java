@@ -24,6 +24,7 @@ import org.dusangire.payment.core.model.RefundChange;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.RefundStatus;
 import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentRepository;
@@ -247,6 +248,66 @@ public abstract class PaymentEventStoreContract {
         assertThat(repository.claimWrittenEvents(p.id(), ids, T1.plusSeconds(1), LEASE))
                 .as("the refused claim left the second one free").isTrue();
         assertThat(claimAll(T1.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void anUpdateClaimsItsOwnEventsInTheWriteUnlessAnEarlierOneIsOpen() {
+        Payment p = inserted();
+        Payment paid = p.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY, T1, null);
+        UUID paidEvent = PaymentEvent.ofPaymentChange(paid, 1).id();
+
+        ClaimedUpdate first = repository.updateAndClaim(paid, null, null, List.of(paidEvent), T1,
+                LEASE);
+        assertThat(first.eventsClaimed()).isTrue();
+        assertThat(first.payment().version()).isEqualTo(p.version() + 1);
+        assertThat(repository.findEventsOf(p.id())).extracting(PaymentEvent::id)
+                .containsExactly(paidEvent);
+        assertThat(claimAll(T1.plusSeconds(30))).as("held for the lease").isEmpty();
+
+        // the paid event is still open: the refund's event is written but not claimed
+        Payment refunded = first.payment().transition(PaymentStatus.REFUNDED, Trigger.REFUND,
+                T1.plusSeconds(31), null).toBuilder().refundedAmount(p.money()).build();
+        UUID refundedEvent = PaymentEvent.ofPaymentChange(refunded, 2).id();
+        ClaimedUpdate second = repository.updateAndClaim(refunded, null, null,
+                List.of(refundedEvent), T1.plusSeconds(31), LEASE);
+        assertThat(second.eventsClaimed()).isFalse();
+        repository.markEventDelivered(paidEvent, T1.plusSeconds(32));
+        assertThat(claimAll(T1.plusSeconds(32))).as("not left claimed").extracting(PaymentEvent::id)
+                .containsExactly(refundedEvent);
+    }
+
+    @Test
+    void anUpdateClaimsNothingWhenTheIdsAreNotTheEventsItWritesOrItLosesTheRace() {
+        Payment p = inserted();
+        Payment paid = p.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY, T1, null);
+
+        ClaimedUpdate wrongIds = repository.updateAndClaim(paid, null, null,
+                List.of(UUID.randomUUID()), T1, LEASE);
+        assertThat(wrongIds.eventsClaimed()).isFalse();
+        assertThat(claimAll(T1)).extracting(PaymentEvent::paymentId).containsExactly(p.id());
+
+        assertThatThrownBy(() -> repository.updateAndClaim(paid, null, null,
+                List.of(PaymentEvent.ofPaymentChange(paid, 1).id()), T1, LEASE))
+                .isInstanceOf(ConcurrentPaymentModificationException.class);
+        assertThat(repository.findEventsOf(p.id())).hasSize(1);
+    }
+
+    @Test
+    void anUpdateWithAnAnomalyClaimsBothOfItsEvents() {
+        Payment p = inserted();
+        PaymentAnomaly anomaly = new PaymentAnomaly(PaymentAnomaly.Kind.AMOUNT_MISMATCH,
+                p.id().toString(), "contract-gw", "paid 1000 UGX of 1500 UGX", T1);
+        Payment failed = p.transition(PaymentStatus.FAILED, Trigger.VERIFY, T1, "underpaid");
+
+        ClaimedUpdate written = repository.updateAndClaim(failed, null, anomaly,
+                List.of(PaymentEvent.ofPaymentChange(failed, 1).id(), anomaly.id()), T1, LEASE);
+
+        assertThat(written.eventsClaimed()).isTrue();
+        assertThat(repository.findEventsOf(p.id())).extracting(PaymentEvent::type).containsExactly(
+                PaymentEvent.Type.PAYMENT_STATUS_CHANGED, PaymentEvent.Type.ANOMALY);
+        assertThat(claimAll(T1.plusSeconds(30))).isEmpty();
+        assertThat(claimAll(T1.plusSeconds(61))).as("claims run out like any other")
+                .extracting(PaymentEvent::type).containsExactly(PaymentEvent.Type.PAYMENT_STATUS_CHANGED);
     }
 
     @Test

@@ -64,6 +64,29 @@ public interface PaymentRepository {
     }
 
     /**
+     * {@link #update(Payment, InboxKey, PaymentAnomaly)}, claiming in the same write, for the
+     * caller to deliver right after it, the events the write stores, as
+     * {@link #claimWrittenEvents} would claim them after it: all or none, until
+     * {@code now + lease}, and only when no earlier event of the payment is open.
+     * {@code eventIds} are the ids of the events the caller expects the write to store, in write
+     * order ({@link PaymentEvent#ofPaymentChange} for each new history entry, then
+     * {@link PaymentEvent#ofAnomaly}); when the write stores other events, none is claimed.
+     *
+     * <p>The default updates, then calls {@link #claimWrittenEvents}: correct, one round trip
+     * more. Adapters that can claim in the write should override it
+     * ({@code PaymentEventStoreContract} checks it).
+     *
+     * @throws ConcurrentPaymentModificationException when someone else changed it first (nothing
+     *                                                is written or claimed)
+     */
+    default ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        Payment stored = update(payment, processedEvent, anomaly);
+        return new ClaimedUpdate(stored, !eventIds.isEmpty()
+                && claimWrittenEvents(stored.id(), eventIds, now, lease));
+    }
+
+    /**
      * Claims up to {@code limit} pending payments last updated before {@code staleBefore} and not
      * claimed by anyone at {@code now}, holding each claim until {@code now + lease}. Two callers,
      * in one process or on several instances, never receive the same payment while a claim holds;

@@ -15,6 +15,8 @@ import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.port.ClaimedUpdate;
+import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
 import org.dusangire.payment.core.port.PaymentEventListener;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Event delivery behind {@link PaymentService}: the stored events (written by the repository in
  * the same transaction as each change) reach the listeners at least once, in order per payment.
  *
- * <p>Right after a change is committed, the thread that made it delivers the events it wrote
- * (claimed by id, told with the payment as it stored it); a delivery pass ({@link #deliverDue},
+ * <p>The thread that makes a change delivers the events it wrote right after it is committed
+ * (claimed in the write itself, or by id right after it, and told with the payment as it stored
+ * it); a delivery pass ({@link #deliverDue},
  * run by every reconciliation) takes whatever is left: events whose first delivery was cut short
  * by a crash, events a listener threw on once their backoff has passed, and an event written
  * while an earlier one of its payment was still being delivered. Claims keep two instances from
@@ -96,10 +99,46 @@ final class EventDesk {
         if (listeners.isEmpty()) {
             return;
         }
+        boolean claimed;
         try {
-            List<UUID> ids = written.stream().map(PaymentEvent::id).toList();
-            if (ids.isEmpty() || !repository.claimWrittenEvents(paymentId, ids, clock.instant(),
-                    config.eventLease())) {
+            claimed = !written.isEmpty() && repository.claimWrittenEvents(paymentId, ids(written),
+                    clock.instant(), config.eventLease());
+        } catch (PaymentException e) {
+            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
+                    + "delivers them", paymentId, e.getMessage());
+            return;
+        }
+        deliverClaimed(paymentId, stored, written, anomaly, claimed);
+    }
+
+    /**
+     * Stores a change as {@link PaymentRepository#update(Payment, InboxKey, PaymentAnomaly)} does
+     * and, when there are listeners to tell, claims in the same write the events it stores
+     * ({@code written}, as {@link PaymentWriter} derives them), so that
+     * {@link #deliverClaimed} needs no claim of its own.
+     */
+    ClaimedUpdate update(Payment next, InboxKey inbox, PaymentAnomaly anomaly,
+            List<PaymentEvent> written) {
+        if (listeners.isEmpty() || written.isEmpty()) {
+            return new ClaimedUpdate(repository.update(next, inbox, anomaly), false);
+        }
+        return repository.updateAndClaim(next, inbox, anomaly, ids(written), clock.instant(),
+                config.eventLease());
+    }
+
+    /**
+     * Delivers the events a committed write stored ({@code written}, in write order, all of
+     * payment {@code paymentId}) now, on the calling thread, when {@code claimed} (by the write or
+     * right after it), told with what the write stored; otherwise the payment's due events, as
+     * {@link #deliverFor} does. Never throws.
+     */
+    void deliverClaimed(PaymentId paymentId, Payment stored, List<PaymentEvent> written,
+            PaymentAnomaly anomaly, boolean claimed) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            if (!claimed) {
                 deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
                 return;
             }
@@ -112,6 +151,10 @@ final class EventDesk {
             log.warn("payment {}: its events could not be delivered now ({}); a later pass "
                     + "delivers them", paymentId, e.getMessage());
         }
+    }
+
+    private static List<UUID> ids(List<PaymentEvent> events) {
+        return events.stream().map(PaymentEvent::id).toList();
     }
 
     /**

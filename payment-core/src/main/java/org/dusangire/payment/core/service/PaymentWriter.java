@@ -11,6 +11,7 @@ import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
 import org.dusangire.payment.core.port.PaymentEvent;
@@ -69,7 +70,11 @@ final class PaymentWriter {
                     return current;
                 }
                 try {
-                    Payment stored = repository.update(decision.next(), inbox, decision.anomaly());
+                    List<PaymentEvent> written = written(current, decision.next(),
+                            decision.anomaly());
+                    ClaimedUpdate done = events.update(decision.next(), inbox, decision.anomaly(),
+                            written);
+                    Payment stored = done.payment();
                     if (decision.anomaly() != null) {
                         logAnomaly(decision.anomaly());
                     }
@@ -80,8 +85,8 @@ final class PaymentWriter {
                         observer.statusChange(stored.gatewayName(), stored.method(), current.status(),
                                 stored.status());
                     }
-                    events.deliverWritten(stored.id(), stored,
-                            written(current, stored, decision.anomaly()), decision.anomaly());
+                    events.deliverClaimed(stored.id(), stored, written, decision.anomaly(),
+                            done.eventsClaimed());
                     return stored;
                 } catch (ConcurrentPaymentModificationException e) {
                     if (attempt >= MAX_UPDATE_ATTEMPTS) {
@@ -111,7 +116,7 @@ final class PaymentWriter {
     }
 
     /**
-     * The events an update of {@code before} into {@code stored} wrote, in write order, as the
+     * The events an update of {@code before} into {@code stored} writes, in write order, as the
      * repository derives them: one per new history entry, then the anomaly's when it names this
      * payment (one naming another is delivered by a pass).
      */

@@ -35,6 +35,8 @@ final class EventRows {
             + " seen_at, acknowledged_by, acknowledged_at";
     /** At most this many event rows per insert statement, so that few statement shapes exist. */
     static final int EVENTS_PER_STATEMENT = 50;
+    /** The claim a write gives its own events, for its caller's delivery right after. */
+    static final String CLAIMED_UNTIL = "CAST(:until AS TIMESTAMP WITH TIME ZONE)";
 
     private EventRows() {
     }
@@ -127,6 +129,11 @@ final class EventRows {
      * that PostgreSQL knows every column of a VALUES list, and NULLs of any column bind alike.
      */
     static String valuesRows(int rows) {
+        return valuesRows(rows, null);
+    }
+
+    /** {@link #valuesRows(int)}, with {@code extra} (an expression) as each row's last value. */
+    static String valuesRows(int rows, String extra) {
         StringBuilder sb = new StringBuilder();
         for (int n = 0; n < rows; n++) {
             sb.append(n == 0 ? "(" : ", (")
@@ -142,7 +149,8 @@ final class EventRows {
                     .append(" CAST(:eamount").append(n).append(" AS NUMERIC(19, 4)),")
                     .append(" CAST(:ecurrency").append(n).append(" AS CHAR(3)),")
                     .append(" CAST(:edetail").append(n).append(" AS TEXT),")
-                    .append(" CAST(:eat").append(n).append(" AS TIMESTAMP WITH TIME ZONE))");
+                    .append(" CAST(:eat").append(n).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(extra == null ? "" : ", " + extra).append(")");
         }
         return sb.toString();
     }
@@ -267,8 +275,24 @@ final class EventRows {
 
         /** Inserts {@code rows} events, named as {@link EventRows#put} names them, in that order. */
         Positional insertEvents(int rows) {
-            return shapes.computeIfAbsent("insert:" + rows, key -> Positional.of(
-                    "INSERT INTO " + events + " (" + WRITTEN + ") VALUES " + valuesRows(rows)));
+            return insertEvents(rows, false);
+        }
+
+        /**
+         * Inserts {@code rows} events; when {@code claimed}, each already claimed until
+         * {@code :until} (the caller checked in its transaction that no earlier one is open).
+         */
+        Positional insertEvents(int rows, boolean claimed) {
+            return shapes.computeIfAbsent("insert:" + rows + ":" + claimed, key -> Positional.of(
+                    "INSERT INTO " + events + " (" + WRITTEN + (claimed ? ", claimed_until" : "")
+                            + ") VALUES " + valuesRows(rows, claimed ? CLAIMED_UNTIL : null)));
+        }
+
+        /** One row when payment {@code :payment} has an event neither delivered nor parked. */
+        Positional anyOpenOf() {
+            return shapes.computeIfAbsent("anyOpenOf", key -> Positional.of("SELECT 1 FROM "
+                    + events + " WHERE payment_id = :payment AND delivered_at IS NULL"
+                    + " AND parked_at IS NULL FETCH FIRST 1 ROWS ONLY"));
         }
 
         /**
@@ -276,9 +300,21 @@ final class EventRows {
          * {@code source} returns (one when the guarded write matched, none when it did not).
          */
         String insertEventsFrom(String source, int rows) {
-            return "INSERT INTO " + events + " (" + WRITTEN + ") SELECT v."
-                    + WRITTEN.replace(", ", ", v.") + " FROM " + source + ", (VALUES "
-                    + valuesRows(rows) + ") AS v(" + WRITTEN + ")";
+            return insertEventsFrom(source, rows, false);
+        }
+
+        /**
+         * {@link #insertEventsFrom(String, int)}; when {@code claimed}, each row claimed until
+         * {@code :until} if no event of the payment ({@code source}'s {@code id}) was open before
+         * this statement, so that the write's events are claimed all or none.
+         */
+        String insertEventsFrom(String source, int rows, boolean claimed) {
+            String claim = claimed ? ", CASE WHEN NOT EXISTS (SELECT 1 FROM " + events + " o"
+                    + " WHERE o.payment_id = " + source + ".id AND o.delivered_at IS NULL"
+                    + " AND o.parked_at IS NULL) THEN " + CLAIMED_UNTIL + " END" : "";
+            return "INSERT INTO " + events + " (" + WRITTEN + (claimed ? ", claimed_until" : "")
+                    + ") SELECT v." + WRITTEN.replace(", ", ", v.") + claim + " FROM " + source
+                    + ", (VALUES " + valuesRows(rows) + ") AS v(" + WRITTEN + ")";
         }
 
         /**

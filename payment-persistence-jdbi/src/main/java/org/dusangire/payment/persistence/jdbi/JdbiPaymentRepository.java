@@ -28,6 +28,7 @@ import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundChange;
 import org.dusangire.payment.core.model.RefundId;
 import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.port.ClaimedUpdate;
 import org.dusangire.payment.core.port.InboxEntry;
 import org.dusangire.payment.core.port.InboxKey;
 import org.dusangire.payment.core.port.PaymentAnomaly;
@@ -198,6 +199,33 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     @Override
     public Payment update(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly) {
+        return write(payment, processedEvent, anomaly, null, null).payment();
+    }
+
+    /**
+     * {@inheritDoc} The claim is made in the write itself: on PostgreSQL's one statement, the
+     * event rows are inserted claimed unless an event of the payment was open before it; in a
+     * transaction, the same is checked first (one indexed read) and the rows are inserted
+     * claimed. No separate claim statement, no extra connection.
+     *
+     * @throws ConcurrentPaymentModificationException when the stored version is no longer
+     *                                                {@code payment.version()}
+     * @throws PaymentStoreUnavailableException       when the store cannot be reached or refuses
+     */
+    @Override
+    public ClaimedUpdate updateAndClaim(Payment payment, InboxKey processedEvent,
+            PaymentAnomaly anomaly, List<UUID> eventIds, Instant now, Duration lease) {
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        return write(payment, processedEvent, anomaly, List.copyOf(eventIds), now.plus(lease));
+    }
+
+    /**
+     * The update, claiming its events until {@code until} when they are exactly {@code claimIds}
+     * ({@code null}: no claim).
+     */
+    private ClaimedUpdate write(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly,
+            List<UUID> claimIds, Instant until) {
         Objects.requireNonNull(payment, "payment must not be null");
         int knownHistory = historySizes.at(payment.id().value(), payment.version());
         try {
@@ -207,9 +235,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             // makes)
             boolean oneStatement = oneStatementWrites() && knownHistory >= 0 && anomaly == null
                     && payment.history().size() - knownHistory <= EventRows.EVENTS_PER_STATEMENT;
-            Payment updated = oneStatement
+            ClaimedUpdate updated = oneStatement
                     ? call("update", h -> updateInOneStatement(h.getConnection(), payment,
-                            knownHistory, processedEvent))
+                            knownHistory, processedEvent, claimIds, until))
                     : transaction("update", h -> {
                         Connection c = h.getConnection();
                         List<PaymentEvent> events = new ArrayList<>();
@@ -218,10 +246,15 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                         if (anomaly != null && insertAnomaly(c, anomaly)) {
                             events.add(PaymentEvent.ofAnomaly(anomaly));
                         }
-                        insertEvents(c, events);
-                        return stored;
+                        // the guarded update holds the payment's row: no other change of it can
+                        // write an event before this transaction ends
+                        boolean claim = claimIds != null && !events.isEmpty()
+                                && eventIds(events).equals(claimIds)
+                                && !hasOpenEvent(c, payment.id().value());
+                        insertEvents(c, events, claim ? until : null);
+                        return new ClaimedUpdate(stored, claim);
                     });
-            historySizes.remember(updated);
+            historySizes.remember(updated.payment());
             return updated;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
@@ -872,12 +905,21 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     /** Writes the events in the order given, which is their write order (seq); one statement each 50. */
     private void insertEvents(Connection c, List<PaymentEvent> events) throws SQLException {
+        insertEvents(c, events, null);
+    }
+
+    /** {@link #insertEvents(Connection, List)}, claimed until {@code until} unless it is null. */
+    private void insertEvents(Connection c, List<PaymentEvent> events, Instant until)
+            throws SQLException {
         for (int from = 0; from < events.size(); from += EventRows.EVENTS_PER_STATEMENT) {
             List<PaymentEvent> chunk = events.subList(from,
                     Math.min(events.size(), from + EventRows.EVENTS_PER_STATEMENT));
             Map<String, Object> values = new HashMap<>();
             EventRows.put(values, chunk);
-            int rows = execute(c, eventSql.insertEvents(chunk.size()), values);
+            if (until != null) {
+                values.put("until", until);
+            }
+            int rows = execute(c, eventSql.insertEvents(chunk.size(), until != null), values);
             if (rows != chunk.size()) {
                 throw new SQLException("stored " + rows + " of " + chunk.size() + " events");
             }
@@ -1019,12 +1061,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * so one round trip and no separate commit instead of five or six. Used when the stored
      * history size at this version is known; otherwise the transaction path counts it first.
      */
-    private Payment updateInOneStatement(Connection c, Payment payment, int storedHistory,
-            InboxKey processedEvent) throws SQLException {
+    private ClaimedUpdate updateInOneStatement(Connection c, Payment payment, int storedHistory,
+            InboxKey processedEvent, List<UUID> claimIds, Instant until) throws SQLException {
         Map<String, Object> values = guardedValues(payment);
         int entries = putHistory(values, payment, storedHistory);
         List<PaymentEvent> events = EventRows.ofPayment(payment, storedHistory);
         EventRows.put(values, events);
+        boolean claim = claimIds != null && !events.isEmpty() && eventIds(events).equals(claimIds);
+        if (claim) {
+            values.put("until", until);
+        }
         if (processedEvent != null) {
             values.put("g", processedEvent.gatewayName());
             values.put("k", processedEvent.eventKey());
@@ -1032,16 +1078,35 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             values.put("outcome", PROCESSED);
         }
         Positional update = sql.pgUpdateWithHistory(entries, processedEvent != null,
-                events.size(), eventSql);
+                events.size(), eventSql, claim);
         int rows;
+        int claimed = 0;
         try (PreparedStatement ps = update.prepare(c)) {
             update.bind(ps, values);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 rows = rs.getInt(1);
+                if (claim) {
+                    claimed = rs.getInt(2);
+                }
             }
         }
-        return guarded(payment, rows);
+        return new ClaimedUpdate(guarded(payment, rows), claim && claimed == events.size());
+    }
+
+    private static List<UUID> eventIds(List<PaymentEvent> events) {
+        return events.stream().map(PaymentEvent::id).toList();
+    }
+
+    /** Whether the payment has an event neither delivered nor parked. */
+    private boolean hasOpenEvent(Connection c, UUID paymentId) throws SQLException {
+        Positional query = eventSql.anyOpenOf();
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, Map.of("payment", paymentId));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**
@@ -1608,8 +1673,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
          * mark; the statement answers how many payment rows it updated (0 or 1).
          */
         Positional pgUpdateWithHistory(int entries, boolean markInbox, int events,
-                EventRows.Statements eventSql) {
-            String shape = "update:" + entries + ":" + markInbox + ":" + events;
+                EventRows.Statements eventSql, boolean claim) {
+            String shape = "update:" + entries + ":" + markInbox + ":" + events + ":" + claim;
             return pgStatements.computeIfAbsent(shape, key -> {
                 StringBuilder q = new StringBuilder("WITH u AS (").append(updatePayment)
                         .append(" RETURNING id)");
@@ -1618,8 +1683,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 }
                 if (events > 0) {
                     // FROM u: one set of rows when the guarded update matched, none otherwise
-                    q.append(", e AS (").append(eventSql.insertEventsFrom("u", events))
-                            .append(" RETURNING 1)");
+                    q.append(", e AS (").append(eventSql.insertEventsFrom("u", events, claim))
+                            .append(claim ? " RETURNING claimed_until AS c)" : " RETURNING 1)");
                 }
                 if (markInbox) {
                     q.append(", i AS (UPDATE ").append(inbox).append(" SET processed_at = :at,")
@@ -1627,7 +1692,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                             .append(" AND processed_at IS NULL AND EXISTS (SELECT 1 FROM u)")
                             .append(" RETURNING 1)");
                 }
-                return Positional.of(q.append(" SELECT COUNT(*) FROM u").toString());
+                // with a claim, how many of the rows were inserted claimed comes second
+                return Positional.of(q.append(claim && events > 0
+                        ? " SELECT COUNT(*), (SELECT COUNT(c) FROM e) FROM u"
+                        : " SELECT COUNT(*) FROM u").toString());
             });
         }
 
