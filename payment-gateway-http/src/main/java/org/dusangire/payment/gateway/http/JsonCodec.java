@@ -62,6 +62,16 @@ public final class JsonCodec {
         this.writer = mapper.writer();
     }
 
+    /** The codec's factory, with its read limits, for streaming over a document. */
+    JsonFactory factory() {
+        return mapper.getFactory();
+    }
+
+    /** The largest document this codec reads. */
+    int maxDocumentBytes() {
+        return maxDocumentBytes;
+    }
+
     /** A codec with the default limits. */
     public static JsonCodec create() {
         return new JsonCodec(DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,

@@ -1,9 +1,15 @@
 package org.dusangire.payment.gateway.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,9 +80,74 @@ public final class Redactor {
         if (body == null || body.length == 0) {
             return "";
         }
-        // a tree parsed here is ours alone: redacted in place, not copied first
-        return codec.readTree(body).map(node -> codec.writeString(redactTree(node, null)))
-                .orElseGet(() -> redactText(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        String json = redactJson(body, codec);
+        return json != null ? json
+                : redactText(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One JSON document redacted token by token, as {@link #redactTree} redacts its tree, without
+     * building the tree and writing it back (two thirds of the time redaction took); {@code null}
+     * when the body is not one JSON document within the codec's limits, as
+     * {@link JsonCodec#readTree} would refuse it.
+     */
+    private String redactJson(byte[] body, JsonCodec codec) {
+        if (body.length > codec.maxDocumentBytes()) {
+            return null;
+        }
+        StringWriter out = new StringWriter(body.length + 16);
+        try (JsonParser p = codec.factory().createParser(body);
+                JsonGenerator g = codec.factory().createGenerator(out)) {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                return null;
+            }
+            int depth = 0;
+            do {
+                if (token.isStructStart()) {
+                    depth++;
+                    g.copyCurrentEvent(p);
+                } else if (token.isStructEnd()) {
+                    depth--;
+                    g.copyCurrentEvent(p);
+                } else if (token == JsonToken.FIELD_NAME) {
+                    g.copyCurrentEvent(p);
+                } else {
+                    writeValue(p, g, token);
+                }
+            } while (depth > 0 && (token = p.nextToken()) != null);
+            if (depth != 0 || p.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return out.toString();
+    }
+
+    /** A scalar, redacted by the name of the field it belongs to (an array's: its field's). */
+    private void writeValue(JsonParser p, JsonGenerator g, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            g.writeNull();
+            return;
+        }
+        JsonStreamContext context = p.getParsingContext();
+        while (context != null && context.inArray()) {
+            context = context.getParent();
+        }
+        String name = context != null && context.inObject() ? context.getCurrentName() : null;
+        String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (secretFields.contains(key)) {
+            g.writeString(REDACTED);
+        } else if (phoneFields.contains(key)) {
+            g.writeString(Msisdn.mask(p.getText().replace("+", "")));
+        } else if (token == JsonToken.VALUE_STRING) {
+            g.writeString(plainFields.contains(key) ? p.getText() : redactText(p.getText()));
+        } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            g.writeNumber(p.getDecimalValue());
+        } else {
+            g.copyCurrentEvent(p);
+        }
     }
 
     /** Masks secret fields, tokens and phone numbers in free text (or JSON that did not parse). */

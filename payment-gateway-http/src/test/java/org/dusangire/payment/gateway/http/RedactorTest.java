@@ -73,6 +73,35 @@ class RedactorTest {
     }
 
     @Test
+    void aBodyIsRedactedTokenByTokenExactlyAsItsTreeWouldBe() {
+        String[] bodies = {
+            "{\"access_token\":\"" + JWT + "\",\"expires_in\":3600,\"scope\":null}",
+            "{\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"+256772123456\"},"
+                    + "\"amount\":\"1000.50\",\"fee\":1000.50,\"big\":123456789012345678901234,"
+                    + "\"ok\":true,\"financialTransactionId\":\"1806336820112\"}",
+            "{\"msisdn\":256772123456,\"apiKey\":[\"a\",{\"apiKey\":\"b\"}],"
+                    + "\"notes\":[[\"call 0772123456\",\"Bearer abc\"]],\"phone\":[\"256772123457\"]}",
+            "[{\"pin\":1234},\"256772123456\",7.0E-3]",
+            "\"just a string with 256772123456\"",
+            "{\"nested\":{\"deeper\":{\"secret\":{\"x\":1},\"password\":{\"y\":\"z\"}}}}",
+        };
+        for (String json : bodies) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(redactor.redactBody(bytes, codec)).as(json)
+                    .isEqualTo(redactor.redact(codec.readTree(bytes).orElseThrow(), codec));
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotOneJsonDocumentIsScrubbedAsText() {
+        for (String text : new String[] {"{\"a\":1} {\"msisdn\":\"256772123456\"}",
+            "{\"msisdn\":\"256772123456\"", "HTTP 500 for 256772123456", "   "}) {
+            assertThat(redactor.redactBody(text.getBytes(StandardCharsets.UTF_8), codec)).as(text)
+                    .isEqualTo(redactor.redactText(text)).doesNotContain("256772123456");
+        }
+    }
+
+    @Test
     void aTreeHandedInIsLeftAsItWas() {
         com.fasterxml.jackson.databind.JsonNode tree = codec.readTree(
                 "{\"msisdn\":\"256772123456\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
