@@ -97,6 +97,11 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether store calls are counted ({@code -Dbench.countStatements=true}). */
+    boolean counting() {
+        return counter != null;
+    }
+
     /** Prints what the store was asked per operation since the last call, when counting is on. */
     void printCounts(String what, long operations) {
         if (counter != null) {

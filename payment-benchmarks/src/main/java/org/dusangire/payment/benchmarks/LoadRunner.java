@@ -2,6 +2,7 @@ package org.dusangire.payment.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,12 +61,91 @@ final class LoadRunner {
                 0, measuredOps);
     }
 
+    /**
+     * Two timed operations measured in turn, {@code rounds} rounds each (a, b, a, b, ...), so that
+     * what drifts during a run (tables growing, the store's background work, the other core)
+     * falls on both alike instead of on whichever came second. Only the first round of each is
+     * preceded by {@code warmup}. Each side's rounds are pooled: all its operations over all its
+     * measured time, percentiles over all its latencies.
+     *
+     * @return the two sides' pooled stats, {@code a}'s first
+     */
+    static Stats[] alternating(int callers, int rounds, Duration warmup, Duration measure,
+            Operation a, Operation b) throws InterruptedException {
+        List<Raw> as = new ArrayList<>();
+        List<Raw> bs = new ArrayList<>();
+        Duration perRound = measure.dividedBy(rounds);
+        for (int r = 0; r < rounds; r++) {
+            Duration w = r == 0 ? warmup : Duration.ZERO;
+            as.add(timedRaw(callers, w, perRound, a));
+            bs.add(timedRaw(callers, w, perRound, b));
+        }
+        return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+    }
+
+    /**
+     * Two counted operations measured in turn: the warm-ups first ({@code warmupOps} each, a's
+     * then b's), then {@code measuredOps} of each in {@code rounds} slices, a's slice then b's.
+     * Sequence numbers run on per side as in {@link #counted}; pooled as {@link #alternating}.
+     *
+     * @return the two sides' pooled stats, {@code a}'s first
+     */
+    static Stats[] alternatingCounted(int callers, int rounds, int warmupOps, int measuredOps,
+            Operation a, Operation b) throws InterruptedException {
+        AtomicInteger nextA = new AtomicInteger();
+        AtomicInteger nextB = new AtomicInteger();
+        Operation onA = seq -> a.run(nextA.getAndIncrement());
+        Operation onB = seq -> b.run(nextB.getAndIncrement());
+        countedRaw(callers, warmupOps, onA);
+        countedRaw(callers, warmupOps, onB);
+        List<Raw> as = new ArrayList<>();
+        List<Raw> bs = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            int slice = measuredOps / rounds + (r < measuredOps % rounds ? 1 : 0);
+            as.add(countedRaw(callers, slice, onA));
+            bs.add(countedRaw(callers, slice, onB));
+        }
+        return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+    }
+
+    private static Raw timedRaw(int callers, Duration warmup, Duration measure, Operation op)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        return runRaw(callers, op, seq -> System.nanoTime() < end, measureFrom);
+    }
+
+    private static Raw countedRaw(int callers, int ops, Operation op) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(ops);
+        return runRaw(callers, op, seq -> left.getAndDecrement() > 0, 0);
+    }
+
+    /** What one measured run saw: its latencies, its measured wall time, its errors. */
+    private record Raw(long[] latencies, long elapsedNanos, int errors) {
+        Stats stats() {
+            return Stats.of(latencies, latencies.length, elapsedNanos, errors);
+        }
+
+        static Stats pooled(List<Raw> runs) {
+            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencies))
+                    .toArray();
+            return Stats.of(all, all.length, runs.stream().mapToLong(Raw::elapsedNanos).sum(),
+                    runs.stream().mapToInt(Raw::errors).sum());
+        }
+    }
+
     private interface Continue {
         boolean another(long seq);
     }
 
     private static Stats run(int callers, Operation op, Continue more, long measureFrom,
             int expected) throws InterruptedException {
+        return runRaw(callers, op, more, measureFrom).stats();
+    }
+
+    private static Raw runRaw(int callers, Operation op, Continue more, long measureFrom)
+            throws InterruptedException {
         List<LatencyLog> logs = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
@@ -116,7 +196,6 @@ final class LoadRunner {
             System.err.println("  first error: " + firstError.get());
         }
         long elapsed = Math.max(0, lastMeasured.get() - firstMeasured.get());
-        long[] all = LatencyLog.merge(logs);
-        return Stats.of(all, all.length, elapsed, errors.get());
+        return new Raw(LatencyLog.merge(logs), elapsed, errors.get());
     }
 }
