@@ -17,7 +17,8 @@ import java.util.Set;
  * mvn -q -pl payment-benchmarks -am -DskipTests package exec:java -Dexec.args=--long # long
  * </pre>
  *
- * <p>A section may be picked with {@code -Dbench.only=initiation,webhooks,reconcile,jmh,memory,tokens}.
+ * <p>A section may be picked with
+ * {@code -Dbench.only=initiation,webhooks,reconcile,refunds,jmh,memory,tokens}.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
@@ -30,7 +31,7 @@ public final class BenchmarkMain {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Mode mode = Mode.parse(args);
         Set<String> only = Set.of(System.getProperty("bench.only",
-                "initiation,webhooks,reconcile,jmh,memory,tokens").split(","));
+                "initiation,webhooks,reconcile,refunds,jmh,memory,tokens").split(","));
         long started = System.nanoTime();
         ResultTable table = new ResultTable();
         System.out.println("Dusangire Payments benchmarks, " + mode.name() + " mode");
@@ -43,6 +44,9 @@ public final class BenchmarkMain {
         if (only.contains("reconcile")) {
             section("reconciliation", () -> ReconciliationBenchmark.run(mode, table,
                     Boolean.parseBoolean(System.getProperty("bench.reconcilePostgres", "true"))));
+        }
+        if (only.contains("refunds")) {
+            section("refunds", () -> RefundBenchmark.run(mode, table));
         }
         if (only.contains("jmh")) {
             section("jmh", () -> MicroBenchmarks.run(mode, table));

@@ -7,13 +7,13 @@ import java.time.Duration;
  * {@link #LONG} gives steadier figures.
  */
 record Mode(String name, Duration warmup, Duration measure, int webhookWarmup, int webhooks,
-        int reconcilePayments, int memoryPayments, int jmhWarmupIterations, int jmhIterations,
-        Duration jmhTime, int jmhForks) {
+        int reconcilePayments, int refunds, int memoryPayments, int jmhWarmupIterations,
+        int jmhIterations, Duration jmhTime, int jmhForks) {
 
     static final Mode QUICK = new Mode("quick", Duration.ofSeconds(2), Duration.ofSeconds(3),
-            1_000, 2_000, 10_000, 200_000, 1, 3, Duration.ofMillis(500), 0);
+            1_000, 2_000, 10_000, 1_500, 200_000, 1, 3, Duration.ofMillis(500), 0);
     static final Mode LONG = new Mode("long", Duration.ofSeconds(5), Duration.ofSeconds(15),
-            2_000, 10_000, 10_000, 1_000_000, 3, 5, Duration.ofSeconds(2), 0);
+            2_000, 10_000, 10_000, 5_000, 1_000_000, 3, 5, Duration.ofSeconds(2), 0);
 
     static Mode parse(String[] args) {
         Mode mode = QUICK;

@@ -24,8 +24,9 @@ import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
 import org.dusangire.payment.simulator.mtn.MtnMomoSimulatorBuilder;
 
 /**
- * The MTN simulator on loopback, a library gateway on it, and the bare baseline: one JDK
- * {@link HttpClient} sending the same requests with a token fetched once.
+ * The MTN simulator on loopback, a library gateway on it (Collection, and Disbursement for
+ * refunds), and the bare baseline: one JDK {@link HttpClient} sending the same requests with a
+ * token per product fetched once.
  */
 final class MtnFixture implements AutoCloseable {
     static final String PAYER = "256772123456";
@@ -36,6 +37,7 @@ final class MtnFixture implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile String bareToken;
+    private volatile String bareDisbursementToken;
 
     MtnFixture(MtnMomoSimulatorBuilder builder) {
         this.simulator = builder.targetEnvironment("mtnuganda").currency("UGX")
@@ -55,6 +57,7 @@ final class MtnFixture implements AutoCloseable {
                 .apiUser(Secret.of(simulator.apiUser()))
                 .apiKey(Secret.of(simulator.apiKey()))
                 .subscriptionKey(Secret.of(simulator.collectionSubscriptionKey()))
+                .disbursementSubscriptionKey(Secret.of(simulator.disbursementSubscriptionKey()))
                 .targetEnvironment(simulator.targetEnvironment())
                 .currency(Currency.getInstance("UGX"))
                 .baseUrl(simulator.baseUri())
@@ -69,14 +72,23 @@ final class MtnFixture implements AutoCloseable {
 
     /** Fetches the one token the bare client uses for the whole run. */
     void bareLogin() throws IOException, InterruptedException {
+        bareToken = token("/collection/token/", simulator.collectionSubscriptionKey());
+    }
+
+    /** Fetches the one Disbursement token the bare refunds use for the whole run. */
+    void bareDisbursementLogin() throws IOException, InterruptedException {
+        bareDisbursementToken = token("/disbursement/token/", simulator.disbursementSubscriptionKey());
+    }
+
+    private String token(String path, String subscriptionKey) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((simulator.apiUser() + ":"
                 + simulator.apiKey()).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(uri("/collection/token/"))
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Basic " + basic)
-                .header("Ocp-Apim-Subscription-Key", simulator.collectionSubscriptionKey())
+                .header("Ocp-Apim-Subscription-Key", subscriptionKey)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         JsonNode body = mapper.readTree(r.body());
-        bareToken = body.get("access_token").asText();
+        return body.get("access_token").asText();
     }
 
     /** The request-to-pay the library sends, by hand; true on 202. */
@@ -115,6 +127,38 @@ final class MtnFixture implements AutoCloseable {
                 .header("Authorization", "Bearer " + bareToken)
                 .header("X-Target-Environment", simulator.targetEnvironment())
                 .header("Ocp-Apim-Subscription-Key", simulator.collectionSubscriptionKey())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? mapper.readTree(r.body()) : null;
+    }
+
+    /**
+     * The refund the library sends, by hand: {@code POST /disbursement/v1_0/refund} under the
+     * refund's id, of the whole amount of the request-to-pay {@code original}; true on 202.
+     */
+    boolean bareRefund(String refundId, String original, String orderReference)
+            throws IOException, InterruptedException {
+        ObjectNode body = mapper.createObjectNode().put("amount", AMOUNT).put("currency", "UGX")
+                .put("externalId", refundId).put("payerMessage", "Refund")
+                .put("payeeNote", "Refund of order " + orderReference)
+                .put("referenceIdToRefund", original);
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(uri("/disbursement/v1_0/refund"))
+                .header("Authorization", "Bearer " + bareDisbursementToken)
+                .header("X-Reference-Id", refundId)
+                .header("X-Target-Environment", simulator.targetEnvironment())
+                .header("Ocp-Apim-Subscription-Key", simulator.disbursementSubscriptionKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 202;
+    }
+
+    /** The refund status query by hand, its answer parsed; {@code null} unless 200. */
+    JsonNode bareRefundStatusOf(String refundId) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = bare.send(HttpRequest.newBuilder(
+                        uri("/disbursement/v1_0/refund/" + refundId))
+                .header("Authorization", "Bearer " + bareDisbursementToken)
+                .header("X-Target-Environment", simulator.targetEnvironment())
+                .header("Ocp-Apim-Subscription-Key", simulator.disbursementSubscriptionKey())
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200 ? mapper.readTree(r.body()) : null;
     }

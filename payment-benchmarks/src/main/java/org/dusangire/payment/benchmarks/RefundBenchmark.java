@@ -1,0 +1,225 @@
+package org.dusangire.payment.benchmarks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dusangire.payment.core.model.Money;
+import org.dusangire.payment.core.model.Msisdn;
+import org.dusangire.payment.core.model.Payer;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentMethod;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.Refund;
+import org.dusangire.payment.core.model.RefundStatus;
+import org.dusangire.payment.core.model.StatusChange;
+import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.core.service.RefundCommand;
+import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
+import org.dusangire.payment.simulator.mtn.MtnMomoSimulator;
+
+/**
+ * Whole refunds of paid MTN payments: {@link PaymentService#refund(RefundCommand)} then
+ * {@link PaymentService#verifyRefund} until the refund succeeded, against its store floor
+ * ({@link RefundFloor}: the same rows and provider calls by hand in plain JDBC) on the same pool,
+ * tables and simulator, from 16 callers each.
+ *
+ * <p>The simulator holds every refund PENDING and the benchmark pays it out in-process
+ * ({@link MtnMomoSimulator#completeRefund}) between the send and the check, on both sides: the
+ * simulator has no option that completes a refund when it is first asked about, and paying out
+ * at once would let the library settle inside {@code refund()} and skip the answer's write the
+ * floor makes.
+ */
+final class RefundBenchmark {
+    /**
+     * Refunds are asked for by the host's request threads, as checkouts are: the library has no
+     * refund concurrency of its own, so both sides run at the checkout benchmarks' 16 callers.
+     */
+    static final int CALLERS = 16;
+    private static final Money AMOUNT = Money.of(MtnFixture.AMOUNT, "UGX");
+    private static final int MAX_CHECKS = 5;
+
+    private RefundBenchmark() {
+    }
+
+    static void run(Mode mode, ResultTable table) throws Exception {
+        try (MtnFixture mtn = new MtnFixture(MtnMomoSimulator.builder().holdRefunds(true))) {
+            mtn.bareLogin();
+            mtn.bareDisbursementLogin();
+            try (Database h2 = Database.h2()) {
+                runOn(h2, mtn, mode, table);
+            }
+            Database pg;
+            try {
+                pg = Database.postgres();
+            } catch (Exception e) {
+                table.add("Refunds", "PostgreSQL, " + CALLERS + " callers", "NOT RUN: PostgreSQL"
+                        + " unreachable at 127.0.0.1:5432 (" + e.getClass().getSimpleName() + ")",
+                        "", "", "", "n/a");
+                return;
+            }
+            try (pg) {
+                runOn(pg, mtn, mode, table);
+            }
+        }
+        table.note("Refunds: library = PaymentService.refund (idempotency key looked up, payment"
+                + " read, reserve transaction, refund POST, refund status query - PENDING -,"
+                + " answer written) then verifyRefund (refund and payment read, refund status"
+                + " query, settle transaction) through HikariCP; store floor = one payment read"
+                + " inside the reserve transaction, the refund POST, the answer's guarded update,"
+                + " one refund status query, the settle transaction (see RefundFloor). The"
+                + " simulator holds refunds PENDING and the benchmark pays each out in-process"
+                + " between the send and the check, on both sides.");
+    }
+
+    private static void runOn(Database db, MtnFixture mtn, Mode mode, ResultTable table)
+            throws Exception {
+        int n = mode.refunds();
+        int warm = Math.max(1, n / 5);
+        PaymentService payments = Checkouts.service(Checkouts.config("http://localhost:8080"),
+                db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
+        RefundFloor floor = new RefundFloor(db.dataSource, mtn, mtn.simulator::completeRefund);
+        // each side refunds paid payments of its own, each once
+        List<UUID> forLibrary = paid(db, mtn, warm + n);
+        List<UUID> forFloor = paid(db, mtn, warm + n);
+        db.analyze();
+        db.printCounts("setup", 1);
+        AtomicInteger checks = new AtomicInteger();
+        LoadRunner.Operation library = seq -> libraryRefund(payments, mtn,
+                forLibrary.get((int) seq), checks);
+        LoadRunner.Operation atFloor = seq -> floor.refund(forFloor.get((int) seq),
+                "floor-refund-" + forFloor.get((int) seq));
+        // a first, smaller round compiles both paths; only the second is reported
+        LoadRunner.counted(CALLERS, 0, warm, library);
+        LoadRunner.counted(CALLERS, 0, warm, atFloor);
+        db.analyze();
+        db.printCounts("warm-up refund (both sides)", 2L * warm);
+        checks.set(0);
+        Stats lib = LoadRunner.counted(CALLERS, 0, n, seq -> library.run(warm + seq));
+        db.printCounts("library refund", n);
+        Stats atFloorStats = LoadRunner.counted(CALLERS, 0, n, seq -> atFloor.run(warm + seq));
+        db.printCounts("floor refund", n);
+
+        int libDone = settled(db, "lib-refund-");
+        int floorDone = settled(db, "floor-refund-");
+        String on = db.name + ", " + CALLERS + " callers";
+        table.add("Refunds", String.format(Locale.ROOT, "%,d paid MTN payments, %s: refund of the"
+                        + " whole amount, then verifyRefund until SUCCEEDED", n, on),
+                ResultTable.cell(lib, "refunds") + String.format(Locale.ROOT, " (%.2f verifyRefund"
+                        + " calls per refund)", checks.get() / (double) Math.max(1, n)),
+                "", "", "", "");
+        table.add("Refunds", String.format(Locale.ROOT, "%,d paid MTN payments, %s, store floor:"
+                        + " reserve transaction, refund POST, guarded answer update, refund status"
+                        + " query, settle transaction, in plain JDBC (see RefundFloor)", n, on),
+                ResultTable.cell(atFloorStats, "refunds") + "; library/floor "
+                        + ResultTable.ratio(lib.perSecond(), atFloorStats.perSecond()),
+                "", "", "", "");
+        System.out.println(table.floorRatio("refunds", db.name, lib.perSecond(),
+                atFloorStats.perSecond()));
+        System.out.printf(Locale.ROOT, "refunds %s: library %s | floor %s | SUCCEEDED with the payment"
+                + " REFUNDED: library %d of %d, floor %d of %d%n", on, ResultTable.cell(lib, "refunds"),
+                ResultTable.cell(atFloorStats, "refunds"), libDone, warm + n, floorDone, warm + n);
+        if (libDone != warm + n || floorDone != warm + n) {
+            table.note(String.format(Locale.ROOT, "Refunds on %s: only %d (library) and %d (floor)"
+                    + " of %d refunds each ended SUCCEEDED with the payment REFUNDED: a figure is"
+                    + " not the full path.", db.name, libDone, floorDone, warm + n));
+        }
+        String libRows = rowsPerRefund(db, "lib-refund-");
+        String floorRows = rowsPerRefund(db, "floor-refund-");
+        System.out.println("refunds " + db.name + ": rows per refunded payment, library "
+                + libRows + " | floor " + floorRows);
+        if (!libRows.equals(floorRows)) {
+            table.note("Refunds on " + db.name + ": the library and the floor did not write the"
+                    + " same rows per refunded payment (library " + libRows + ", floor "
+                    + floorRows + ").");
+        }
+    }
+
+    /** One refund through the library; true when it ended SUCCEEDED. */
+    private static boolean libraryRefund(PaymentService payments, MtnFixture mtn, UUID paymentId,
+            AtomicInteger checks) {
+        Refund refund = payments.refund(new RefundCommand(new PaymentId(paymentId), AMOUNT, null,
+                null, "lib-refund-" + paymentId));
+        if (refund.status() == RefundStatus.PENDING && !refund.outcomeUnknown()) {
+            mtn.simulator.completeRefund(refund.id().toString());
+        }
+        for (int i = 0; i < MAX_CHECKS && refund.status() == RefundStatus.PENDING; i++) {
+            checks.incrementAndGet();
+            refund = payments.verifyRefund(refund.id());
+        }
+        return refund.status() == RefundStatus.SUCCEEDED;
+    }
+
+    /**
+     * Stores {@code n} payments paid an hour ago, each a request-to-pay sent by hand and approved
+     * at the simulator, SUCCEEDED with both history entries; their ids.
+     */
+    private static List<UUID> paid(Database db, MtnFixture mtn, int n) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant asked = now.minus(Duration.ofHours(1));
+        Instant approved = asked.plusSeconds(20);
+        Payer payer = Payer.ofPhone(Msisdn.parse("+" + MtnFixture.PAYER));
+        List<UUID> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
+                + "abcdefghijklmnopqrstuvwxyz012345";
+        Stats setup = LoadRunner.counted(CALLERS, 0, n, seq -> {
+            String id = ids.get((int) seq).toString();
+            if (!mtn.bareRequestToPay(id, callback) || !mtn.simulator.approve(id)) {
+                return false;
+            }
+            db.repository.insert(Payment.builder().id(PaymentId.parse(id))
+                    .orderReference("BILL-" + seq).idempotencyKey("paid-" + id).money(AMOUNT)
+                    .method(PaymentMethod.MTN_MOBILE_MONEY).payer(payer)
+                    .description("Hospital bill").status(PaymentStatus.SUCCEEDED)
+                    .gatewayName(MtnMomoGateway.NAME).providerReference(id)
+                    .callbackToken("tok" + id.replace("-", "")).createdAt(asked)
+                    .updatedAt(approved).expiresAt(asked.plus(Duration.ofDays(1)))
+                    .addHistory(new StatusChange(null, PaymentStatus.PENDING, asked,
+                            Trigger.INITIATION, null))
+                    .addHistory(new StatusChange(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED,
+                            approved, Trigger.WEBHOOK, null))
+                    .build());
+            return true;
+        });
+        if (setup.operations() != n) {
+            throw new IllegalStateException("only " + setup.operations() + " of " + n
+                    + " payments were paid at the simulator and stored");
+        }
+        return ids;
+    }
+
+    /** Refunds with this key prefix that ended SUCCEEDED, their payment fully REFUNDED. */
+    private static int settled(Database db, String keyPrefix) throws Exception {
+        return db.count("SELECT COUNT(*) FROM pay_refunds r JOIN pay_payments p"
+                + " ON p.id = r.payment_id WHERE r.idempotency_key LIKE '" + keyPrefix + "%'"
+                + " AND r.status = 'SUCCEEDED' AND p.status = 'REFUNDED'"
+                + " AND p.refunded_amount = p.amount AND p.refund_reserved_amount = 0");
+    }
+
+    /** Refund history, payment history and event rows per refunded payment of one side. */
+    private static String rowsPerRefund(Database db, String keyPrefix) throws Exception {
+        String of = " JOIN pay_refunds r ON r.%s = x.%s WHERE r.idempotency_key LIKE '"
+                + keyPrefix + "%%'";
+        int refunds = Math.max(1, db.count("SELECT COUNT(*) FROM pay_refunds r"
+                + " WHERE r.idempotency_key LIKE '" + keyPrefix + "%'"));
+        int refundHistory = db.count("SELECT COUNT(*) FROM pay_refund_history x"
+                + String.format(Locale.ROOT, of, "id", "refund_id"));
+        int paymentHistory = db.count("SELECT COUNT(*) FROM pay_payment_history x"
+                + String.format(Locale.ROOT, of, "payment_id", "payment_id"));
+        int events = db.count("SELECT COUNT(*) FROM pay_events x"
+                + String.format(Locale.ROOT, of, "payment_id", "payment_id"));
+        return String.format(Locale.ROOT, "refund history %.2f, payment history %.2f, events %.2f",
+                refundHistory / (double) refunds, paymentHistory / (double) refunds,
+                events / (double) refunds);
+    }
+}
