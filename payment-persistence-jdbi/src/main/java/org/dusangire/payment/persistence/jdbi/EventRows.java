@@ -288,10 +288,15 @@ final class EventRows {
                             + ") VALUES " + valuesRows(rows, claimed ? CLAIMED_UNTIL : null)));
         }
 
-        /** One row when payment {@code :payment} has an event neither delivered nor parked. */
-        Positional anyOpenOf() {
-            return shapes.computeIfAbsent("anyOpenOf", key -> Positional.of("SELECT 1 FROM "
-                    + events + " WHERE payment_id = :payment AND delivered_at IS NULL"
+        /**
+         * One row when payment {@code :payment} has an event neither delivered nor parked. On H2
+         * the payment's index is named: left to itself, H2 walked the index of every open event
+         * (all of them, when many are open) instead of the payment's few rows.
+         */
+        Positional anyOpenOf(boolean h2) {
+            return shapes.computeIfAbsent("anyOpenOf:" + h2, key -> Positional.of("SELECT 1 FROM "
+                    + events + (h2 ? " USE INDEX (" + events + "_payment_ix)" : "")
+                    + " WHERE payment_id = :payment AND delivered_at IS NULL"
                     + " AND parked_at IS NULL FETCH FIRST 1 ROWS ONLY"));
         }
 

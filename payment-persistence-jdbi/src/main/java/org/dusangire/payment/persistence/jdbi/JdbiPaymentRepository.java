@@ -1100,7 +1100,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     /** Whether the payment has an event neither delivered nor parked. */
     private boolean hasOpenEvent(Connection c, UUID paymentId) throws SQLException {
-        Positional query = eventSql.anyOpenOf();
+        Positional query = eventSql.anyOpenOf(dialect() == Dialect.H2);
         try (PreparedStatement ps = query.prepare(c)) {
             query.bind(ps, Map.of("payment", paymentId));
             try (ResultSet rs = ps.executeQuery()) {
