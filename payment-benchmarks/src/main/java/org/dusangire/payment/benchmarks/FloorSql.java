@@ -22,9 +22,18 @@ final class FloorSql {
             + " from_status, to_status, changed_at, change_trigger, detail) SELECT ?,"
             + " COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, NULL FROM pay_payment_history"
             + " WHERE payment_id = ?";
+    /**
+     * A floor's event row is written delivered: a floor has no listeners, and its rows must not
+     * stand in the events table as thousands of open events, which a store in service does not
+     * have and which the library's open-event checks would then walk. The same insert, one
+     * column more.
+     */
+    static final String DELIVERED = "CURRENT_TIMESTAMP";
+    /** The change's durable event. */
     static final String INSERT_EVENT = "INSERT INTO pay_events (id, type, payment_id,"
             + " order_reference, gateway_name, from_status, to_status, change_trigger, amount,"
-            + " currency, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " currency, occurred_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + DELIVERED + ")";
     /** Closes the inbox entry the change came with. */
     static final String MARK_INBOX = "UPDATE pay_inbox SET processed_at = ?, outcome = ?"
             + " WHERE gateway_name = ? AND event_key = ? AND processed_at IS NULL";

@@ -54,8 +54,10 @@ final class RefundFloor {
             + " VALUES (?, ?, ?, ?, ?, ?, NULL)";
     private static final String EVENT_COLUMNS = "id, type, payment_id, refund_id, order_reference,"
             + " gateway_name, from_status, to_status, change_trigger, amount, currency, detail,"
-            + " occurred_at";
-    private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)";
+            + " occurred_at, delivered_at";
+    /** Written delivered, as {@link FloorSql#DELIVERED} says why. */
+    private static final String EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, "
+            + FloorSql.DELIVERED + ")";
     static final String INSERT_EVENT = "INSERT INTO pay_events (" + EVENT_COLUMNS + ") VALUES "
             + EVENT_VALUES;
     static final String INSERT_TWO_EVENTS = INSERT_EVENT + ", " + EVENT_VALUES;
