@@ -147,7 +147,7 @@ final class RefundDesk {
                 log.warn("refund {}: {} accepted it before but now has no record of it; left pending "
                         + "for a person to look at", refund.id(), gateway.name());
             }
-            return new Checked(apply(refund, report, trigger, null), false);
+            return new Checked(apply(refund, report, trigger, null, payment), false);
         } finally {
             mdc.close();
         }
@@ -222,7 +222,7 @@ final class RefundDesk {
                 String reason = e.providerCode() != null ? e.providerCode() : e.getMessage();
                 log.warn("refund {}: {} refused it ({})", refund.id(), gateway.name(), reason);
                 return apply(refund, new RefundResult(RefundResult.Status.FAILED, null, null), trigger,
-                        reason);
+                        reason, payment);
             } catch (GatewayUnavailableException e) {
                 log.warn("refund {}: outcome unknown at {} ({}); it stays reserved and reconciliation "
                         + "settles it", refund.id(), gateway.name(), e.getMessage());
@@ -236,7 +236,7 @@ final class RefundDesk {
                         refund.id(), gateway.name(), e);
                 return refund;
             }
-            return apply(refund, result, trigger, null);
+            return apply(refund, result, trigger, null, payment);
         } finally {
             mdc.close();
         }
@@ -247,8 +247,12 @@ final class RefundDesk {
      * stored, re-reading both after each lost race. A final refund is never changed again, so the
      * payment's amounts move exactly once per refund.
      */
-    private Refund apply(Refund start, RefundResult result, Trigger trigger, String detail) {
+    private Refund apply(Refund start, RefundResult result, Trigger trigger, String detail,
+            Payment known) {
         Refund current = start;
+        // the payment the caller just read or wrote serves the first attempt; a lost race reads
+        // both again (a stale copy only loses the guarded write, it never writes)
+        Payment fresh = known;
         for (int attempt = 1; ; attempt++) {
             if (current.status().isFinal()) {
                 return current;
@@ -265,7 +269,7 @@ final class RefundDesk {
             Refund next;
             switch (result.status()) {
                 case COMPLETED -> {
-                    payment = loadPayment(current.paymentId());
+                    payment = firstOrLoad(fresh, current);
                     next = answered.transition(RefundStatus.SUCCEEDED, trigger, now, detail);
                     Money refunded = payment.refundedAmount().plus(current.amount());
                     PaymentStatus status = refunded.compareTo(payment.money()) >= 0
@@ -278,7 +282,7 @@ final class RefundDesk {
                             .build();
                 }
                 case FAILED -> {
-                    payment = loadPayment(current.paymentId());
+                    payment = firstOrLoad(fresh, current);
                     next = answered.transition(RefundStatus.FAILED, trigger, now,
                             detail != null ? detail : "the provider reports the refund failed");
                     nextPayment = payment.toBuilder()
@@ -315,8 +319,15 @@ final class RefundDesk {
                 }
                 current = repository.findRefund(start.id())
                         .orElseThrow(() -> new PaymentNotFoundException(start.id().toString()));
+                fresh = null;
             }
         }
+    }
+
+    /** The payment given for the first attempt when it is this refund's, else the stored one. */
+    private Payment firstOrLoad(Payment known, Refund refund) {
+        return known != null && known.id().equals(refund.paymentId()) ? known
+                : loadPayment(refund.paymentId());
     }
 
     private static Money released(Payment payment, Refund refund) {
