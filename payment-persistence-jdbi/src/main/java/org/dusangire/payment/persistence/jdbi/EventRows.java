@@ -329,10 +329,7 @@ final class EventRows {
          */
         Positional claimWritten(int count) {
             return shapes.computeIfAbsent("claimWritten:" + count, key -> {
-                StringBuilder ids = new StringBuilder();
-                for (int i = 0; i < count; i++) {
-                    ids.append(i == 0 ? ":id" : ", :id").append(i);
-                }
+                String ids = Positional.names("id", count);
                 return Positional.of("UPDATE " + events + " e SET claimed_until = :until"
                         + " WHERE e.id IN (" + ids + ") AND e.payment_id = :payment"
                         + " AND e.delivered_at IS NULL AND e.parked_at IS NULL"
@@ -347,12 +344,8 @@ final class EventRows {
 
         /** The events with these seqs (named {@code :seq0, :seq1, ...}), in write order. */
         Positional selectBySeqs(int count) {
-            StringBuilder names = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                names.append(i == 0 ? ":seq" : ", :seq").append(i);
-            }
             return Positional.of("SELECT " + COLUMNS + " FROM " + events + " WHERE seq IN ("
-                    + names + ") ORDER BY seq");
+                    + Positional.names("seq", count) + ") ORDER BY seq");
         }
     }
 }

@@ -858,23 +858,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     private Optional<Payment> findOne(String operation, Positional query, Map<String, ?> values) {
         Payment payment = call(operation, h -> {
-            try (PreparedStatement ps = query.prepare(h.getConnection())) {
-                query.bind(ps, values);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Payment.Builder row = null;
-                    List<StatusChange> history = new ArrayList<>();
-                    while (rs.next()) {
-                        if (row == null) {
-                            row = PaymentRows.payment(rs);
-                        }
-                        rs.getInt("seq");
-                        if (!rs.wasNull()) {
-                            history.add(PaymentRows.change(rs));
-                        }
-                    }
-                    return row == null ? null : row.history(history).build();
-                }
-            }
+            List<Payment> found = paymentsWithHistory(h.getConnection(), query, values);
+            return found.isEmpty() ? null : found.get(0);
         });
         if (payment == null) {
             return Optional.empty();
@@ -1310,36 +1295,48 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private List<Payment> loadByIds(Handle h, List<UUID> ids) throws SQLException {
         List<Payment> payments = new ArrayList<>(ids.size());
         for (List<UUID> chunk : chunks(ids)) {
-            Positional query = sql.selectWithHistoryByIds(chunk.size());
-            try (PreparedStatement ps = query.prepare(h.getConnection())) {
-                query.bind(ps, params(chunk));
-                try (ResultSet rs = ps.executeQuery()) {
-                    Payment.Builder row = null;
-                    UUID rowId = null;
-                    List<StatusChange> history = new ArrayList<>();
-                    while (rs.next()) {
-                        UUID id = rs.getObject("id", UUID.class);
-                        if (!id.equals(rowId)) {
-                            if (row != null) {
-                                payments.add(row.history(history).build());
-                            }
-                            row = PaymentRows.payment(rs);
-                            rowId = id;
-                            history = new ArrayList<>();
-                        }
-                        rs.getInt("seq");
-                        if (!rs.wasNull()) {
-                            history.add(PaymentRows.change(rs));
-                        }
-                    }
-                    if (row != null) {
-                        payments.add(row.history(history).build());
-                    }
-                }
-            }
+            payments.addAll(paymentsWithHistory(h.getConnection(),
+                    sql.selectWithHistoryByIds(chunk.size()), params(chunk)));
         }
         payments.forEach(historySizes::remember);
         payments.sort(Comparator.comparing(Payment::updatedAt).thenComparing(p -> p.id().value()));
+        return payments;
+    }
+
+    /**
+     * The payments a query of {@code selectWithHistory} returns, each with its history: the rows
+     * of one payment come together (ordered by id, then by seq), a payment without history as one
+     * row whose history columns are null.
+     */
+    private static List<Payment> paymentsWithHistory(Connection c, Positional query,
+            Map<String, ?> values) throws SQLException {
+        List<Payment> payments = new ArrayList<>();
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                Payment.Builder row = null;
+                UUID rowId = null;
+                List<StatusChange> history = new ArrayList<>();
+                while (rs.next()) {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (!id.equals(rowId)) {
+                        if (row != null) {
+                            payments.add(row.history(history).build());
+                        }
+                        row = PaymentRows.payment(rs);
+                        rowId = id;
+                        history = new ArrayList<>();
+                    }
+                    rs.getInt("seq");
+                    if (!rs.wasNull()) {
+                        history.add(PaymentRows.change(rs));
+                    }
+                }
+                if (row != null) {
+                    payments.add(row.history(history).build());
+                }
+            }
+        }
         return payments;
     }
 
@@ -1381,15 +1378,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     private static String placeholders(List<UUID> chunk) {
-        return placeholders(chunk.size());
-    }
-
-    private static String placeholders(int count) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            sb.append(i == 0 ? ":id" : ", :id").append(i);
-        }
-        return sb.toString();
+        return Positional.names("id", chunk.size());
     }
 
     private static Map<String, Object> params(List<UUID> chunk) {
@@ -1702,7 +1691,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         /** Payments {@code :id0, :id1, ...} joined to their history, by id then seq. */
         Positional selectWithHistoryByIds(int count) {
             return withHistoryByIds.computeIfAbsent(count, n -> Positional.of(selectWithHistory
-                    + " WHERE p.id IN (" + placeholders(n) + ") ORDER BY p.id, h.seq"));
+                    + " WHERE p.id IN (" + Positional.names("id", n) + ") ORDER BY p.id, h.seq"));
         }
 
         /** History rows seq0.. for the payment id that {@code source} returns, typed for VALUES. */

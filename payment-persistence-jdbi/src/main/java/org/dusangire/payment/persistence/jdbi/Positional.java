@@ -50,6 +50,15 @@ final class Positional {
         return new Positional(sb.toString(), names.toArray(new String[0]));
     }
 
+    /** Named parameters {@code :name0, :name1, ...} for an {@code IN} list of {@code count}. */
+    static String names(String name, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? ":" : ", :").append(name).append(i);
+        }
+        return sb.toString();
+    }
+
     PreparedStatement prepare(Connection c) throws SQLException {
         return c.prepareStatement(sql);
     }
