@@ -136,13 +136,11 @@ public final class Redactor {
             context = context.getParent();
         }
         String name = context != null && context.inObject() ? context.getCurrentName() : null;
-        String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        if (secretFields.contains(key)) {
-            g.writeString(REDACTED);
-        } else if (phoneFields.contains(key)) {
-            g.writeString(Msisdn.mask(p.getText().replace("+", "")));
+        String redacted = redactScalar(name, p.getText(), token == JsonToken.VALUE_STRING);
+        if (redacted != null) {
+            g.writeString(redacted);
         } else if (token == JsonToken.VALUE_STRING) {
-            g.writeString(plainFields.contains(key) ? p.getText() : redactText(p.getText()));
+            g.writeString(p.getText());
         } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
             g.writeNumber(p.getDecimalValue());
         } else {
@@ -228,18 +226,28 @@ public final class Redactor {
         if (!node.isValueNode() || node.isNull()) {
             return node;
         }
+        String redacted = redactScalar(fieldName, node.asText(), node.isTextual());
+        return redacted == null ? node : TextNode.valueOf(redacted);
+    }
+
+    /**
+     * What a scalar of field {@code fieldName} (an array's element: its field's) becomes, by the
+     * same rules for a tree and a stream: a secret field's value is removed, a phone field's
+     * masked, other text scrubbed unless the field is plain; {@code null} keeps it as it is.
+     */
+    private String redactScalar(String fieldName, String text, boolean textual) {
         String key = fieldName == null ? "" : fieldName.toLowerCase(Locale.ROOT);
         if (secretFields.contains(key)) {
-            return TextNode.valueOf(REDACTED);
+            return REDACTED;
         }
         if (phoneFields.contains(key)) {
-            return TextNode.valueOf(Msisdn.mask(node.asText().replace("+", "")));
+            return Msisdn.mask(text.replace("+", ""));
         }
-        if (node.isTextual() && !plainFields.contains(key)) {
-            String redacted = redactText(node.asText());
-            return redacted.equals(node.asText()) ? node : TextNode.valueOf(redacted);
+        if (textual && !plainFields.contains(key)) {
+            String redacted = redactText(text);
+            return redacted.equals(text) ? null : redacted;
         }
-        return node;
+        return null;
     }
 
     private static String maskPhones(String text) {
