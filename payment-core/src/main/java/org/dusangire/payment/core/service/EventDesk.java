@@ -79,8 +79,7 @@ final class EventDesk {
                 deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
             }
         } catch (PaymentException e) {
-            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
-                    + "delivers them", paymentId, e.getMessage());
+            deferred(paymentId, e);
         }
     }
 
@@ -104,8 +103,7 @@ final class EventDesk {
             claimed = !written.isEmpty() && repository.claimWrittenEvents(paymentId, ids(written),
                     clock.instant(), config.eventLease());
         } catch (PaymentException e) {
-            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
-                    + "delivers them", paymentId, e.getMessage());
+            deferred(paymentId, e);
             return;
         }
         deliverClaimed(paymentId, stored, written, anomaly, claimed);
@@ -148,9 +146,13 @@ final class EventDesk {
                 }
             }
         } catch (PaymentException e) {
-            log.warn("payment {}: its events could not be delivered now ({}); a later pass "
-                    + "delivers them", paymentId, e.getMessage());
+            deferred(paymentId, e);
         }
+    }
+
+    private static void deferred(PaymentId paymentId, PaymentException e) {
+        log.warn("payment {}: its events could not be delivered now ({}); a later pass "
+                + "delivers them", paymentId, e.getMessage());
     }
 
     private static List<UUID> ids(List<PaymentEvent> events) {
