@@ -73,6 +73,13 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private static final ColonPrefixSqlParser PARSER = new ColonPrefixSqlParser();
 
     private final Jdbi jdbi;
+    /**
+     * The pool behind a Jdbi this repository made for itself ({@link #create(DataSource)}), else
+     * null. Statements that need nothing of Jdbi's run on its connections directly: a handle
+     * per call (its configuration copied, its statement cleanup registered) cost the webhook
+     * path about one sample in twenty, four handles a webhook.
+     */
+    private final DataSource dataSource;
     private final Statements sql;
     private final RefundRows.Statements refundSql;
     private final EventRows.Statements eventSql;
@@ -86,8 +93,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** False when the Jdbi is our own and configured once, true for a host's Jdbi. */
     private final boolean configureEachHandle;
 
-    private JdbiPaymentRepository(Jdbi jdbi, String tablePrefix, boolean ownJdbi) {
+    private JdbiPaymentRepository(Jdbi jdbi, DataSource dataSource, String tablePrefix,
+            boolean ownJdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi must not be null");
+        this.dataSource = dataSource;
         this.sql = new Statements(PaymentSchema.checkPrefix(tablePrefix));
         this.refundSql = new RefundRows.Statements(sql.prefix);
         this.eventSql = new EventRows.Statements(sql.prefix);
@@ -111,7 +120,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     public static JdbiPaymentRepository create(DataSource dataSource, String tablePrefix) {
         Objects.requireNonNull(dataSource, "dataSource must not be null");
-        return new JdbiPaymentRepository(Jdbi.create(dataSource), tablePrefix, true);
+        return new JdbiPaymentRepository(Jdbi.create(dataSource), dataSource, tablePrefix, true);
     }
 
     /** A repository on the host's own {@link Jdbi} with tables prefixed {@code pay_}. */
@@ -126,7 +135,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * @throws IllegalArgumentException when the prefix is not a plain lower-case identifier
      */
     public static JdbiPaymentRepository create(Jdbi jdbi, String tablePrefix) {
-        return new JdbiPaymentRepository(jdbi, tablePrefix, false);
+        return new JdbiPaymentRepository(jdbi, null, tablePrefix, false);
     }
 
     /**
@@ -145,9 +154,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         try {
             Payment inserted = oneStatementWrites() && !stored.history().isEmpty()
                     && events.isEmpty()
-                    ? call("insert", h -> insertInOneStatement(h.getConnection(), stored))
-                    : transaction("insert", h -> {
-                        Connection c = h.getConnection();
+                    ? jdbc("insert", c -> insertInOneStatement(c, stored))
+                    : jdbcTransaction("insert", c -> {
                         insertInTransaction(c, stored);
                         insertEvents(c, events);
                         return stored;
@@ -236,10 +244,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             boolean oneStatement = oneStatementWrites() && knownHistory >= 0 && anomaly == null
                     && payment.history().size() - knownHistory <= EventRows.EVENTS_PER_STATEMENT;
             ClaimedUpdate updated = oneStatement
-                    ? call("update", h -> updateInOneStatement(h.getConnection(), payment,
+                    ? jdbc("update", c -> updateInOneStatement(c, payment,
                             knownHistory, processedEvent, claimIds, until))
-                    : transaction("update", h -> {
-                        Connection c = h.getConnection();
+                    : jdbcTransaction("update", c -> {
                         List<PaymentEvent> events = new ArrayList<>();
                         Payment stored = updateInTransaction(c, payment, knownHistory,
                                 processedEvent, events);
@@ -296,8 +303,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         values.put("processed", entry.processedAt());
         values.put("outcome", entry.outcome());
         try {
-            return call("recordInbound", h -> {
-                try (PreparedStatement ps = statement.prepare(h.getConnection())) {
+            return jdbc("recordInbound", c -> {
+                try (PreparedStatement ps = statement.prepare(c)) {
                     statement.bind(ps, values);
                     return ps.executeUpdate();
                 }
@@ -313,7 +320,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
     @Override
     public void markInboundProcessed(InboxKey key, Instant at, String outcome) {
-        call("markInboundProcessed", h -> markProcessed(h.getConnection(), key, at, outcome));
+        jdbc("markInboundProcessed", c -> markProcessed(c, key, at, outcome));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
@@ -369,8 +376,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<PendingBacklog> pendingBacklog() {
-        return Optional.of(call("pendingBacklog", h -> {
-            try (PreparedStatement ps = sql.countBacklog.prepare(h.getConnection());
+        return Optional.of(jdbc("pendingBacklog", c -> {
+            try (PreparedStatement ps = sql.countBacklog.prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 OffsetDateTime oldest = rs.getObject(3, OffsetDateTime.class);
@@ -401,8 +408,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         Refund stored = refund.toBuilder().version(0).build();
         int knownHistory = historySizes.at(reserving.id().value(), reserving.version());
         try {
-            RefundWrite written = transaction("insertRefund", h -> {
-                Connection c = h.getConnection();
+            RefundWrite written = jdbcTransaction("insertRefund", c -> {
                 List<PaymentEvent> paymentEvents = new ArrayList<>();
                 Payment payment = updateInTransaction(c, reserving, knownHistory, null,
                         paymentEvents);
@@ -453,8 +459,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         int knownHistory = payment == null ? -1
                 : historySizes.at(payment.id().value(), payment.version());
         try {
-            RefundWrite written = transaction("updateRefund", h -> {
-                Connection c = h.getConnection();
+            RefundWrite written = jdbcTransaction("updateRefund", c -> {
                 RefundRows.Statements q = refundSql;
                 Map<String, Object> values = RefundRows.values(refund);
                 values.put("version", refund.version());
@@ -539,8 +544,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public void recordAnomaly(PaymentAnomaly anomaly) {
         Objects.requireNonNull(anomaly, "anomaly must not be null");
-        transaction("recordAnomaly", h -> {
-            Connection c = h.getConnection();
+        jdbcTransaction("recordAnomaly", c -> {
             if (insertAnomaly(c, anomaly)) {
                 insertEvents(c, List.of(PaymentEvent.ofAnomaly(anomaly)));
             }
@@ -552,7 +556,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public Optional<StoredAnomaly> findAnomaly(UUID id) {
         Objects.requireNonNull(id, "id must not be null");
-        return call("findAnomaly", h -> queryAnomalies(h.getConnection(), eventSql.selectAnomaly,
+        return jdbc("findAnomaly", c -> queryAnomalies(c, eventSql.selectAnomaly,
                 Map.of("id", id))).stream().findFirst();
     }
 
@@ -566,7 +570,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return call("findAnomalies", h -> queryAnomalies(h.getConnection(),
+        return jdbc("findAnomalies", c -> queryAnomalies(c,
                 eventSql.selectAnomalies(openOnly), Map.of("limit", limit)));
     }
 
@@ -579,7 +583,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         values.put("id", id);
         values.put("by", by);
         values.put("at", at);
-        return call("acknowledgeAnomaly", h -> execute(h.getConnection(),
+        return jdbc("acknowledgeAnomaly", c -> execute(c,
                 eventSql.acknowledgeAnomaly, values)) == 1;
     }
 
@@ -601,13 +605,12 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return 0;
         }
-        boolean any = call("sequenceEvents", h -> !querySeqs(h.getConnection(),
+        boolean any = jdbc("sequenceEvents", c -> !querySeqs(c,
                 eventSql.anyUnpositioned, Map.of()).isEmpty());
         if (!any) {
             return 0;
         }
-        return transaction("sequenceEvents", h -> {
-            Connection c = h.getConnection();
+        return jdbcTransaction("sequenceEvents", c -> {
             long last;
             try (PreparedStatement ps = eventSql.lockPositions.prepare(c);
                     ResultSet rs = ps.executeQuery()) {
@@ -650,7 +653,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return call("findEvents", h -> queryEvents(h.getConnection(), eventSql.selectFeed,
+        return jdbc("findEvents", c -> queryEvents(c, eventSql.selectFeed,
                 Map.of("after", afterPosition, "limit", limit)));
     }
 
@@ -658,7 +661,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public List<PaymentEvent> findEventsOf(PaymentId paymentId) {
         Objects.requireNonNull(paymentId, "paymentId must not be null");
-        return call("findEventsOf", h -> queryEvents(h.getConnection(), eventSql.selectOfPayment,
+        return jdbc("findEventsOf", c -> queryEvents(c, eventSql.selectOfPayment,
                 Map.of("payment", paymentId.value())));
     }
 
@@ -690,7 +693,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             Positional claim = onlyFor == null ? eventSql.claimSkipLocked
                     : eventSql.claimSkipLockedFor;
             // RETURNING comes in no particular order: sorted here into write order
-            return transaction("claimEvents", h -> queryEvents(h.getConnection(), claim, values,
+            return jdbcTransaction("claimEvents", c -> queryEvents(c, claim, values,
                     true));
         }
         Positional candidatesQuery = onlyFor == null ? eventSql.claimCandidates
@@ -698,7 +701,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         List<Long> claimed = new ArrayList<>();
         for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
             values.put("limit", limit - claimed.size());
-            List<Long> candidates = call("claimEvents", h -> querySeqs(h.getConnection(),
+            List<Long> candidates = jdbc("claimEvents", c -> querySeqs(c,
                     candidatesQuery, values));
             if (candidates.isEmpty()) {
                 break;
@@ -706,9 +709,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             // one transaction, one batch, in write order (the order the sequencer locks in, so
             // the two never wait on each other in a circle); each update re-checks the claim's
             // conditions under the row's lock, so only one claimer's count is ever 1
-            int[] counts = transaction("claimEvents", h -> {
+            int[] counts = jdbcTransaction("claimEvents", c -> {
                 Positional one = eventSql.claimOne;
-                try (PreparedStatement ps = one.prepare(h.getConnection())) {
+                try (PreparedStatement ps = one.prepare(c)) {
                     for (Long seq : candidates) {
                         Map<String, Object> row = new HashMap<>(values);
                         row.put("seq", seq);
@@ -728,7 +731,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             return List.of();
         }
         claimed.sort(Comparator.naturalOrder());
-        return call("claimEvents", h -> {
+        return jdbc("claimEvents", c -> {
             List<PaymentEvent> events = new ArrayList<>();
             for (int from = 0; from < claimed.size(); from += IN_LIST_CHUNK) {
                 List<Long> chunk = claimed.subList(from,
@@ -737,7 +740,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 for (int i = 0; i < chunk.size(); i++) {
                     seqs.put("seq" + i, chunk.get(i));
                 }
-                events.addAll(queryEvents(h.getConnection(), eventSql.selectBySeqs(chunk.size()),
+                events.addAll(queryEvents(c, eventSql.selectBySeqs(chunk.size()),
                         seqs));
             }
             return events;
@@ -770,10 +773,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         Positional claim = eventSql.claimWritten(count);
         if (count == 1) {
-            return call("claimWrittenEvents", h -> execute(h.getConnection(), claim, values)) == 1;
+            return jdbc("claimWrittenEvents", c -> execute(c, claim, values)) == 1;
         }
-        return transaction("claimWrittenEvents", h -> {
-            Connection c = h.getConnection();
+        return jdbcTransaction("claimWrittenEvents", c -> {
             if (execute(c, claim, values) == count) {
                 return true;
             }
@@ -787,7 +789,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public void markEventDelivered(UUID eventId, Instant at) {
         Objects.requireNonNull(eventId, "eventId must not be null");
         Objects.requireNonNull(at, "at must not be null");
-        call("markEventDelivered", h -> execute(h.getConnection(), eventSql.markDelivered,
+        jdbc("markEventDelivered", c -> execute(c, eventSql.markDelivered,
                 Map.of("id", eventId, "at", at)));
     }
 
@@ -804,15 +806,15 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         values.put("id", eventId);
         values.put("retry", retryAt);
         values.put("error", error);
-        call("markEventFailed", h -> execute(h.getConnection(),
+        jdbc("markEventFailed", c -> execute(c,
                 park ? eventSql.markFailedAndPark : eventSql.markFailed, values));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public long countParkedEvents() {
-        return call("countParkedEvents", h -> {
-            try (PreparedStatement ps = eventSql.countParked.prepare(h.getConnection());
+        return jdbc("countParkedEvents", c -> {
+            try (PreparedStatement ps = eventSql.countParked.prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -827,7 +829,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return 0;
         }
-        return call("redriveParkedEvents", h -> execute(h.getConnection(),
+        return jdbc("redriveParkedEvents", c -> execute(c,
                 eventSql.redriveParked, Map.of("now", now, "limit", limit)));
     }
 
@@ -843,7 +845,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return 0;
         }
-        return call("purgeDeliveredEvents", h -> execute(h.getConnection(),
+        return jdbc("purgeDeliveredEvents", c -> execute(c,
                 eventSql.purgeDelivered, Map.of("before", deliveredBefore, "limit", limit)));
     }
 
@@ -857,8 +859,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * isolation switch is needed for a consistent read: a single statement sees one snapshot.
      */
     private Optional<Payment> findOne(String operation, Positional query, Map<String, ?> values) {
-        Payment payment = call(operation, h -> {
-            List<Payment> found = paymentsWithHistory(h.getConnection(), query, values);
+        Payment payment = jdbc(operation, c -> {
+            List<Payment> found = paymentsWithHistory(c, query, values);
             return found.isEmpty() ? null : found.get(0);
         });
         if (payment == null) {
@@ -1169,8 +1171,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     /** The refunds one query finds, with their histories; one statement, so one snapshot. */
     private List<Refund> findRefunds(String operation, Positional query, Object value) {
-        return call(operation, h -> {
-            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+        return jdbc(operation, c -> {
+            try (PreparedStatement ps = query.prepare(c)) {
                 query.bind(ps, Map.of("v", value));
                 try (ResultSet rs = ps.executeQuery()) {
                     return RefundRows.refunds(rs);
@@ -1392,8 +1394,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private Dialect dialect() {
         Dialect d = dialect;
         if (d == null) {
-            d = call("detectDatabase", h -> Dialect.fromProductName(
-                    h.getConnection().getMetaData().getDatabaseProductName()));
+            d = jdbc("detectDatabase", c -> Dialect.fromProductName(
+                    c.getMetaData().getDatabaseProductName()));
             dialect = d;
         }
         return d;
@@ -1405,9 +1407,17 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * left alone: switching it asks and sets it on every transaction and sets it back after,
      * round trips to PostgreSQL for each write.
      */
+    private <T> T jdbcTransaction(String operation, JdbcWork<T> work) {
+        return inTransaction(operation, committedLevel(), work);
+    }
+
+    /** As {@link #jdbcTransaction}, for work that needs a Jdbi handle (its query API). */
     private <T> T transaction(String operation, SqlWork<T> work) {
-        return inTransaction(operation,
-                readCommittedByDefault() ? KEEP_LEVEL : Connection.TRANSACTION_READ_COMMITTED, work);
+        return inTransaction(operation, committedLevel(), (JdbcWork<T>) null, work);
+    }
+
+    private int committedLevel() {
+        return readCommittedByDefault() ? KEEP_LEVEL : Connection.TRANSACTION_READ_COMMITTED;
     }
 
     /**
@@ -1419,7 +1429,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private boolean readCommittedByDefault() {
         Boolean known = readCommittedByDefault;
         if (known == null) {
-            known = call("detectIsolation", h -> h.getConnection().getTransactionIsolation()
+            known = jdbc("detectIsolation", c -> c.getTransactionIsolation()
                     == Connection.TRANSACTION_READ_COMMITTED);
             readCommittedByDefault = known;
         }
@@ -1428,7 +1438,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
 
     /** Reads a payment row and its history from one snapshot. */
     private <T> T read(String operation, SqlWork<T> work) {
-        return inTransaction(operation, Connection.TRANSACTION_REPEATABLE_READ, work);
+        return inTransaction(operation, Connection.TRANSACTION_REPEATABLE_READ, null, work);
+    }
+
+    private <T> T inTransaction(String operation, int level, JdbcWork<T> work) {
+        return inTransaction(operation, level, work, null);
     }
 
     /**
@@ -1436,48 +1450,56 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * auto-commit setting: Jdbi's own transactions join what they take for an open transaction
      * on a connection with auto-commit off, so nothing was ever committed on such a pool and the
      * pool rolled every write back. The level, unless {@link #KEEP_LEVEL}, is set before the
-     * transaction begins and given back after it.
+     * transaction begins and given back after it. The work is {@code onConnection}, or
+     * {@code onHandle} when that is null.
      */
-    private <T> T inTransaction(String operation, int level, SqlWork<T> work) {
+    private <T> T inTransaction(String operation, int level, JdbcWork<T> onConnection,
+            SqlWork<T> onHandle) {
         // the pool's level is known once asked (asking each time is a round trip too); asked
         // here, before this call holds a connection of its own
         boolean poolReadCommitted = level != KEEP_LEVEL && readCommittedByDefault();
         try {
-            return jdbi.withHandle(h -> {
-                Connection c = h.getConnection();
-                boolean autoCommit = c.getAutoCommit();
-                int previous = level == KEEP_LEVEL ? KEEP_LEVEL
-                        : poolReadCommitted ? Connection.TRANSACTION_READ_COMMITTED
-                        : c.getTransactionIsolation();
-                boolean switchLevel = level != KEEP_LEVEL && previous != level;
-                if (switchLevel) {
-                    c.setTransactionIsolation(level);
-                }
-                if (autoCommit) {
-                    c.setAutoCommit(false);
-                }
-                try {
-                    T result = work.apply(configure(h));
-                    c.commit();
-                    return result;
-                } catch (Throwable t) {
-                    try {
-                        c.rollback();
-                    } catch (SQLException r) {
-                        t.addSuppressed(r);
-                    }
-                    throw t;
-                } finally {
-                    if (autoCommit) {
-                        c.setAutoCommit(true);
-                    }
-                    if (switchLevel) {
-                        c.setTransactionIsolation(previous);
-                    }
-                }
-            });
+            if (onConnection != null) {
+                return withConnection(c -> inTransaction(c, level, poolReadCommitted, onConnection));
+            }
+            return jdbi.withHandle(h -> inTransaction(h.getConnection(), level, poolReadCommitted,
+                    c -> onHandle.apply(configure(h))));
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, int level, boolean poolReadCommitted,
+            JdbcWork<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int previous = level == KEEP_LEVEL ? KEEP_LEVEL
+                : poolReadCommitted ? Connection.TRANSACTION_READ_COMMITTED
+                : c.getTransactionIsolation();
+        boolean switchLevel = level != KEEP_LEVEL && previous != level;
+        if (switchLevel) {
+            c.setTransactionIsolation(level);
+        }
+        if (autoCommit) {
+            c.setAutoCommit(false);
+        }
+        try {
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        } catch (Throwable t) {
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                t.addSuppressed(r);
+            }
+            throw t;
+        } finally {
+            if (autoCommit) {
+                c.setAutoCommit(true);
+            }
+            if (switchLevel) {
+                c.setTransactionIsolation(previous);
+            }
         }
     }
 
@@ -1486,19 +1508,42 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * configured so) it is committed here: a pool rolls back what is left uncommitted when the
      * connection comes back, and a write would be lost without a word.
      */
-    private <T> T call(String operation, SqlWork<T> work) {
+    private <T> T jdbc(String operation, JdbcWork<T> work) {
         try {
-            return jdbi.withHandle(h -> {
-                T result = work.apply(configure(h));
-                Connection c = h.getConnection();
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
-                return result;
-            });
+            return withConnection(c -> committed(c, work.apply(c)));
         } catch (JdbiException | SQLException e) {
             throw StoreErrors.unavailable(operation, e);
         }
+    }
+
+    /** As {@link #jdbc}, for work that needs a Jdbi handle (its query API). */
+    private <T> T call(String operation, SqlWork<T> work) {
+        try {
+            return jdbi.withHandle(h -> committed(h.getConnection(), work.apply(configure(h))));
+        } catch (JdbiException | SQLException e) {
+            throw StoreErrors.unavailable(operation, e);
+        }
+    }
+
+    private static <T> T committed(Connection c, T result) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} on one connection: taken from the pool directly when this repository
+     * made its own Jdbi, else through a handle of the host's Jdbi (whose plugins and decorators
+     * the host may count on).
+     */
+    private <T> T withConnection(JdbcWork<T> work) throws SQLException {
+        if (dataSource != null) {
+            try (Connection c = dataSource.getConnection()) {
+                return work.apply(c);
+            }
+        }
+        return jdbi.withHandle(h -> work.apply(h.getConnection()));
     }
 
     /** Our statements use named parameters only, whatever the host configured on its Jdbi. */
@@ -1516,6 +1561,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @FunctionalInterface
     private interface SqlWork<T> {
         T apply(Handle h) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface JdbcWork<T> {
+        T apply(Connection c) throws SQLException;
     }
 
     /** Loads the claimed rows with these ids. */
