@@ -41,7 +41,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
@@ -1181,11 +1180,11 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         });
     }
 
-    private List<Refund> loadRefundsByIds(Handle h, List<UUID> ids) throws SQLException {
+    private List<Refund> loadRefundsByIds(Connection c, List<UUID> ids) throws SQLException {
         List<Refund> refunds = new ArrayList<>();
         for (List<UUID> chunk : chunks(ids)) {
             Positional query = refundSql.selectByIds(placeholders(chunk));
-            try (PreparedStatement ps = query.prepare(h.getConnection())) {
+            try (PreparedStatement ps = query.prepare(c)) {
                 query.bind(ps, params(chunk));
                 try (ResultSet rs = ps.executeQuery()) {
                     refunds.addAll(RefundRows.refunds(rs));
@@ -1237,21 +1236,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         Instant until = now.plus(lease);
         if (dialect() == Dialect.POSTGRESQL) {
-            return transaction(operation, h -> load.apply(h, h.createQuery(skipLocked)
-                    .bind("stale", UtcTimestamps.bind(staleBefore))
-                    .bind("now", UtcTimestamps.bind(now))
-                    .bind("until", UtcTimestamps.bind(until))
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list()));
+            return jdbcTransaction(operation, c -> load.apply(c, queryIds(c,
+                    Positional.of(skipLocked), Map.of("stale", staleBefore, "now", now,
+                            "until", until, "limit", limit))));
         }
         List<UUID> claimed = new ArrayList<>();
         for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
             int wanted = limit - claimed.size();
-            List<UUID> candidates = call(operation, h -> h.createQuery(candidatesQuery)
-                    .bind("stale", UtcTimestamps.bind(staleBefore))
-                    .bind("now", UtcTimestamps.bind(now))
-                    .bind("limit", wanted)
-                    .map((rs, ctx) -> rs.getObject(1, UUID.class)).list());
+            List<UUID> candidates = jdbc(operation, c -> queryIds(c,
+                    Positional.of(candidatesQuery), Map.of("stale", staleBefore, "now", now,
+                            "limit", wanted)));
             if (candidates.isEmpty()) {
                 break;
             }
@@ -1261,16 +1255,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             // claimers lock overlapping rows in the same order and never deadlock
             List<UUID> ordered = new ArrayList<>(candidates);
             ordered.sort(Comparator.naturalOrder());
-            int[] counts = transaction(operation, h -> {
-                PreparedBatch batch = h.prepareBatch(claimOne);
-                for (UUID id : ordered) {
-                    batch.bind("id", id)
-                            .bind("stale", UtcTimestamps.bind(staleBefore))
-                            .bind("now", UtcTimestamps.bind(now))
-                            .bind("until", UtcTimestamps.bind(until))
-                            .add();
+            Positional one = Positional.of(claimOne);
+            int[] counts = jdbcTransaction(operation, c -> {
+                try (PreparedStatement ps = one.prepare(c)) {
+                    for (UUID id : ordered) {
+                        one.bind(ps, Map.of("id", id, "stale", staleBefore, "now", now,
+                                "until", until));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 }
-                return batch.execute();
             });
             for (int i = 0; i < ordered.size(); i++) {
                 // a driver answering SUCCESS_NO_INFO leaves its row held but unused here until
@@ -1285,7 +1279,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         // each loader reads a row with its history in one statement, and one statement sees one
         // snapshot, so a row and its history agree: no transaction, no isolation switch
-        return call(operation, h -> load.apply(h, claimed));
+        return jdbc(operation, c -> load.apply(c, claimed));
     }
 
     /**
@@ -1294,10 +1288,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * statements through Jdbi's binding per chunk; on PostgreSQL that load took about 46 ms of
      * every 100-payment claim, most of a reconcile pass's serial time.
      */
-    private List<Payment> loadByIds(Handle h, List<UUID> ids) throws SQLException {
+    private List<Payment> loadByIds(Connection c, List<UUID> ids) throws SQLException {
         List<Payment> payments = new ArrayList<>(ids.size());
         for (List<UUID> chunk : chunks(ids)) {
-            payments.addAll(paymentsWithHistory(h.getConnection(),
+            payments.addAll(paymentsWithHistory(c,
                     sql.selectWithHistoryByIds(chunk.size()), params(chunk)));
         }
         payments.forEach(historySizes::remember);
@@ -1568,10 +1562,25 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         T apply(Connection c) throws SQLException;
     }
 
+    /** The ids a query returns, in its order. */
+    private static List<UUID> queryIds(Connection c, Positional query, Map<String, ?> values)
+            throws SQLException {
+        try (PreparedStatement ps = query.prepare(c)) {
+            query.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<UUID> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+                return ids;
+            }
+        }
+    }
+
     /** Loads the claimed rows with these ids. */
     @FunctionalInterface
     private interface Loader<T> {
-        List<T> apply(Handle h, List<UUID> ids) throws SQLException;
+        List<T> apply(Connection c, List<UUID> ids) throws SQLException;
     }
 
     /** The SQL text, with the table prefix filled in once. */
