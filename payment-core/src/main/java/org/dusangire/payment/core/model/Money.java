@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.dusangire.payment.core.error.PaymentValidationException;
 
 /**
@@ -12,6 +13,14 @@ import org.dusangire.payment.core.error.PaymentValidationException;
  * currency allows is refused rather than rounded: rounding money silently is how it gets lost.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /**
+     * Compiled once: every status answer carries an amount and a currency, and
+     * {@code String.matches} compiled its pattern again for each (a twentieth of a
+     * reconciliation's status check).
+     */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{3}");
+
     private static final int MAX_INTEGER_DIGITS = 15;
 
     public Money {
@@ -111,7 +120,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
             throw new PaymentValidationException("amount", "amount is required");
         }
         String text = amount.trim();
-        if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
             throw new PaymentValidationException("amount", "amount '" + abbreviate(text)
                     + "' is not a plain decimal number such as 1500 or 99.50");
         }
@@ -124,7 +133,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         try {
-            if (!upper.matches("[A-Z]{3}")) {
+            if (!ISO_CODE.matcher(upper).matches()) {
                 throw new IllegalArgumentException();
             }
             return Currency.getInstance(upper);

@@ -3,6 +3,7 @@ package org.dusangire.payment.core.model;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dusangire.payment.core.error.PaymentValidationException;
 
@@ -18,6 +19,8 @@ import org.dusangire.payment.core.error.PaymentValidationException;
  * asked for, so a plan registered later applies to numbers parsed before.
  */
 public record Msisdn(String digits) {
+    /** Spaces, dashes, dots, brackets and slashes people write in numbers; compiled once. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()/]");
     /** MTN's sandbox payer numbers (46733123450 to 46733123459). */
     private static final String MTN_SANDBOX_PREFIX = "4673312345";
 
@@ -49,7 +52,7 @@ public record Msisdn(String digits) {
         if (raw == null || raw.isBlank()) {
             throw new PaymentValidationException("phone", "phone number is required");
         }
-        String compact = raw.strip().replaceAll("[\\s\\-.()/]", "");
+        String compact = SEPARATORS.matcher(raw.strip()).replaceAll("");
         boolean international = false;
         if (compact.startsWith("+")) {
             compact = compact.substring(1);

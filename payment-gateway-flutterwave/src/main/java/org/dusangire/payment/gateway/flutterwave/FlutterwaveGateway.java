@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * Thread-safe; build one per Flutterwave account and keep it.
  */
 public final class FlutterwaveGateway implements PaymentGateway {
+    /** A transaction id of Flutterwave's: a whole number (asked on every status check). */
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[0-9]{1,18}");
     /** The gateway's name in routes and storage. */
     public static final String NAME = "flutterwave";
 
@@ -321,7 +324,7 @@ public final class FlutterwaveGateway implements PaymentGateway {
 
     /** A transaction id as a {@code long}; {@code null} when absent or not a whole number. */
     static Long transactionId(String text) {
-        if (text == null || !text.trim().matches("[0-9]{1,18}")) {
+        if (text == null || !TRANSACTION_ID.matcher(text.trim()).matches()) {
             return null;
         }
         return Long.parseLong(text.trim());
