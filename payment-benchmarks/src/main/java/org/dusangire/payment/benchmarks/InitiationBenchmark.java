@@ -100,6 +100,7 @@ final class InitiationBenchmark {
                         ResultTable.cell(atFloor, "payments"));
                 System.out.println(table.floorRatio("initiation-16", db.name, lib.perSecond(),
                         atFloor.perSecond()));
+                System.out.println(table.floorCpu("initiation-16", db.name, lib, atFloor));
             }
         }
     }

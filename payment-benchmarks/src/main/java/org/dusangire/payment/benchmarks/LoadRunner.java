@@ -121,17 +121,18 @@ final class LoadRunner {
         return runRaw(callers, op, seq -> left.getAndDecrement() > 0, 0);
     }
 
-    /** What one measured run saw: its latencies, its measured wall time, its errors. */
-    private record Raw(long[] latencies, long elapsedNanos, int errors) {
+    /** What one measured run saw: its latencies, its measured wall time, its errors, its CPU. */
+    private record Raw(long[] latencies, long elapsedNanos, int errors, Cpu.Spent cpu) {
         Stats stats() {
-            return Stats.of(latencies, latencies.length, elapsedNanos, errors);
+            return Stats.of(latencies, latencies.length, elapsedNanos, errors).withCpu(cpu);
         }
 
         static Stats pooled(List<Raw> runs) {
             long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencies))
                     .toArray();
             return Stats.of(all, all.length, runs.stream().mapToLong(Raw::elapsedNanos).sum(),
-                    runs.stream().mapToInt(Raw::errors).sum());
+                    runs.stream().mapToInt(Raw::errors).sum())
+                    .withCpu(runs.stream().map(Raw::cpu).reduce(Cpu.Spent.NONE, Cpu.Spent::plus));
         }
     }
 
@@ -152,6 +153,8 @@ final class LoadRunner {
         AtomicLong seqs = new AtomicLong();
         AtomicLong firstMeasured = new AtomicLong(Long.MAX_VALUE);
         AtomicLong lastMeasured = new AtomicLong();
+        // CPU from the start of the measured window: now, or when the first caller enters it
+        AtomicReference<Cpu.Spent> cpuFrom = new AtomicReference<>(measureFrom == 0 ? Cpu.now() : null);
         CountDownLatch done = new CountDownLatch(callers);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
@@ -165,6 +168,9 @@ final class LoadRunner {
                             break;
                         }
                         long t0 = System.nanoTime();
+                        if (t0 >= measureFrom && cpuFrom.get() == null) {
+                            cpuFrom.compareAndSet(null, Cpu.now());
+                        }
                         boolean ok;
                         try {
                             ok = op.run(seq);
@@ -192,10 +198,11 @@ final class LoadRunner {
         }
         threads.forEach(Thread::start);
         done.await();
+        Cpu.Spent cpu = cpuFrom.get() == null ? Cpu.Spent.NONE : Cpu.now().minus(cpuFrom.get());
         if (firstError.get() != null) {
             System.err.println("  first error: " + firstError.get());
         }
         long elapsed = Math.max(0, lastMeasured.get() - firstMeasured.get());
-        return new Raw(LatencyLog.merge(logs), elapsed, errors.get());
+        return new Raw(LatencyLog.merge(logs), elapsed, errors.get(), cpu);
     }
 }

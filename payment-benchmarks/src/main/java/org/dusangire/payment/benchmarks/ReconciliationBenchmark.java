@@ -92,6 +92,10 @@ final class ReconciliationBenchmark {
                     ResultTable.ratio(r.floorRate(), r.bareInFlight().perSecond()), ">= 0.80 of floor",
                     ResultTable.meets(r.libRate(), r.floorRate(), FLOOR_TARGET));
             System.out.println(table.floorRatio("reconcile", db.name, r.libRate(), r.floorRate()));
+            boolean server = ResultTable.isPostgres(db.name);
+            System.out.println(table.floorCpu("reconcile", db.name,
+                    r.libCpu().nanos(server) / 1e3 / Math.max(1, r.succeeded()),
+                    r.floorCpu().nanos(server) / 1e3 / Math.max(1, r.floorSettled())));
             System.out.printf(Locale.ROOT, "reconciliation %s: floor %.0f/s (%d settled)%n", db.name,
                     r.floorRate(), r.floorSettled());
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s,"
@@ -101,7 +105,7 @@ final class ReconciliationBenchmark {
     }
 
     private record Round(Stats bare, Stats bareInFlight, double libRate, int succeeded, int passes,
-            double seconds, double floorRate, int floorSettled) {
+            double seconds, double floorRate, int floorSettled, Cpu.Spent libCpu, Cpu.Spent floorCpu) {
     }
 
     /**
@@ -117,6 +121,7 @@ final class ReconciliationBenchmark {
         Stats bareInFlight = LoadRunner.counted(inFlight, 0, n, seq -> mtn.bareStatus(ids.get((int) seq)));
         int succeeded = 0;
         int passes = 0;
+        Cpu.Spent c0 = Cpu.now();
         long t0 = System.nanoTime();
         while (true) {
             ReconcileReport r = payments.reconcile();
@@ -127,21 +132,24 @@ final class ReconciliationBenchmark {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Cpu.Spent libCpu = Cpu.now().minus(c0);
         db.printCounts("payment reconciled by the library", n);
         // the floor settles payments of its own, stale and unasked like the library's
         stale(db, mtn, n);
         db.analyze();
         db.printCounts("setup", 1);
         int floorSettled;
+        Cpu.Spent f0Cpu = Cpu.now();
         long f0 = System.nanoTime();
         try (ReconcileFloor floor = new ReconcileFloor(db.dataSource, !db.name.equals("H2"), mtn,
                 config.reconcileBatchSize(), inFlight)) {
             floorSettled = floor.settleAll(config.reconcileAfter(), config.reconcileLease());
         }
         double floorSeconds = (System.nanoTime() - f0) / 1e9;
+        Cpu.Spent floorCpu = Cpu.now().minus(f0Cpu);
         db.printCounts("payment reconciled by the floor", n);
         return new Round(bare, bareInFlight, succeeded / seconds, succeeded, passes, seconds,
-                floorSettled / floorSeconds, floorSettled);
+                floorSettled / floorSeconds, floorSettled, libCpu, floorCpu);
     }
 
     /**

@@ -41,7 +41,32 @@ public final class ResultTable {
         return line;
     }
 
-    /** The RATIO lines recorded so far, in order. */
+    /**
+     * Records the machine-readable line {@code CPU <path>-<store> library=<n>us floor=<n>us
+     * library/floor=<x.xx>}: CPU microseconds per operation of each side, this JVM's and, on
+     * PostgreSQL, the server's too; above 1 the library spends more than its floor. Returns it.
+     */
+    public String floorCpu(String path, String store, double libraryMicros, double floorMicros) {
+        String line = String.format(Locale.ROOT, "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s",
+                path, store.toLowerCase(Locale.ROOT), libraryMicros, floorMicros,
+                floorMicros == 0 ? "n/a" : ratio(libraryMicros, floorMicros));
+        ratioLines.add(line);
+        return line;
+    }
+
+    /** {@link #floorCpu} from two stats, PostgreSQL's time counted when the store is PostgreSQL. */
+    public String floorCpu(String path, String store, Stats library, Stats floor) {
+        boolean server = isPostgres(store);
+        return floorCpu(path, store, library.cpuMicrosPerOperation(server),
+                floor.cpuMicrosPerOperation(server));
+    }
+
+    /** Whether a store's name is PostgreSQL's, whose server's CPU counts with the JVM's. */
+    public static boolean isPostgres(String store) {
+        return store.toLowerCase(Locale.ROOT).startsWith("postgres");
+    }
+
+    /** The RATIO and CPU lines recorded so far, in order. */
     public List<String> ratioLines() {
         return List.copyOf(ratioLines);
     }

@@ -4,9 +4,29 @@ import java.util.Arrays;
 
 /**
  * Throughput and latency of one measured run: operations per second over the measured wall time,
- * and nearest-rank percentiles of the per-operation latencies.
+ * nearest-rank percentiles of the per-operation latencies, and the CPU time spent meanwhile.
  */
-public record Stats(int operations, int errors, double perSecond, double p50Millis, double p99Millis) {
+public record Stats(int operations, int errors, double perSecond, double p50Millis, double p99Millis,
+        Cpu.Spent cpu) {
+
+    /** Stats without a CPU figure. */
+    public Stats(int operations, int errors, double perSecond, double p50Millis, double p99Millis) {
+        this(operations, errors, perSecond, p50Millis, p99Millis, Cpu.Spent.NONE);
+    }
+
+    /** These stats with the CPU time spent over their measured window. */
+    public Stats withCpu(Cpu.Spent spent) {
+        return new Stats(operations, errors, perSecond, p50Millis, p99Millis, spent);
+    }
+
+    /**
+     * Microseconds of CPU per operation (errors included, they ran too): this JVM's, and
+     * PostgreSQL's as well when {@code withServer}; 0 for no operations.
+     */
+    public double cpuMicrosPerOperation(boolean withServer) {
+        int ran = operations + errors;
+        return ran == 0 ? 0 : cpu.nanos(withServer) / 1e3 / ran;
+    }
 
     /** Stats of {@code count} latencies (nanoseconds) measured over {@code elapsedNanos}. */
     public static Stats of(long[] latencyNanos, int count, long elapsedNanos, int errors) {

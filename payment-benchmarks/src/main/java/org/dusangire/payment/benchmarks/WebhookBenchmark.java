@@ -168,6 +168,7 @@ final class WebhookBenchmark {
             if (provider == Provider.FLUTTERWAVE) {
                 System.out.println(table.floorRatio("webhooks", db.name, lib.perSecond(),
                         floor.perSecond()));
+                System.out.println(table.floorCpu("webhooks", db.name, lib, floor));
             }
             table.add(title(provider), db.name + ", " + CALLERS + " callers",
                     ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),

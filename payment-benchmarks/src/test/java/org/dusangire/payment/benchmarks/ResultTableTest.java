@@ -46,4 +46,17 @@ class ResultTableTest {
         assertThat(ResultTable.cell(s, "payments"))
                 .isEqualTo("1,234 payments/s, p50 1.20 ms, p99 4.56 ms, 2 errors");
     }
+
+    @Test
+    void cpuLinesGivePerOperationTimesAndCountPostgresOnlyOnPostgres() {
+        ResultTable t = new ResultTable();
+        Stats lib = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(60_000_000, 40_000_000));
+        Stats floor = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(30_000_000, 20_000_000));
+        assertThat(t.floorCpu("webhooks", "H2", lib, floor))
+                .isEqualTo("CPU webhooks-h2 library=600us floor=300us library/floor=2.00");
+        assertThat(t.floorCpu("webhooks", "PostgreSQL", lib, floor))
+                .isEqualTo("CPU webhooks-postgresql library=1000us floor=500us library/floor=2.00");
+        assertThat(t.floorCpu("reconcile", "h2", 10, 0)).endsWith("library/floor=n/a");
+        assertThat(t.toMarkdown()).contains("\nCPU webhooks-h2 library=600us");
+    }
 }

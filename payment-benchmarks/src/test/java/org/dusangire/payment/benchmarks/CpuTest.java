@@ -1,0 +1,82 @@
+package org.dusangire.payment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CpuTest {
+    private static final String BACKEND = "2206 (postgres) S 1 2206 2206 0 -1 4194304 3888 11952 0 0"
+            + " 5 6 11 16 20 0 1 0 4495 222445568 7440";
+
+    @Test
+    void aPostgresProcessCountsItsOwnAndItsEndedChildrensTicks() {
+        assertThat(Cpu.ticksIfPostgres(BACKEND)).isEqualTo(5 + 6 + 11 + 16);
+    }
+
+    @Test
+    void otherProcessesAndNamesThatOnlyContainPostgresCountNothing() {
+        assertThat(Cpu.ticksIfPostgres(BACKEND.replace("(postgres)", "(java)"))).isZero();
+        assertThat(Cpu.ticksIfPostgres(BACKEND.replace("(postgres)", "(postgres) x)"))).isZero();
+        assertThat(Cpu.ticksIfPostgres("17 (postgres) S 1")).as("truncated line").isZero();
+        assertThat(Cpu.ticksIfPostgres("17 (postgres)")).as("nothing after the name").isZero();
+    }
+
+    @Test
+    void aNameWithSpacesAndParenthesesDoesNotShiftTheFields() {
+        String odd = "99 (my (odd) proc) S 1 2206 2206 0 -1 4194304 3888 11952 0 0 5 6 11 16 20";
+        assertThat(Cpu.ticksIfPostgres(odd)).isZero();
+        assertThat(Cpu.ticksIfPostgres(odd.replace("my (odd) proc", "postgres"))).isEqualTo(38);
+    }
+
+    @Test
+    void compilerCollectorAndVmThreadsAreTheRuntimeWithTheirOwnTicksOnly() {
+        String compiler = BACKEND.replace("(postgres)", "(C2 CompilerThre)");
+        assertThat(Cpu.runtimeTicks(compiler)).as("utime and stime, no children").isEqualTo(5 + 6);
+        assertThat(Cpu.isRuntimeThread("C1 CompilerThre")).isTrue();
+        assertThat(Cpu.isRuntimeThread("GC Thread#1")).isTrue();
+        assertThat(Cpu.isRuntimeThread("G1 Conc#0")).isTrue();
+        assertThat(Cpu.isRuntimeThread("VM Thread")).isTrue();
+        assertThat(Cpu.runtimeTicks(BACKEND.replace("(postgres)", "(qtp1858609436-)"))).isZero();
+        assertThat(Cpu.isRuntimeThread("VM Periodic Tas")).isFalse();
+        assertThat(Cpu.isRuntimeThread("main")).isFalse();
+    }
+
+    @Test
+    void spentTimesSubtractAddAndCountTheServerOnlyWhenAsked() {
+        Cpu.Spent later = new Cpu.Spent(5_000, 700, 90);
+        Cpu.Spent d = later.minus(new Cpu.Spent(2_000, 200, 40));
+        assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500, 50));
+        assertThat(d.plus(d)).isEqualTo(new Cpu.Spent(6_000, 1_000, 100));
+        assertThat(d.nanos(false)).isEqualTo(3_000);
+        assertThat(d.nanos(true)).isEqualTo(3_500);
+    }
+
+    @Test
+    void thisJvmsTimeGrowsWithWorkDone() {
+        Cpu.Spent before = Cpu.now();
+        long sink = 0;
+        long until = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() < until) {
+            sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+        }
+        Cpu.Spent spent = Cpu.now().minus(before);
+        assertThat(sink).isNotNegative();
+        assertThat(spent.jvmNanos()).isGreaterThan(10_000_000L);
+        assertThat(spent.serverNanos()).isNotNegative();
+        assertThat(spent.runtimeNanos()).isNotNegative();
+    }
+
+    @Test
+    void aMeasuredRunCarriesTheCpuOfItsOperations() throws Exception {
+        Stats s = LoadRunner.counted(2, 0, 20, seq -> {
+            long until = System.nanoTime() + 2_000_000L;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return true;
+        });
+        assertThat(s.operations()).isEqualTo(20);
+        // 20 operations of 2 ms of spinning each, on up to two cores
+        assertThat(s.cpuMicrosPerOperation(false)).isGreaterThan(1_000);
+    }
+}
