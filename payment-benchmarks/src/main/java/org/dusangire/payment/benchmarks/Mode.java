@@ -3,8 +3,8 @@ package org.dusangire.payment.benchmarks;
 import java.time.Duration;
 
 /**
- * How long and how much: {@link #QUICK} keeps the whole run under three minutes on two cores,
- * {@link #LONG} gives steadier figures.
+ * How long and how much: {@link #QUICK} runs every section in about three and a half minutes on
+ * two cores (the build apart), {@link #LONG} gives steadier figures.
  */
 record Mode(String name, Duration warmup, Duration measure, int webhookWarmup, int webhooks,
         int reconcilePayments, int refunds, int memoryPayments, int jmhWarmupIterations,
