@@ -101,6 +101,38 @@ class ObserverTest {
     }
 
     @Test
+    void passesDrainingFullBatchesSampleTheBacklogEveryFiveSecondsAndTheDrainsEndAlways() {
+        ServiceFixture g = new ServiceFixture(null, c -> c.reconcileBatchSize(1));
+        Recording heard = new Recording();
+        PaymentService drain = PaymentService.builder().config(g.config).repository(g.store)
+                .gateway(g.mtn).clock(g.clock).observer(heard).build();
+        for (int i = 0; i < 3; i++) {
+            drain.initiate(TestPayments.mtnCheckout().build());
+        }
+        g.clock.advance(Duration.ofMinutes(3));
+        heard.events.clear();
+
+        drain.reconcile();
+        drain.reconcile();
+        assertThat(passesAndSamples(heard))
+                .as("a full batch right after a sample is not sampled again")
+                .containsExactly("reconcile checked=1", "backlog 3/0 age=PT3M",
+                        "reconcile checked=1");
+        g.clock.advance(Duration.ofSeconds(5));
+        heard.events.clear();
+        drain.reconcile();
+        drain.reconcile();
+        assertThat(passesAndSamples(heard)).as("five seconds on, and the pass that finds no more")
+                .containsExactly("reconcile checked=1", "backlog 3/0 age=PT3M5S",
+                        "reconcile checked=0", "backlog 3/0 age=PT3M5S");
+    }
+
+    private static List<String> passesAndSamples(Recording heard) {
+        return heard.events.stream()
+                .filter(e -> e.startsWith("reconcile ") || e.startsWith("backlog ")).toList();
+    }
+
+    @Test
     void anObserverThatThrowsChangesNothing() {
         PaymentService fragile = PaymentService.builder().config(f.config).repository(f.store)
                 .gateway(f.mtn).clock(f.clock).observer(new PaymentObserver() {

@@ -141,7 +141,8 @@ public interface PaymentObserver {
 
     /**
      * The store's pending backlog, sampled after each reconciliation pass and on each
-     * {@link PaymentService#health()}.
+     * {@link PaymentService#health()}; while passes run back to back over full batches (draining
+     * a large backlog), at most once every 5 seconds, and again after the pass that ends it.
      *
      * @param oldestAge age of the oldest pending payment; {@link Duration#ZERO} when none is
      */

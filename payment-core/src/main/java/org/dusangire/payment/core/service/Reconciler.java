@@ -85,7 +85,7 @@ final class Reconciler {
         }
         health.passEnded();
         observer.reconcilePass(report, Duration.ofNanos(System.nanoTime() - started));
-        health.sampleBacklog();
+        health.sampleBacklog(report.checked() >= config.reconcileBatchSize());
         return report;
     }
 
