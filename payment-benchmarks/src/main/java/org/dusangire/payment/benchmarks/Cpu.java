@@ -7,13 +7,17 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * CPU time spent: this JVM's work (the library or floor, the simulators, Jetty, H2 and the callers
  * all run in it), the JVM's own runtime (JIT compilers, garbage collectors, the VM thread) apart,
  * and the local PostgreSQL server's (its processes, read from {@code /proc}). In a quick run the
- * runtime's share swings by half the total from one run to the next (the JIT is still compiling);
- * leaving it out makes CPU per operation a yardstick that a change of a tenth can show in.
+ * JIT is still compiling: counted in, the runtime moved a section's CPU per operation by up to a
+ * factor of two between runs; left out, the figure still moves by up to a third with the
+ * machine, so compare a library's CPU with its floor's from the same run, not across runs.
+ * {@code /proc} counts in 10 ms ticks per thread and process: over a window of seconds that is
+ * a percent or two, over a window of milliseconds it is most of the figure.
  */
 public final class Cpu {
     /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every Linux this runs on. */
@@ -22,54 +26,56 @@ public final class Cpu {
     private Cpu() {
     }
 
-    /**
-     * CPU time spent so far, or over an interval, in nanoseconds: this JVM's work, PostgreSQL's,
-     * and the JVM runtime's (compilers, collectors), which {@link #nanos} leaves out.
-     */
-    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
-        public static final Spent NONE = new Spent(0, 0, 0);
-
-        /** A figure without a runtime part. */
-        public Spent(long jvmNanos, long serverNanos) {
-            this(jvmNanos, serverNanos, 0);
-        }
+    /** CPU time spent so far, or over an interval: this JVM's work and PostgreSQL's, in nanoseconds. */
+    public record Spent(long jvmNanos, long serverNanos) {
+        public static final Spent NONE = new Spent(0, 0);
 
         Spent minus(Spent earlier) {
-            return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
-                    runtimeNanos - earlier.runtimeNanos);
+            return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos);
         }
 
         Spent plus(Spent other) {
-            return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos,
-                    runtimeNanos + other.runtimeNanos);
+            return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos);
         }
 
         /** This JVM's time, and PostgreSQL's too when {@code withServer}. */
         public long nanos(boolean withServer) {
             return jvmNanos + (withServer ? serverNanos : 0);
         }
+
+        /** Microseconds per operation over {@code operations}; 0 for none. */
+        public double microsPer(int operations, boolean withServer) {
+            return operations <= 0 ? 0 : nanos(withServer) / 1e3 / operations;
+        }
     }
 
-    /** CPU time spent so far by this JVM (its work and its runtime) and by the local PostgreSQL server. */
+    /** CPU time spent so far by this JVM's work (its runtime threads left out) and by PostgreSQL. */
     static Spent now() {
-        long runtime = runtimeNanos();
-        return new Spent(Math.max(0, jvmNanos() - runtime), postgresNanos(), runtime);
+        long runtime = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::runtimeTicks);
+        long server = procNanos(Path.of("/proc"),
+                p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
+                Cpu::ticksIfPostgres);
+        return new Spent(Math.max(0, jvmNanos() - runtime), server);
     }
 
     /**
-     * User and system time of this JVM's runtime threads (see {@link #isRuntimeThread}), from
-     * {@code /proc/self/task}; 0 where there is none. A compiler thread the JVM retires takes its
-     * time with it and leaves it in the work's figure: seldom, and small next to a run.
+     * The ticks that {@code ticksOf} finds in the {@code stat} file of each entry of {@code dir}
+     * that {@code entries} accepts, in nanoseconds; 0 where there is no such directory (no
+     * {@code /proc}). For {@code /proc/self/task}: this JVM's runtime threads (a compiler thread
+     * the JVM retires takes its time with it and leaves it in the work's figure: seldom, and
+     * small next to a run). For {@code /proc}: every process named {@code postgres} (postmaster,
+     * backends, background workers) with its ended children (a backend that exits hands its
+     * time to the postmaster, which counts it once it has reaped it).
      */
-    private static long runtimeNanos() {
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
+    private static long procNanos(Path dir, DirectoryStream.Filter<Path> entries,
+            ToLongFunction<String> ticksOf) {
+        if (!Files.isDirectory(dir)) {
             return 0;
         }
         long ticks = 0;
-        try (DirectoryStream<Path> ids = Files.newDirectoryStream(tasks)) {
-            for (Path id : ids) {
-                ticks += runtimeTicks(read(id.resolve("stat")));
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, entries)) {
+            for (Path entry : found) {
+                ticks += ticksOf.applyAsLong(read(entry.resolve("stat")));
             }
         } catch (IOException e) {
             return 0;
@@ -107,33 +113,6 @@ public final class Cpu {
             return Math.max(0, os.getProcessCpuTime());
         }
         return 0;
-    }
-
-    /**
-     * User and system time of every process named {@code postgres} (postmaster, backends,
-     * background workers), with that of their ended children (a backend that exits hands its time
-     * to the postmaster, which counts it once it has reaped it); 0 where there is no {@code /proc}.
-     */
-    private static long postgresNanos() {
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return 0;
-        }
-        long ticks = 0;
-        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc,
-                p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
-            for (Path pid : pids) {
-                ticks += postgresTicks(pid.resolve("stat"));
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
-    }
-
-    /** Time of one process and its ended children if it is a postgres process; else 0. */
-    static long postgresTicks(Path stat) {
-        return ticksIfPostgres(read(stat));
     }
 
     /** A process's own ticks and its ended children's when its stat line names {@code postgres}. */

@@ -167,10 +167,11 @@ final class LoadRunner {
                         if (!more.another(seq)) {
                             break;
                         }
-                        long t0 = System.nanoTime();
-                        if (t0 >= measureFrom && cpuFrom.get() == null) {
+                        // sampled before t0, so that no operation's latency holds the sample
+                        if (cpuFrom.get() == null && System.nanoTime() >= measureFrom) {
                             cpuFrom.compareAndSet(null, Cpu.now());
                         }
+                        long t0 = System.nanoTime();
                         boolean ok;
                         try {
                             ok = op.run(seq);

@@ -94,8 +94,8 @@ final class ReconciliationBenchmark {
             System.out.println(table.floorRatio("reconcile", db.name, r.libRate(), r.floorRate()));
             boolean server = ResultTable.isPostgres(db.name);
             System.out.println(table.floorCpu("reconcile", db.name,
-                    r.libCpu().nanos(server) / 1e3 / Math.max(1, r.succeeded()),
-                    r.floorCpu().nanos(server) / 1e3 / Math.max(1, r.floorSettled())));
+                    r.libCpu().microsPer(r.succeeded(), server),
+                    r.floorCpu().microsPer(r.floorSettled(), server)));
             System.out.printf(Locale.ROOT, "reconciliation %s: floor %.0f/s (%d settled)%n", db.name,
                     r.floorRate(), r.floorSettled());
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s,"

@@ -24,8 +24,7 @@ public record Stats(int operations, int errors, double perSecond, double p50Mill
      * PostgreSQL's as well when {@code withServer}; 0 for no operations.
      */
     public double cpuMicrosPerOperation(boolean withServer) {
-        int ran = operations + errors;
-        return ran == 0 ? 0 : cpu.nanos(withServer) / 1e3 / ran;
+        return cpu.microsPer(operations + errors, withServer);
     }
 
     /** Stats of {@code count} latencies (nanoseconds) measured over {@code elapsedNanos}. */
