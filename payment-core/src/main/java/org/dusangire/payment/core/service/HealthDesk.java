@@ -29,9 +29,9 @@ final class HealthDesk {
      * The least time between two backlog samples while reconciliation drains full batches one
      * after another. A sample counts every pending payment: a hundred passes back to back over
      * 10,000 stale payments read half a million rows for a gauge, a seventh of the reconciling
-     * thread's CPU samples on H2.
+     * thread's samples in a pass (JFR, H2 and PostgreSQL).
      */
-    static final Duration DRAIN_SAMPLE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration DRAIN_SAMPLE_INTERVAL = Duration.ofSeconds(5);
     private static final int MAX_MESSAGE = 120;
 
     private final PaymentRepository repository;
