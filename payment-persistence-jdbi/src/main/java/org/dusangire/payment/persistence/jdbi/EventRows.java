@@ -261,9 +261,9 @@ final class EventRows {
                     + " ORDER BY seq FETCH FIRST :limit ROWS ONLY) AND " + parked);
             // bounded like the inbox purge; only delivered events, never an open one
             purgeDelivered = Positional.of("DELETE FROM " + events + " WHERE seq IN (SELECT seq FROM "
-                    + events + " WHERE delivered_at IS NOT NULL AND delivered_at < :before"
-                    + " FETCH FIRST :limit ROWS ONLY) AND delivered_at IS NOT NULL"
-                    + " AND delivered_at < :before");
+                    + events + " WHERE delivered_at >= " + UtcTimestamps.LONG_AGO
+                    + " AND delivered_at < :before FETCH FIRST :limit ROWS ONLY)"
+                    + " AND delivered_at IS NOT NULL AND delivered_at < :before");
         }
 
         /** The anomalies, newest first, all or only the open ones. */

@@ -345,8 +345,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /**
      * {@inheritDoc}
      *
-     * <p>One statement; it also requires {@code received_at} before the cut-off so that the
-     * index on {@code received_at} bounds the scan (an event is received before it is processed).
+     * <p>One statement, bounded by the index on {@code (processed_at, received_at)}: only
+     * entries processed before the cut-off are read, never the open ones.
      *
      * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
      */
@@ -1584,7 +1584,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     }
 
     /** The SQL text, with the table prefix filled in once. */
-    private static final class Statements {
+    static final class Statements {
         final String prefix;
         final String selectPayments;
         final String selectWithHistory;
@@ -1689,12 +1689,13 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             selectInbox = selectInboxRows + " WHERE gateway_name = :g AND event_key = :k";
             selectUnprocessedInbox = selectInboxRows + " WHERE processed_at IS NULL"
                     + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY";
-            String purgeable = " WHERE processed_at IS NOT NULL AND processed_at < :before"
-                    + " AND received_at < :before";
+            // processed_at's index range: a lower bound so that H2 does not walk the open entries
+            // (NULL, first in its index) before reaching the processed ones
+            String purgeable = " WHERE processed_at >= " + UtcTimestamps.LONG_AGO
+                    + " AND processed_at < :before";
             purgeProcessedInbox = "DELETE FROM " + inbox + " WHERE (gateway_name, event_key) IN ("
                     + "SELECT gateway_name, event_key FROM " + inbox + purgeable
-                    + " FETCH FIRST :limit ROWS ONLY)" + " AND processed_at IS NOT NULL"
-                    + " AND processed_at < :before";
+                    + " FETCH FIRST :limit ROWS ONLY)" + purgeable.replace(" WHERE ", " AND ");
             jdbcInsertPayment = Positional.of(insertPayment);
             jdbcUpdatePayment = Positional.of(updatePayment);
             jdbcCountHistory = Positional.of(countHistory);
