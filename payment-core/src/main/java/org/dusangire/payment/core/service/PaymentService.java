@@ -254,7 +254,9 @@ public final class PaymentService {
      * at the same time, on short-lived threads of this pass (the calling thread is one of
      * them), so listeners may hear of reconciled changes on those threads. Each answer is still
      * applied through the version-guarded update, exactly as with one thread; the pass returns
-     * when every claimed payment has been handled.
+     * when every claimed payment has been handled. With more than one at a time, the batch is
+     * claimed in four chunks and the first chunk is checked while the rest are claimed; a claim
+     * that fails stops the claiming, and the pass throws once what it had claimed is handled.
      */
     public ReconcileReport reconcile() {
         return reconciler.reconcile();

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.PaymentException;
@@ -44,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    /** Chunks a batch of stale payments is claimed in when several are checked at once. */
+    private static final int CLAIM_CHUNKS = 4;
 
     private final PaymentConfig config;
     private final PaymentRepository repository;
@@ -92,10 +91,8 @@ final class Reconciler {
     private ReconcileReport pass() {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(config.reconcileAfter());
-        List<Payment> claimed = repository.claimStalePending(staleBefore, now,
-                config.reconcileLease(), config.reconcileBatchSize());
         Tally tally = new Tally();
-        forEachInParallel(claimed, config.reconcileParallelism(), p -> reconcileOne(p, tally));
+        checkClaimed(staleBefore, now, tally);
         int recovered = 0;
         for (InboxEntry entry : repository.findUnprocessedInbound(staleBefore,
                 config.reconcileBatchSize())) {
@@ -185,6 +182,59 @@ final class Reconciler {
         int refundsChecked, refundsSucceeded, refundsFailed, refundsResent;
     }
 
+    /**
+     * Claims up to a batch of stale pending payments and checks them, up to
+     * {@link PaymentConfig#reconcileParallelism()} at a time. With more than one at a time the
+     * batch is claimed in {@value #CLAIM_CHUNKS} chunks and checking starts with the first: the
+     * pass's own threads check what is claimed while the calling thread claims the rest, then
+     * checks with them. A claim is one serial statement or a few, and a full batch's took about as
+     * long as checking it; waiting for it left the other threads idle. A claim that fails stops
+     * the claiming; what was claimed is still checked, then the failure is thrown.
+     */
+    private void checkClaimed(Instant staleBefore, Instant now, Tally tally) {
+        int batch = config.reconcileBatchSize();
+        int parallelism = config.reconcileParallelism();
+        if (parallelism <= 1) {
+            forEachInParallel(claim(staleBefore, now, batch), 1, p -> reconcileOne(p, tally));
+            return;
+        }
+        int chunk = (batch + CLAIM_CHUNKS - 1) / CLAIM_CHUNKS;
+        List<Payment> first = claim(staleBefore, now, Math.min(chunk, batch));
+        if (first.size() < Math.min(chunk, batch)) {
+            forEachInParallel(first, parallelism, p -> reconcileOne(p, tally));
+            return;
+        }
+        Work<Payment> work = new Work<>(first);
+        List<Thread> started = startWorkers(work, Math.min(parallelism, batch) - 1,
+                p -> reconcileOne(p, tally));
+        RuntimeException claimFailure = null;
+        try {
+            int claimed = first.size();
+            while (claimed < batch && !work.stopped()) {
+                int wanted = Math.min(chunk, batch - claimed);
+                List<Payment> more = claim(staleBefore, now, wanted);
+                work.add(more);
+                claimed += more.size();
+                if (more.size() < wanted) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            claimFailure = e;
+        }
+        work.allAdded();
+        work.run(p -> reconcileOne(p, tally));
+        joinAll(started, work);
+        work.rethrow();
+        if (claimFailure != null) {
+            throw claimFailure;
+        }
+    }
+
+    private List<Payment> claim(Instant staleBefore, Instant now, int limit) {
+        return repository.claimStalePending(staleBefore, now, config.reconcileLease(), limit);
+    }
+
     private void reconcileRefund(Refund refund, Tally tally) {
         RefundDesk.Checked checked;
         try {
@@ -259,27 +309,27 @@ final class Reconciler {
             items.forEach(work);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i; !stop.get() && (i = next.getAndIncrement()) < items.size(); ) {
-                try {
-                    work.accept(items.get(i));
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                    stop.set(true);
-                }
-            }
-        };
-        List<Thread> started = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
-            Thread thread = new Thread(worker, "payment-reconcile-" + t);
+        Work<T> queue = new Work<>(items);
+        queue.allAdded();
+        List<Thread> started = startWorkers(queue, threads - 1, work);
+        queue.run(work);
+        joinAll(started, queue);
+        queue.rethrow();
+    }
+
+    private static <T> List<Thread> startWorkers(Work<T> queue, int count, Consumer<T> work) {
+        List<Thread> started = new ArrayList<>(Math.max(0, count));
+        for (int t = 1; t <= count; t++) {
+            Thread thread = new Thread(() -> queue.run(work), "payment-reconcile-" + t);
             thread.setDaemon(true);
             thread.start();
             started.add(thread);
         }
-        worker.run();
+        return started;
+    }
+
+    /** Waits for every thread; an interrupt stops new items and is kept for the caller. */
+    private static void joinAll(List<Thread> started, Work<?> queue) {
         boolean interrupted = false;
         for (Thread thread : started) {
             while (true) {
@@ -289,19 +339,96 @@ final class Reconciler {
                 } catch (InterruptedException e) {
                     // finish what is running, start nothing new, keep the interrupt
                     interrupted = true;
-                    stop.set(true);
+                    queue.stop();
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable first = failure.get();
-        if (first instanceof RuntimeException e) {
-            throw e;
+    }
+
+    /**
+     * Items taken in the order they were added, by any number of threads, while more may still
+     * be added; a taker waits only while more may come. The first unexpected exception of any
+     * taker stops the taking and is kept to be rethrown.
+     */
+    private static final class Work<T> {
+        private final List<T> items;
+        private int next;
+        private boolean complete;
+        private boolean stopped;
+        private Throwable failure;
+
+        Work(List<T> first) {
+            this.items = new ArrayList<>(first);
         }
-        if (first instanceof Error e) {
-            throw e;
+
+        synchronized void add(List<T> more) {
+            items.addAll(more);
+            notifyAll();
+        }
+
+        synchronized void allAdded() {
+            complete = true;
+            notifyAll();
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            notifyAll();
+        }
+
+        synchronized boolean stopped() {
+            return stopped;
+        }
+
+        /** The next item, or null when there are none left or the work stopped. */
+        private synchronized T take() {
+            while (true) {
+                if (stopped) {
+                    return null;
+                }
+                if (next < items.size()) {
+                    return items.get(next++);
+                }
+                if (complete) {
+                    return null;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // finish what is running, take nothing new, keep the interrupt
+                    stopped = true;
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+
+        void run(Consumer<T> work) {
+            for (T item; (item = take()) != null; ) {
+                try {
+                    work.accept(item);
+                } catch (RuntimeException | Error e) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                        stopped = true;
+                        notifyAll();
+                    }
+                }
+            }
+        }
+
+        synchronized void rethrow() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
         }
     }
 
