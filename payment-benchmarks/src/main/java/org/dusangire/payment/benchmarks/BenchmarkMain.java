@@ -18,7 +18,7 @@ import java.util.Set;
  * </pre>
  *
  * <p>A section may be picked with
- * {@code -Dbench.only=initiation,webhooks,reconcile,refunds,jmh,memory,tokens}.
+ * {@code -Dbench.only=initiation,webhooks,reconcile,housekeeping,refunds,jmh,memory,tokens}.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
@@ -31,7 +31,7 @@ public final class BenchmarkMain {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Mode mode = Mode.parse(args);
         Set<String> only = Set.of(System.getProperty("bench.only",
-                "initiation,webhooks,reconcile,refunds,jmh,memory,tokens").split(","));
+                "initiation,webhooks,reconcile,housekeeping,refunds,jmh,memory,tokens").split(","));
         long started = System.nanoTime();
         ResultTable table = new ResultTable();
         System.out.println("Dusangire Payments benchmarks, " + mode.name() + " mode");
@@ -44,6 +44,9 @@ public final class BenchmarkMain {
         if (only.contains("reconcile")) {
             section("reconciliation", () -> ReconciliationBenchmark.run(mode, table,
                     Boolean.parseBoolean(System.getProperty("bench.reconcilePostgres", "true"))));
+        }
+        if (only.contains("housekeeping")) {
+            section("housekeeping", () -> HousekeepingBenchmark.run(mode, table));
         }
         if (only.contains("refunds")) {
             section("refunds", () -> RefundBenchmark.run(mode, table));
