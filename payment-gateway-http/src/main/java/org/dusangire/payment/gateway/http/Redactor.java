@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ public final class Redactor {
     /** What a removed secret is replaced with. */
     public static final String REDACTED = "[REDACTED]";
 
+    private static final int REMEMBERED_FIELDS = 256;
     private static final Pattern AUTH_SCHEME = Pattern.compile(
             "(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern JWT = Pattern.compile(
@@ -48,6 +50,7 @@ public final class Redactor {
     private final Set<String> plainFields;
     private final Set<String> secretHeaders;
     private final Pattern secretFieldInText;
+    private final Map<String, FieldKind> kinds = new ConcurrentHashMap<>();
 
     private Redactor(Builder b) {
         this.secretFields = Set.copyOf(b.secretFields);
@@ -159,7 +162,7 @@ public final class Redactor {
         if (out.indexOf('"') >= 0) {
             out = secretFieldInText.matcher(out).replaceAll("$1\"" + REDACTED + "\"");
         }
-        if (containsIgnoreCase(out, "bearer") || containsIgnoreCase(out, "basic")) {
+        if (mentionsAuthScheme(out)) {
             out = AUTH_SCHEME.matcher(out).replaceAll("$1 " + REDACTED);
         }
         if (out.contains("eyJ")) {
@@ -168,9 +171,12 @@ public final class Redactor {
         return hasDigitRun(out, 10) ? maskPhones(out) : out;
     }
 
-    private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+    /** True when "bearer" or "basic" appears in any case: one pass, compared only at a b. */
+    private static boolean mentionsAuthScheme(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'b' || c == 'B') && (text.regionMatches(true, i, "bearer", 0, 6)
+                    || text.regionMatches(true, i, "basic", 0, 5))) {
                 return true;
             }
         }
@@ -236,18 +242,41 @@ public final class Redactor {
      * masked, other text scrubbed unless the field is plain; {@code null} keeps it as it is.
      */
     private String redactScalar(String fieldName, String text, boolean textual) {
-        String key = fieldName == null ? "" : fieldName.toLowerCase(Locale.ROOT);
-        if (secretFields.contains(key)) {
+        FieldKind kind = kindOf(fieldName);
+        if (kind == FieldKind.SECRET) {
             return REDACTED;
         }
-        if (phoneFields.contains(key)) {
+        if (kind == FieldKind.PHONE) {
             return Msisdn.mask(text.replace("+", ""));
         }
-        if (textual && !plainFields.contains(key)) {
+        if (textual && kind != FieldKind.PLAIN) {
             String redacted = redactText(text);
             return redacted.equals(text) ? null : redacted;
         }
         return null;
+    }
+
+    /** How a field's values are treated; the same few names come in every answer. */
+    private enum FieldKind { SECRET, PHONE, PLAIN, TEXT }
+
+    /**
+     * The kind of a field by its name in any case, remembered for up to
+     * {@value #REMEMBERED_FIELDS} names (a body full of made-up names only fills the memory up to
+     * that bound; later names are worked out each time).
+     */
+    private FieldKind kindOf(String fieldName) {
+        String name = fieldName == null ? "" : fieldName;
+        FieldKind kind = kinds.get(name);
+        if (kind == null) {
+            String key = name.toLowerCase(Locale.ROOT);
+            kind = secretFields.contains(key) ? FieldKind.SECRET
+                    : phoneFields.contains(key) ? FieldKind.PHONE
+                    : plainFields.contains(key) ? FieldKind.PLAIN : FieldKind.TEXT;
+            if (kinds.size() < REMEMBERED_FIELDS) {
+                kinds.put(name, kind);
+            }
+        }
+        return kind;
     }
 
     private static String maskPhones(String text) {

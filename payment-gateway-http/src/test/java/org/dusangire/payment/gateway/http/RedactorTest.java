@@ -93,6 +93,27 @@ class RedactorTest {
     }
 
     @Test
+    void fieldNamesAreJudgedTheSameInAnyCaseAndPastTheNamesItRemembers() {
+        for (String name : new String[] {"password", "Password", "PASSWORD", "Msisdn", "MSISDN"}) {
+            assertThat(body("{\"" + name + "\":\"256772123456\"}")).as(name)
+                    .doesNotContain("256772123456");
+        }
+        // a body of made-up names fills what the redactor remembers; names after it are still
+        // judged, each time
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 400; i++) {
+            many.append("\"field").append(i).append("\":\"v\",");
+        }
+        many.append("\"Pin\":\"1234\",\"fieldX\":\"call 0772123456\",")
+                .append("\"FinancialTransactionId\":\"1806336820112\"}");
+        String out = body(many.toString());
+        assertThat(out).doesNotContain("1234\"").doesNotContain("0772123456")
+                .contains("\"FinancialTransactionId\":\"1806336820112\"");
+        assertThat(body("{\"apikey\":\"k-2\",\"field399\":\"0772123456\"}"))
+                .doesNotContain("k-2").doesNotContain("0772123456");
+    }
+
+    @Test
     void aBodyThatIsNotOneJsonDocumentIsScrubbedAsText() {
         for (String text : new String[] {"{\"a\":1} {\"msisdn\":\"256772123456\"}",
             "{\"msisdn\":\"256772123456\"", "HTTP 500 for 256772123456", "   "}) {
