@@ -280,55 +280,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public List<Payment> claimStalePending(Instant staleBefore, Instant now, Duration lease,
             int limit) {
-        if (dialect() != Dialect.POSTGRESQL && limit > 0) {
-            return claimReadFirst(staleBefore, now, now.plus(lease), limit);
-        }
         return claim("claimStalePending", sql.claimSkipLocked, sql.claimCandidates, sql.claimOne,
                 staleBefore, now, lease, limit, this::loadByIds);
-    }
-
-    /**
-     * Without {@code SKIP LOCKED}: the oldest stale candidates are read with their history in one
-     * statement, then claimed by one batch of conditional updates that also require the version
-     * that was read. A candidate changed in between is not claimed (the next round or pass reads
-     * it again), so every payment returned is exactly as stored when it was claimed, and no
-     * second statement loads the claimed rows (reading them by id again was about a third of an
-     * H2 claim).
-     */
-    private List<Payment> claimReadFirst(Instant staleBefore, Instant now, Instant until,
-            int limit) {
-        List<Payment> claimed = new ArrayList<>();
-        for (int round = 0; round < MAX_CLAIM_ROUNDS && claimed.size() < limit; round++) {
-            int wanted = limit - claimed.size();
-            // ordered by id: two claimers lock overlapping rows in the same order, never deadlock
-            List<Payment> candidates = jdbc("claimStalePending", c -> paymentsWithHistory(c,
-                    sql.claimCandidatesWithHistory, Map.of("stale", staleBefore, "now", now,
-                            "limit", wanted)));
-            if (candidates.isEmpty()) {
-                break;
-            }
-            Positional one = sql.claimOneAtVersion;
-            int[] counts = jdbcTransaction("claimStalePending", c -> {
-                try (PreparedStatement ps = one.prepare(c)) {
-                    for (Payment candidate : candidates) {
-                        one.bind(ps, Map.of("id", candidate.id().value(),
-                                "version", candidate.version(), "stale", staleBefore, "now", now,
-                                "until", until));
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
-                }
-            });
-            for (int i = 0; i < candidates.size(); i++) {
-                // as in claim(): H2 reports real update counts
-                if (counts[i] == 1) {
-                    claimed.add(candidates.get(i));
-                }
-            }
-        }
-        claimed.forEach(historySizes::remember);
-        claimed.sort(Comparator.comparing(Payment::updatedAt).thenComparing(p -> p.id().value()));
-        return claimed;
     }
 
     /**
@@ -1645,8 +1598,6 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String claimSkipLocked;
         final String claimCandidates;
         final String claimOne;
-        final Positional claimOneAtVersion;
-        final Positional claimCandidatesWithHistory;
         final String insertInbox;
         final String insertInboxIfAbsent;
         final String markInboxProcessed;
@@ -1726,13 +1677,6 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                     + " ORDER BY status, updated_at FETCH FIRST :limit ROWS ONLY";
             claimOne = "UPDATE " + payments + " SET claimed_until = :until WHERE id = :id AND "
                     + stale;
-            claimOneAtVersion = Positional.of(claimOne + " AND version = :version");
-            // the candidates with their history: the limit applies to payments, so it is taken in
-            // a derived table first, oldest first as claimCandidates takes them
-            claimCandidatesWithHistory = Positional.of(selectWithHistory.replace(
-                    " FROM " + payments + " p ", " FROM (" + selectPayments + " WHERE " + stale
-                            + " ORDER BY status, updated_at FETCH FIRST :limit ROWS ONLY) p ")
-                    + " ORDER BY p.id, h.seq");
             String inboxColumns = " (gateway_name, event_key, payment_reference, received_at,"
                     + " payload, processed_at, outcome) VALUES (:g, :k, :ref, :received, :payload,"
                     + " :processed, :outcome)";
