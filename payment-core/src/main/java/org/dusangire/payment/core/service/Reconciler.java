@@ -221,8 +221,10 @@ final class Reconciler {
             }
         } catch (RuntimeException e) {
             claimFailure = e;
+        } finally {
+            // even on an Error, so that the started threads finish what was claimed and end
+            work.allAdded();
         }
-        work.allAdded();
         work.run(p -> reconcileOne(p, tally));
         joinAll(started, work);
         work.rethrow();
