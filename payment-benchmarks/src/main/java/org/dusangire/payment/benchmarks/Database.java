@@ -122,4 +122,31 @@ final class Database implements AutoCloseable {
             }
         }
     }
+
+    /** A section's work on one store. */
+    interface StoreRun {
+        void run(Database db) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} on H2, then on PostgreSQL in a fresh schema; when PostgreSQL cannot be
+     * reached, adds a row to {@code section} (scenario {@code pgScenario}) that says so instead.
+     */
+    static void onEachStore(ResultTable table, String section, String pgScenario, StoreRun body)
+            throws Exception {
+        try (Database h2 = h2()) {
+            body.run(h2);
+        }
+        Database pg;
+        try {
+            pg = postgres();
+        } catch (Exception e) {
+            table.add(section, pgScenario, "NOT RUN: PostgreSQL unreachable at 127.0.0.1:5432 ("
+                    + e.getClass().getSimpleName() + ")", "", "", "", "n/a");
+            return;
+        }
+        try (pg) {
+            body.run(pg);
+        }
+    }
 }

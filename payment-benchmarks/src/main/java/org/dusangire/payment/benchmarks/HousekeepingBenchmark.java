@@ -25,20 +25,7 @@ final class HousekeepingBenchmark {
     }
 
     static void run(Mode mode, ResultTable table) throws Exception {
-        try (Database h2 = Database.h2()) {
-            runOn(h2, mode, table);
-        }
-        Database pg;
-        try {
-            pg = Database.postgres();
-        } catch (Exception e) {
-            table.add("Housekeeping", "PostgreSQL", "NOT RUN: PostgreSQL unreachable ("
-                    + e.getClass().getSimpleName() + ")", "", "", "", "n/a");
-            return;
-        }
-        try (pg) {
-            runOn(pg, mode, table);
-        }
+        Database.onEachStore(table, "Housekeeping", "PostgreSQL", db -> runOn(db, mode, table));
     }
 
     private static void runOn(Database db, Mode mode, ResultTable table) throws Exception {

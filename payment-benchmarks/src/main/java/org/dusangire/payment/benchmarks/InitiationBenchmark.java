@@ -24,20 +24,10 @@ final class InitiationBenchmark {
     static void run(Mode mode, ResultTable table) throws Exception {
         try (MtnFixture mtn = new MtnFixture()) {
             mtn.bareLogin();
-            try (Database h2 = Database.h2()) {
-                runOn(h2, mtn, mode, table, CALLERS);
-            }
-            Database pg;
-            try {
-                pg = Database.postgres();
-            } catch (Exception e) {
-                table.add("Initiation", "PostgreSQL, 16 callers", "NOT RUN: PostgreSQL unreachable at"
-                        + " 127.0.0.1:5432 (" + e.getClass().getSimpleName() + ")", "", "", "", "n/a");
-                return;
-            }
-            try (pg) {
-                runOn(pg, mtn, mode, table, new int[] {16});
-            }
+            // every caller count on H2; PostgreSQL at 16 callers only
+            Database.onEachStore(table, "Initiation", "PostgreSQL, 16 callers",
+                    db -> runOn(db, mtn, mode, table, ResultTable.isPostgres(db.name)
+                            ? new int[] {16} : CALLERS));
         }
         table.note("Initiation: library = PaymentService.initiate (insert with history - the "
                 + "idempotency key is looked up only when the insert is refused -, request-to-pay, "

@@ -38,22 +38,12 @@ final class ReconciliationBenchmark {
     }
 
     static void run(Mode mode, ResultTable table, boolean postgres) throws Exception {
+        if (postgres) {
+            Database.onEachStore(table, "Reconciliation", "PostgreSQL", db -> runOn(db, mode, table));
+            return;
+        }
         try (Database h2 = Database.h2()) {
             runOn(h2, mode, table);
-        }
-        if (!postgres) {
-            return;
-        }
-        Database pg;
-        try {
-            pg = Database.postgres();
-        } catch (Exception e) {
-            table.add("Reconciliation", "PostgreSQL", "NOT RUN: PostgreSQL unreachable ("
-                    + e.getClass().getSimpleName() + ")", "", "", "", "n/a");
-            return;
-        }
-        try (pg) {
-            runOn(pg, mode, table);
         }
     }
 

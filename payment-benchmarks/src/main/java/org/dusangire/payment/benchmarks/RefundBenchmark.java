@@ -53,21 +53,8 @@ final class RefundBenchmark {
         try (MtnFixture mtn = new MtnFixture(MtnMomoSimulator.builder().holdRefunds(true))) {
             mtn.bareLogin();
             mtn.bareDisbursementLogin();
-            try (Database h2 = Database.h2()) {
-                runOn(h2, mtn, mode, table);
-            }
-            Database pg;
-            try {
-                pg = Database.postgres();
-            } catch (Exception e) {
-                table.add("Refunds", "PostgreSQL, " + CALLERS + " callers", "NOT RUN: PostgreSQL"
-                        + " unreachable at 127.0.0.1:5432 (" + e.getClass().getSimpleName() + ")",
-                        "", "", "", "n/a");
-                return;
-            }
-            try (pg) {
-                runOn(pg, mtn, mode, table);
-            }
+            Database.onEachStore(table, "Refunds", "PostgreSQL, " + CALLERS + " callers",
+                    db -> runOn(db, mtn, mode, table));
         }
         table.note("Refunds: library = PaymentService.refund (idempotency key looked up, payment"
                 + " read, reserve transaction, refund POST, refund status query - PENDING -,"

@@ -58,21 +58,8 @@ final class WebhookBenchmark {
     }
 
     static void run(Mode mode, ResultTable table, Provider provider) throws Exception {
-        try (Database h2 = Database.h2()) {
-            runOn(h2, mode, table, provider);
-        }
-        Database pg;
-        try {
-            pg = Database.postgres();
-        } catch (Exception e) {
-            table.add(title(provider), "PostgreSQL, " + CALLERS + " callers",
-                    "NOT RUN: PostgreSQL unreachable at 127.0.0.1:5432 (" + e.getClass().getSimpleName()
-                            + ")", "", "", "", "n/a");
-            return;
-        }
-        try (pg) {
-            runOn(pg, mode, table, provider);
-        }
+        Database.onEachStore(table, title(provider), "PostgreSQL, " + CALLERS + " callers",
+                db -> runOn(db, mode, table, provider));
     }
 
     private static void runOn(Database db, Mode mode, ResultTable table, Provider provider)

@@ -195,12 +195,12 @@ final class Reconciler {
         int batch = config.reconcileBatchSize();
         int parallelism = config.reconcileParallelism();
         if (parallelism <= 1) {
-            forEachInParallel(claim(staleBefore, now, batch), 1, p -> reconcileOne(p, tally));
+            claim(staleBefore, now, batch).forEach(p -> reconcileOne(p, tally));
             return;
         }
-        int chunk = (batch + CLAIM_CHUNKS - 1) / CLAIM_CHUNKS;
-        List<Payment> first = claim(staleBefore, now, Math.min(chunk, batch));
-        if (first.size() < Math.min(chunk, batch)) {
+        int chunk = (batch + CLAIM_CHUNKS - 1) / CLAIM_CHUNKS; // at most the batch
+        List<Payment> first = claim(staleBefore, now, chunk);
+        if (first.size() < chunk) {
             forEachInParallel(first, parallelism, p -> reconcileOne(p, tally));
             return;
         }

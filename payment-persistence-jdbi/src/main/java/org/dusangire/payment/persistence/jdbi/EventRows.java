@@ -259,11 +259,13 @@ final class EventRows {
                     + " attempts = 0, next_attempt_at = :now, claimed_until = NULL WHERE seq IN ("
                     + "SELECT seq FROM " + events + " WHERE " + parked
                     + " ORDER BY seq FETCH FIRST :limit ROWS ONLY) AND " + parked);
-            // bounded like the inbox purge; only delivered events, never an open one
+            // bounded like the inbox purge; only delivered events, never an open one (an open one's
+            // delivered_at is NULL, outside the range; the lower bound keeps H2 from walking them)
+            String delivered = "delivered_at >= " + UtcTimestamps.LONG_AGO
+                    + " AND delivered_at < :before";
             purgeDelivered = Positional.of("DELETE FROM " + events + " WHERE seq IN (SELECT seq FROM "
-                    + events + " WHERE delivered_at >= " + UtcTimestamps.LONG_AGO
-                    + " AND delivered_at < :before FETCH FIRST :limit ROWS ONLY)"
-                    + " AND delivered_at IS NOT NULL AND delivered_at < :before");
+                    + events + " WHERE " + delivered + " FETCH FIRST :limit ROWS ONLY) AND "
+                    + delivered);
         }
 
         /** The anomalies, newest first, all or only the open ones. */
