@@ -52,7 +52,10 @@ final class ChaosRun {
     Verdict run(String tag, int payments, long seed) throws Exception {
         int port = WebhookHost.freePort();
         String site = "http://127.0.0.1:" + port;
-        PaymentService service = Services.service(site, store, clock, rigs, listener);
+        // the clock jumps 20 s every few real milliseconds, then 5 minutes a round
+        PaymentService service = Services.service(
+                Services.configBuilder(site).eventLease(Services.EVENT_LEASE).build(), store,
+                clock, rigs, listener);
         try (WebhookHost host = WebhookHost.start(service, port)) {
             for (int i = 0; i < rigs.size(); i++) {
                 rigs.get(i).callbacksTo(host.baseUri());

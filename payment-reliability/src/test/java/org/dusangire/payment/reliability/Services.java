@@ -16,6 +16,14 @@ final class Services {
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration TTL = Duration.ofMinutes(30);
     static final int BATCH = 250;
+    /**
+     * An event lease for runs whose clock jumps seconds or minutes per real millisecond: longer
+     * than that clock can run while one listener call is under way. With the default (the 30 s
+     * reconcile lease), a jump between a change's commit and its delivery mark lets a pass take
+     * the same event again: delivery at least once, as documented, where these runs count each
+     * event heard exactly once.
+     */
+    static final Duration EVENT_LEASE = Duration.ofDays(365);
 
     private Services() {
     }

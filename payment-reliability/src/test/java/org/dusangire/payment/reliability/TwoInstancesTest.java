@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesTest {
     private static final int PAYMENTS = 600;
-    /** Longer than the test's clock can run while one listener call is under way. */
-    private static final Duration EVENT_LEASE = Duration.ofDays(365);
     private String schema;
 
     @AfterEach
@@ -59,7 +57,8 @@ class TwoInstancesTest {
             // the shared clock runs minutes ahead per millisecond here, so a reconcile lease runs
             // out while a listener call is under way; the event lease is what a host sets above
             // its slowest listener, and with it each event is heard exactly once
-            PaymentConfig config = Services.configBuilder(siteUrl).eventLease(EVENT_LEASE).build();
+            PaymentConfig config = Services.configBuilder(siteUrl)
+                    .eventLease(Services.EVENT_LEASE).build();
             PaymentService a = Services.service(config, storeA, clock, rigs, heardByA);
             PaymentService b = Services.service(config, JdbiPaymentRepository.create(poolB), clock,
                     rigs, heardByB);

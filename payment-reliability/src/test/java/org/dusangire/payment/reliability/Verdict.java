@@ -97,11 +97,13 @@ final class Verdict {
             problem(order + ": we hold " + p.status() + " (" + p.failureReason() + "), provider "
                     + view);
         }
-        long heard = events.stream().filter(e -> e.payment().id().equals(p.id())
-                && e.to() == p.status()).count();
-        if (p.status().isFinal() && heard != 1) {
+        List<PaymentStatusChanged> heard = events.stream()
+                .filter(e -> e.payment().id().equals(p.id()) && e.to() == p.status()).toList();
+        if (p.status().isFinal() && heard.size() != 1) {
             doubleEvents++;
-            problem(order + ": listeners heard " + p.status() + " " + heard + " times");
+            problem(order + ": listeners heard " + p.status() + " " + heard.size() + " times, as "
+                    + heard.stream().map(e -> e.eventId() + " " + e.from() + "->" + e.to()
+                            + " (" + e.trigger() + ")").toList());
         }
     }
 
