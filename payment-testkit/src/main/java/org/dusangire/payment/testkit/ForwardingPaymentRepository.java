@@ -213,6 +213,11 @@ public abstract class ForwardingPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public void markEventsDelivered(List<UUID> eventIds, Instant at) {
+        delegate().markEventsDelivered(eventIds, at);
+    }
+
+    @Override
     public void markEventFailed(UUID eventId, Instant retryAt, boolean park, String error) {
         delegate().markEventFailed(eventId, retryAt, park, error);
     }

@@ -385,6 +385,30 @@ public abstract class PaymentEventStoreContract {
     }
 
     @Test
+    void severalEventsAreMarkedDeliveredInOneCallAndAnEarlierMarkKeepsItsTime() {
+        List<PaymentEvent> marked = new ArrayList<>();
+        for (int i = 0; i < 69; i++) {
+            marked.add(repository.claimEvents(T1, LEASE, 10, paid(inserted(), T1).id()).get(0));
+        }
+        Payment early = paid(inserted(), T1);
+        PaymentEvent earlyEvent = repository.claimEvents(T1, LEASE, 10, early.id()).get(0);
+        repository.markEventDelivered(earlyEvent.id(), T1);
+        Payment open = paid(inserted(), T1);
+
+        List<UUID> ids = new ArrayList<>(marked.stream().map(PaymentEvent::id).toList());
+        ids.add(ids.get(0));
+        ids.add(earlyEvent.id());
+        repository.markEventsDelivered(ids, T1.plusSeconds(10));
+
+        assertThat(claimAll(T1.plusSeconds(300))).as("after the lease, only the unmarked one")
+                .extracting(PaymentEvent::paymentId).containsExactly(open.id());
+        assertThat(repository.purgeDeliveredEvents(T1.plusSeconds(1), 100))
+                .as("the earlier mark kept its time").isEqualTo(1);
+        assertThat(repository.purgeDeliveredEvents(T1.plusSeconds(11), 100)).isEqualTo(69);
+        assertThat(repository.findEventsOf(open.id())).hasSize(1);
+    }
+
+    @Test
     void feedPositionsFollowTheOrderEventsWereWrittenAndNeverRepeat() {
         List<Payment> payments = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -261,6 +261,18 @@ public interface PaymentRepository {
     void markEventDelivered(UUID eventId, Instant at);
 
     /**
+     * Marks several claimed events delivered, as {@link #markEventDelivered} does for each (one
+     * already marked keeps its time; an id may repeat). The default marks them one at a time;
+     * an adapter that can mark them in one statement should override it: delivery threads hand
+     * their marks to whichever of them is writing one, so under load one call carries many.
+     */
+    default void markEventsDelivered(List<UUID> eventIds, Instant at) {
+        for (UUID id : eventIds) {
+            markEventDelivered(id, at);
+        }
+    }
+
+    /**
      * Records a failed delivery: one more attempt, the next at {@code retryAt}, the claim released;
      * parked when {@code park} (not delivered again until re-driven).
      */

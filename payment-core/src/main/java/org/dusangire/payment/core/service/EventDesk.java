@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * while an earlier one of its payment was still being delivered. Claims keep two instances from
  * delivering the same event at the same time. An event a listener failed
  * {@link PaymentConfig#eventMaxAttempts()} times is parked and counted; it stops holding back the
- * later events of its payment and waits to be re-driven.
+ * later events of its payment and waits to be re-driven. Events the listeners took are marked
+ * delivered together with other threads' marks ({@link DeliveredMarks}); a payment whose earlier
+ * event's mark is still being written has its next events delivered as {@link #deliverFor} does,
+ * after the marks are written.
  */
 final class EventDesk {
     private static final Logger log = LoggerFactory.getLogger(EventDesk.class);
@@ -53,6 +56,7 @@ final class EventDesk {
     private final Clock clock;
     private final PaymentConfig config;
     private final List<PaymentEventListener> listeners;
+    private final DeliveredMarks marks;
 
     EventDesk(PaymentRepository repository, Clock clock, PaymentConfig config,
             List<PaymentEventListener> listeners) {
@@ -60,6 +64,7 @@ final class EventDesk {
         this.clock = clock;
         this.config = config;
         this.listeners = listeners;
+        this.marks = new DeliveredMarks(repository, clock);
     }
 
     /**
@@ -181,6 +186,9 @@ final class EventDesk {
         int failed = 0;
         int parked = 0;
         for (int round = 0; round < maxRounds; round++) {
+            // a payment's next event is due once the one before is marked: marks still queued
+            // (this thread's last round, or another thread's) are written first
+            marks.writeAll();
             List<PaymentEvent> claimed = repository.claimEvents(clock.instant(),
                     config.eventLease(), limit, onlyFor);
             if (claimed.isEmpty()) {
@@ -218,7 +226,7 @@ final class EventDesk {
             } catch (RuntimeException e) {
                 return failed(event, listener, e);
             }
-            repository.markEventDelivered(event.id(), clock.instant());
+            marks.delivered(event.id());
             return null;
         } finally {
             mdc.close();

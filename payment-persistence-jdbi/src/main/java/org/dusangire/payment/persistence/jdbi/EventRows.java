@@ -344,6 +344,17 @@ final class EventRows {
             });
         }
 
+        /**
+         * Marks the events named {@code :id0, :id1, ...} delivered at {@code :at}, each unless it
+         * already is.
+         */
+        Positional markDeliveredMany(int count) {
+            return shapes.computeIfAbsent("markDelivered:" + count, key -> Positional.of("UPDATE "
+                    + events + " SET delivered_at = :at, claimed_until = NULL, parked_at = NULL"
+                    + " WHERE id IN (" + Positional.names("id", count) + ")"
+                    + " AND delivered_at IS NULL"));
+        }
+
         /** The events with these seqs (named {@code :seq0, :seq1, ...}), in write order. */
         Positional selectBySeqs(int count) {
             return Positional.of("SELECT " + COLUMNS + " FROM " + events + " WHERE seq IN ("

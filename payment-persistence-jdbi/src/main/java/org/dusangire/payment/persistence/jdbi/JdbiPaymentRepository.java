@@ -65,6 +65,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private static final String PROCESSED = "PROCESSED";
     private static final int MAX_CLAIM_ROUNDS = 10;
     private static final int IN_LIST_CHUNK = 500;
+    /** Delivered marks per statement: a power of two, so that padded lists keep few shapes. */
+    private static final int MARKS_PER_STATEMENT = 64;
     /**
      * One parser for every handle: it caches parsed statements, so a new one per handle would
      * re-run its ANTLR lexer on every statement of every call.
@@ -790,6 +792,35 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         Objects.requireNonNull(at, "at must not be null");
         jdbc("markEventDelivered", c -> execute(c, eventSql.markDelivered,
                 Map.of("id", eventId, "at", at)));
+    }
+
+    /**
+     * {@inheritDoc} One auto-committed statement per 64 events. The list is padded to a power of
+     * two with its last id, so that few statement shapes exist.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
+    @Override
+    public void markEventsDelivered(List<UUID> eventIds, Instant at) {
+        Objects.requireNonNull(at, "at must not be null");
+        List<UUID> ids = List.copyOf(eventIds);
+        if (ids.size() == 1) {
+            markEventDelivered(ids.get(0), at);
+            return;
+        }
+        jdbc("markEventsDelivered", c -> {
+            for (int from = 0; from < ids.size(); from += MARKS_PER_STATEMENT) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + MARKS_PER_STATEMENT));
+                int shape = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+                Map<String, Object> values = new HashMap<>();
+                values.put("at", at);
+                for (int i = 0; i < shape; i++) {
+                    values.put("id" + i, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+                execute(c, eventSql.markDeliveredMany(shape), values);
+            }
+            return null;
+        });
     }
 
     /**
