@@ -132,8 +132,10 @@ final class EventDesk {
     /**
      * Delivers the events a committed write stored ({@code written}, in write order, all of
      * payment {@code paymentId}) now, on the calling thread, when {@code claimed} (by the write or
-     * right after it), told with what the write stored; otherwise the payment's due events, as
-     * {@link #deliverFor} does. Never throws.
+     * right after it), told with what the write stored; otherwise, when it stored any, the
+     * payment's due events, as {@link #deliverFor} does. A write that stored no event (the
+     * answer to an initiation, a learned reference) delivers nothing and waits for no one's
+     * marks: what earlier writes left undelivered is a pass's. Never throws.
      */
     void deliverClaimed(PaymentId paymentId, Payment stored, List<PaymentEvent> written,
             PaymentAnomaly anomaly, boolean claimed) {
@@ -142,7 +144,9 @@ final class EventDesk {
         }
         try {
             if (!claimed) {
-                deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
+                if (!written.isEmpty()) {
+                    deliver(paymentId, RIGHT_AWAY_LIMIT, RIGHT_AWAY_LIMIT);
+                }
                 return;
             }
             for (PaymentEvent event : written) {
