@@ -65,18 +65,15 @@ final class DeliveredMarks {
     }
 
     private void writeQueued() {
-        List<UUID> batch = new ArrayList<>();
         while (true) {
-            UUID next = queued.poll();
-            if (next != null) {
+            List<UUID> batch = new ArrayList<>();
+            for (UUID next; batch.size() < MAX_PER_WRITE && (next = queued.poll()) != null; ) {
                 batch.add(next);
             }
-            if (batch.size() == MAX_PER_WRITE || (next == null && !batch.isEmpty())) {
-                write(batch);
-                batch = new ArrayList<>();
-            } else if (next == null) {
+            if (batch.isEmpty()) {
                 return;
             }
+            write(batch);
         }
     }
 

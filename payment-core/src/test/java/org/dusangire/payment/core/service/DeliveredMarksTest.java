@@ -56,6 +56,20 @@ class DeliveredMarksTest {
         }
     }
 
+    /**
+     * Starts a thread that marks {@code first} (the store's first write, held until released)
+     * and returns once that write is under way.
+     */
+    private static Thread heldWriter(Store store, DeliveredMarks marks, UUID first)
+            throws InterruptedException {
+        store.holdFirst = true;
+        Thread writer = new Thread(() -> marks.delivered(first));
+        writer.start();
+        assertThat(store.firstEntered.await(30, TimeUnit.SECONDS)).as("the first write is held")
+                .isTrue();
+        return writer;
+    }
+
     @Test
     void aLoneCallerWritesItsOwnMarkAtOnce() {
         Store store = new Store();
@@ -72,12 +86,9 @@ class DeliveredMarksTest {
     @Test
     void marksQueuedWhileAWriteIsUnderWayGoInItsNextCallBeforeItsThreadReturns() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         DeliveredMarks marks = new DeliveredMarks(store.repository(), CLOCK);
         UUID first = UUID.randomUUID();
-        Thread writer = new Thread(() -> marks.delivered(first));
-        writer.start();
-        assertThat(store.firstEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread writer = heldWriter(store, marks, first);
 
         List<UUID> queued = new ArrayList<>();
         List<Thread> others = new ArrayList<>();
@@ -105,13 +116,10 @@ class DeliveredMarksTest {
     @Test
     void writeAllWaitsForTheWriteUnderWayAndWritesWhatIsQueued() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         DeliveredMarks marks = new DeliveredMarks(store.repository(), CLOCK);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Thread writer = new Thread(() -> marks.delivered(first));
-        writer.start();
-        assertThat(store.firstEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread writer = heldWriter(store, marks, first);
         Thread queuer = new Thread(() -> marks.delivered(second));
         queuer.start();
         queuer.join(TimeUnit.SECONDS.toMillis(30));
@@ -149,11 +157,8 @@ class DeliveredMarksTest {
     @Test
     void aLongQueueIsWrittenInCallsOfAtMostTheLimit() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         DeliveredMarks marks = new DeliveredMarks(store.repository(), CLOCK);
-        Thread writer = new Thread(() -> marks.delivered(UUID.randomUUID()));
-        writer.start();
-        assertThat(store.firstEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread writer = heldWriter(store, marks, UUID.randomUUID());
         int queued = DeliveredMarks.MAX_PER_WRITE + 3;
         for (int i = 0; i < queued; i++) {
             marks.delivered(UUID.randomUUID());

@@ -174,7 +174,6 @@ final class EventRows {
         final Positional claimCandidates;
         final Positional claimCandidatesFor;
         final Positional claimOne;
-        final Positional markDelivered;
         final Positional markFailed;
         final Positional markFailedAndPark;
         final Positional countParked;
@@ -243,9 +242,6 @@ final class EventRows {
             claimOne = Positional.of("UPDATE " + events + " e SET claimed_until = :until"
                     + " WHERE e.seq = :seq AND " + claimable);
 
-            markDelivered = Positional.of("UPDATE " + events + " SET delivered_at = :at,"
-                    + " claimed_until = NULL, parked_at = NULL WHERE id = :id"
-                    + " AND delivered_at IS NULL");
             String failed = "UPDATE " + events + " SET attempts = attempts + 1,"
                     + " next_attempt_at = :retry, claimed_until = NULL, last_error = :error,";
             markFailed = Positional.of(failed + " parked_at = NULL WHERE id = :id"
@@ -346,9 +342,9 @@ final class EventRows {
 
         /**
          * Marks the events named {@code :id0, :id1, ...} delivered at {@code :at}, each unless it
-         * already is.
+         * already is; {@code count} is 1 for a single mark.
          */
-        Positional markDeliveredMany(int count) {
+        Positional markDelivered(int count) {
             return shapes.computeIfAbsent("markDelivered:" + count, key -> Positional.of("UPDATE "
                     + events + " SET delivered_at = :at, claimed_until = NULL, parked_at = NULL"
                     + " WHERE id IN (" + Positional.names("id", count) + ")"

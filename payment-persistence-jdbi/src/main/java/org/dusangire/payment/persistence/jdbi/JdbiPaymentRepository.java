@@ -785,13 +785,15 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         });
     }
 
-    /** @throws PaymentStoreUnavailableException when the store cannot be reached or refuses */
+    /**
+     * {@inheritDoc} One auto-committed statement, the one {@link #markEventsDelivered} makes for
+     * a single event.
+     *
+     * @throws PaymentStoreUnavailableException when the store cannot be reached or refuses
+     */
     @Override
     public void markEventDelivered(UUID eventId, Instant at) {
-        Objects.requireNonNull(eventId, "eventId must not be null");
-        Objects.requireNonNull(at, "at must not be null");
-        jdbc("markEventDelivered", c -> execute(c, eventSql.markDelivered,
-                Map.of("id", eventId, "at", at)));
+        markEventsDelivered(List.of(Objects.requireNonNull(eventId, "eventId must not be null")), at);
     }
 
     /**
@@ -804,20 +806,19 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     public void markEventsDelivered(List<UUID> eventIds, Instant at) {
         Objects.requireNonNull(at, "at must not be null");
         List<UUID> ids = List.copyOf(eventIds);
-        if (ids.size() == 1) {
-            markEventDelivered(ids.get(0), at);
+        if (ids.isEmpty()) {
             return;
         }
         jdbc("markEventsDelivered", c -> {
             for (int from = 0; from < ids.size(); from += MARKS_PER_STATEMENT) {
                 List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + MARKS_PER_STATEMENT));
-                int shape = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+                int shape = Integer.highestOneBit(2 * chunk.size() - 1); // the next power of two
                 Map<String, Object> values = new HashMap<>();
                 values.put("at", at);
                 for (int i = 0; i < shape; i++) {
                     values.put("id" + i, chunk.get(Math.min(i, chunk.size() - 1)));
                 }
-                execute(c, eventSql.markDeliveredMany(shape), values);
+                execute(c, eventSql.markDelivered(shape), values);
             }
             return null;
         });
