@@ -14,6 +14,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -145,16 +146,20 @@ class DemoBrowserTest {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("phone-approve"))).click();
 
         waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
-        WebElement row = waiting().until(d -> {
-            WebElement r = d.findElement(row(id));
-            return r.getText().contains("SUCCEEDED") ? r : null;
+        // the list redraws every few seconds: the row is looked up afresh for each read
+        String rowText = waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(row(id)).getText();
+            return text.contains("SUCCEEDED") ? text : null;
         });
         screenshot("demo-mpesa-succeeded.png");
-        assertThat(row.getText()).contains("M-Pesa").contains("25,000.00 KES").doesNotContain("MPESA");
+        assertThat(rowText).contains("M-Pesa").contains("25,000.00 KES").doesNotContain("MPESA");
         assertThat(browser.findElement(By.id("phone-sim")).isDisplayed()).isFalse();
         // M-Pesa takes no refunds through the library: none is offered
         assertThat(browser.findElement(By.id("refund-panel")).isDisplayed()).isFalse();
-        assertThat(row.findElements(By.cssSelector("button[data-action=refund]"))).isEmpty();
+        int refundButtons = waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                d.findElement(row(id)).findElements(By.cssSelector("button[data-action=refund]"))
+                        .size());
+        assertThat(refundButtons).isZero();
     }
 
     @Test
@@ -279,7 +284,7 @@ class DemoBrowserTest {
     /** The list redraws every few seconds, so the button is looked up afresh until a click lands. */
     private static void clickInRow(String id, String action) {
         By button = By.cssSelector("#payments tr[data-id='" + id + "'] button[data-action=" + action + "]");
-        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElement(button).click();
             return true;
         });
