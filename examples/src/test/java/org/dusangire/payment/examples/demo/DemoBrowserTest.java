@@ -113,6 +113,21 @@ class DemoBrowserTest {
         return By.cssSelector("#payments tr[data-id='" + id + "']");
     }
 
+    /**
+     * Reads payment {@code id}'s row once it is there and {@code read} answers (not null): the
+     * list redraws every few seconds, so the row is looked up afresh for every try and a read cut
+     * short by a redraw is tried again.
+     */
+    private static <T> T inRow(String id, java.util.function.Function<WebElement, T> read) {
+        return waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> read.apply(d.findElement(row(id))));
+    }
+
+    /** How many elements {@code css} finds in payment {@code id}'s row, read as {@link #inRow} does. */
+    private static int countInRow(String id, String css) {
+        return inRow(id, r -> r.findElements(By.cssSelector(css)).size());
+    }
+
     @Test
     void cashierTakesAnMtnPaymentApprovedOnTheSimulatedPhone() throws Exception {
         payWith("MTN_MOBILE_MONEY");
@@ -146,9 +161,8 @@ class DemoBrowserTest {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("phone-approve"))).click();
 
         waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
-        // the list redraws every few seconds: the row is looked up afresh for each read
-        String rowText = waiting().ignoring(StaleElementReferenceException.class).until(d -> {
-            String text = d.findElement(row(id)).getText();
+        String rowText = inRow(id, r -> {
+            String text = r.getText();
             return text.contains("SUCCEEDED") ? text : null;
         });
         screenshot("demo-mpesa-succeeded.png");
@@ -156,10 +170,7 @@ class DemoBrowserTest {
         assertThat(browser.findElement(By.id("phone-sim")).isDisplayed()).isFalse();
         // M-Pesa takes no refunds through the library: none is offered
         assertThat(browser.findElement(By.id("refund-panel")).isDisplayed()).isFalse();
-        int refundButtons = waiting().ignoring(StaleElementReferenceException.class).until(d ->
-                d.findElement(row(id)).findElements(By.cssSelector("button[data-action=refund]"))
-                        .size());
-        assertThat(refundButtons).isZero();
+        assertThat(countInRow(id, "button[data-action=refund]")).isZero();
     }
 
     @Test
@@ -257,13 +268,12 @@ class DemoBrowserTest {
         payWith("CASH_ON_DELIVERY");
         String cash = currentId();
 
-        WebElement cashRow = waiting().until(ExpectedConditions.presenceOfElementLocated(row(cash)));
-        assertThat(cashRow.getText()).contains("Cash on delivery").contains("25,000 UGX")
-                .doesNotContain("CASH_ON_DELIVERY");
-        WebElement mtnRow = waiting().until(ExpectedConditions.presenceOfElementLocated(row(mtn)));
-        assertThat(mtnRow.getText()).contains("MTN Mobile Money").doesNotContain("MTN_MOBILE_MONEY");
-        assertThat(mtnRow.findElements(By.cssSelector("button[data-action=verify]"))).hasSize(1);
-        assertThat(mtnRow.findElements(By.cssSelector("button[data-action=confirm-cash]"))).isEmpty();
+        assertThat(inRow(cash, WebElement::getText)).contains("Cash on delivery")
+                .contains("25,000 UGX").doesNotContain("CASH_ON_DELIVERY");
+        assertThat(inRow(mtn, WebElement::getText)).contains("MTN Mobile Money")
+                .doesNotContain("MTN_MOBILE_MONEY");
+        assertThat(countInRow(mtn, "button[data-action=verify]")).isEqualTo(1);
+        assertThat(countInRow(mtn, "button[data-action=confirm-cash]")).isZero();
         screenshot("demo-row-actions.png");
 
         clickInRow(mtn, "verify");
@@ -294,8 +304,7 @@ class DemoBrowserTest {
     void aDeclinedPaymentExplainsItselfAndCanBeTriedAgain() throws Exception {
         payWith("MTN_MOBILE_MONEY");
         String declined = currentId();
-        String order = waiting().until(ExpectedConditions.presenceOfElementLocated(row(declined)))
-                .findElement(By.cssSelector("td")).getText();
+        String order = inRow(declined, r -> r.findElement(By.cssSelector("td")).getText());
 
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("phone-decline"))).click();
         waiting().until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "FAILED"));
