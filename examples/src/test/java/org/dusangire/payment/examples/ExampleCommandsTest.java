@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,10 +109,16 @@ class ExampleCommandsTest {
         throw new IllegalStateException("the example ended without printing its URL");
     }
 
-    /** SIGINT, as Ctrl-C in a terminal; SIGTERM where there is no kill command. */
+    /**
+     * SIGINT, as Ctrl-C in a terminal; SIGTERM where there is no kill command, or where the
+     * child ignores SIGINT. A JVM started with SIGINT ignored keeps ignoring it: a build started
+     * in the background by a non-interactive shell passes that on to every process below it, and
+     * CI failed once on exactly that. Both signals run the same shutdown hooks.
+     */
     private static void interrupt(Process process) throws Exception {
+        String signal = ignoresSigint(process.pid()) ? "-TERM" : "-INT";
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).start();
             if (kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0) {
                 return;
             }
@@ -119,6 +126,20 @@ class ExampleCommandsTest {
             // no kill command here
         }
         process.destroy();
+    }
+
+    /** True when Linux says the process ignores SIGINT (bit 2 of SigIgn in its status). */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0x2L) != 0;
+            }
+        }
+        return false;
     }
 
     /** Starts {@code main} of {@code type} in a new JVM with only {@code env} of our variables. */
