@@ -83,7 +83,7 @@ public final class QuickStart implements AutoCloseable {
         URI site = URI.create("http://localhost:" + connector.getLocalPort());
         SimulatedProviders providers = new SimulatedProviders(site);
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:quickstart-" + connector.getLocalPort() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:quickstart-" + connector.getLocalPort() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
         QuickStart quickStart = new QuickStart(out, jetty, providers, dataSource);
         try {
             ServletContextHandler context = new ServletContextHandler();

@@ -93,7 +93,7 @@ public final class DemoServer implements AutoCloseable {
 
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(env.getOrDefault("DEMO_H2_URL", "jdbc:h2:mem:demo-" + actualPort
-                + ";DB_CLOSE_DELAY=-1"));
+                + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64"));
         PaymentSchema.migrate(dataSource);
         PaymentRepository repository = JdbiPaymentRepository.create(dataSource);
 

@@ -1346,7 +1346,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 UUID rowId = null;
                 List<StatusChange> history = new ArrayList<>();
                 while (rs.next()) {
-                    UUID id = rs.getObject("id", UUID.class);
+                    UUID id = rs.getObject(PaymentRows.Col.ID, UUID.class);
                     if (!id.equals(rowId)) {
                         if (row != null) {
                             payments.add(row.history(history).build());
@@ -1355,9 +1355,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                         rowId = id;
                         history = new ArrayList<>();
                     }
-                    rs.getInt("seq");
+                    // the join's history columns: seq, then the entry (see selectWithHistory)
+                    rs.getInt(PaymentRows.Col.AFTER);
                     if (!rs.wasNull()) {
-                        history.add(PaymentRows.change(rs));
+                        history.add(PaymentRows.change(rs, PaymentRows.Col.AFTER + 1));
                     }
                 }
                 if (row != null) {
@@ -1382,8 +1383,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             h.createQuery(sql.selectHistory + " WHERE payment_id IN (" + placeholders(chunk)
                             + ") ORDER BY payment_id, seq")
                     .bindMap(params(chunk))
-                    .map((rs, ctx) -> Map.entry(rs.getObject("payment_id", UUID.class),
-                            PaymentRows.change(rs)))
+                    .map((rs, ctx) -> Map.entry(rs.getObject(1, UUID.class),
+                            PaymentRows.change(rs, 3))) // payment_id, seq, then the entry
                     .forEach(e -> histories.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
         }
@@ -1420,8 +1421,13 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private Dialect dialect() {
         Dialect d = dialect;
         if (d == null) {
-            d = jdbc("detectDatabase", c -> Dialect.fromProductName(
-                    c.getMetaData().getDatabaseProductName()));
+            d = jdbc("detectDatabase", c -> {
+                Dialect found = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
+                if (found == Dialect.H2) {
+                    H2Settings.checkStatementCache(c);
+                }
+                return found;
+            });
             dialect = d;
         }
         return d;

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dusangire.payment.core.model.Money;
@@ -62,46 +63,98 @@ final class PaymentRows {
         return v;
     }
 
+    /**
+     * A payment from a row whose first columns are {@link #COLUMNS}, in that order (every query
+     * that reads payments selects them first). Read by position: by name, each of the 25 columns
+     * was looked up in the driver's name map on every row.
+     */
     static Payment.Builder payment(ResultSet rs) throws SQLException {
-        Currency currency = Currency.getInstance(rs.getString("currency").trim());
-        String msisdn = rs.getString("payer_msisdn");
-        String link = rs.getString("payment_link");
-        String providerReference = rs.getString("provider_reference");
+        Currency currency = Currency.getInstance(rs.getString(Col.CURRENCY).trim());
+        String msisdn = rs.getString(Col.PAYER_MSISDN);
+        String link = rs.getString(Col.PAYMENT_LINK);
+        String providerReference = rs.getString(Col.PROVIDER_REFERENCE);
         Payment.Builder b = Payment.builder()
-                .id(new PaymentId(rs.getObject("id", UUID.class)))
-                .orderReference(rs.getString("order_reference"))
-                .idempotencyKey(rs.getString("idempotency_key"))
-                .money(money(rs.getBigDecimal("amount"), currency))
-                .method(PaymentMethod.valueOf(rs.getString("method")))
+                .id(new PaymentId(rs.getObject(Col.ID, UUID.class)))
+                .orderReference(rs.getString(Col.ORDER_REFERENCE))
+                .idempotencyKey(rs.getString(Col.IDEMPOTENCY_KEY))
+                .money(money(rs.getBigDecimal(Col.AMOUNT), currency))
+                .method(PaymentMethod.valueOf(rs.getString(Col.METHOD)))
                 .payer(new Payer(msisdn == null ? null : new Msisdn(msisdn),
-                        rs.getString("payer_email"), rs.getString("payer_name")))
-                .description(rs.getString("description"))
-                .status(PaymentStatus.valueOf(rs.getString("status")))
-                .gatewayName(rs.getString("gateway_name"))
+                        rs.getString(Col.PAYER_EMAIL), rs.getString(Col.PAYER_NAME)))
+                .description(rs.getString(Col.DESCRIPTION))
+                .status(PaymentStatus.valueOf(rs.getString(Col.STATUS)))
+                .gatewayName(rs.getString(Col.GATEWAY_NAME))
                 .providerReference(providerReference)
-                .providerTransactionId(rs.getString("provider_transaction_id"))
-                .callbackToken(rs.getString("callback_token"))
+                .providerTransactionId(rs.getString(Col.PROVIDER_TRANSACTION_ID))
+                .callbackToken(rs.getString(Col.CALLBACK_TOKEN))
                 .paymentLink(link == null ? null : URI.create(link))
-                .lastGatewayResponse(rs.getString("last_gateway_response"))
-                .failureReason(rs.getString("failure_reason"))
-                .outcomeUnknown(rs.getBoolean("outcome_unknown"))
-                .refundedAmount(money(rs.getBigDecimal("refunded_amount"), currency))
-                .refundReservedAmount(money(rs.getBigDecimal("refund_reserved_amount"), currency))
-                .createdAt(UtcTimestamps.read(rs, "created_at"))
-                .updatedAt(UtcTimestamps.read(rs, "updated_at"))
-                .expiresAt(UtcTimestamps.read(rs, "expires_at"))
-                .version(rs.getLong("version"));
+                .lastGatewayResponse(rs.getString(Col.LAST_GATEWAY_RESPONSE))
+                .failureReason(rs.getString(Col.FAILURE_REASON))
+                .outcomeUnknown(rs.getBoolean(Col.OUTCOME_UNKNOWN))
+                .refundedAmount(money(rs.getBigDecimal(Col.REFUNDED_AMOUNT), currency))
+                .refundReservedAmount(money(rs.getBigDecimal(Col.REFUND_RESERVED_AMOUNT), currency))
+                .createdAt(UtcTimestamps.read(rs, Col.CREATED_AT))
+                .updatedAt(UtcTimestamps.read(rs, Col.UPDATED_AT))
+                .expiresAt(UtcTimestamps.read(rs, Col.EXPIRES_AT))
+                .version(rs.getLong(Col.VERSION));
         // none yet: the payment's provider assigns its own reference and has not told it
         return providerReference == null ? b.awaitingProviderReference() : b;
     }
 
-    static StatusChange change(ResultSet rs) throws SQLException {
-        String from = rs.getString("from_status");
+    /** The position of each of {@link #COLUMNS} in a row that selects them first. */
+    static final class Col {
+        private static final List<String> NAMES = List.of(COLUMNS.split(",\\s*"));
+        static final int ID = of("id");
+        static final int ORDER_REFERENCE = of("order_reference");
+        static final int IDEMPOTENCY_KEY = of("idempotency_key");
+        static final int AMOUNT = of("amount");
+        static final int CURRENCY = of("currency");
+        static final int METHOD = of("method");
+        static final int PAYER_MSISDN = of("payer_msisdn");
+        static final int PAYER_EMAIL = of("payer_email");
+        static final int PAYER_NAME = of("payer_name");
+        static final int DESCRIPTION = of("description");
+        static final int STATUS = of("status");
+        static final int GATEWAY_NAME = of("gateway_name");
+        static final int PROVIDER_REFERENCE = of("provider_reference");
+        static final int PROVIDER_TRANSACTION_ID = of("provider_transaction_id");
+        static final int CALLBACK_TOKEN = of("callback_token");
+        static final int PAYMENT_LINK = of("payment_link");
+        static final int LAST_GATEWAY_RESPONSE = of("last_gateway_response");
+        static final int FAILURE_REASON = of("failure_reason");
+        static final int OUTCOME_UNKNOWN = of("outcome_unknown");
+        static final int REFUNDED_AMOUNT = of("refunded_amount");
+        static final int REFUND_RESERVED_AMOUNT = of("refund_reserved_amount");
+        static final int CREATED_AT = of("created_at");
+        static final int UPDATED_AT = of("updated_at");
+        static final int EXPIRES_AT = of("expires_at");
+        static final int VERSION = of("version");
+        /** The first column after the payment's, where a join's history columns start. */
+        static final int AFTER = NAMES.size() + 1;
+
+        private Col() {
+        }
+
+        private static int of(String name) {
+            int index = NAMES.indexOf(name);
+            if (index < 0) {
+                throw new IllegalStateException(name + " is not among the payment's columns");
+            }
+            return index + 1;
+        }
+    }
+
+    /**
+     * A history entry from a row holding {@code from_status, to_status, changed_at,
+     * change_trigger, detail} in that order, the first at position {@code first}.
+     */
+    static StatusChange change(ResultSet rs, int first) throws SQLException {
+        String from = rs.getString(first);
         return new StatusChange(from == null ? null : PaymentStatus.valueOf(from),
-                PaymentStatus.valueOf(rs.getString("to_status")),
-                UtcTimestamps.read(rs, "changed_at"),
-                Trigger.valueOf(rs.getString("change_trigger")),
-                rs.getString("detail"));
+                PaymentStatus.valueOf(rs.getString(first + 1)),
+                UtcTimestamps.read(rs, first + 2),
+                Trigger.valueOf(rs.getString(first + 3)),
+                rs.getString(first + 4));
     }
 
     static InboxEntry inbox(ResultSet rs) throws SQLException {
