@@ -5,8 +5,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dusangire.payment.core.config.PaymentConfig;
 import org.dusangire.payment.core.error.DuplicatePaymentException;
 import org.dusangire.payment.core.error.GatewayRejectedException;
@@ -50,6 +52,9 @@ final class CheckoutDesk {
     private static final Logger log = LoggerFactory.getLogger(CheckoutDesk.class);
 
     private final PaymentConfig config;
+    /** The config's URLs, worked out once: they were resolved and parsed again per payment. */
+    private final URI redirectUrl;
+    private final Map<String, String> webhookBases = new ConcurrentHashMap<>();
     private final PaymentRepository repository;
     private final Clock clock;
     private final GatewayRoutes routes;
@@ -62,6 +67,7 @@ final class CheckoutDesk {
             GatewayRoutes routes, PaymentWriter writer, ProviderCalls calls,
             PaymentObserver observer) {
         this.config = config;
+        this.redirectUrl = config.redirectUrl();
         this.repository = repository;
         this.clock = clock;
         this.routes = routes;
@@ -184,7 +190,7 @@ final class CheckoutDesk {
         InitiationResult accepted;
         try {
             InitiationRequest request = new InitiationRequest(payment, callbackUrl(gateway, payment),
-                    config.redirectUrl(), config.merchantName());
+                    redirectUrl, config.merchantName());
             accepted = calls.call(gateway, ProviderOperation.INITIATE,
                     () -> gateway.initiate(request));
         } catch (GatewayRejectedException e) {
@@ -297,8 +303,9 @@ final class CheckoutDesk {
     }
 
     private URI callbackUrl(PaymentGateway gateway, Payment payment) {
-        return URI.create(config.webhookUrl(gateway.name()) + payment.id().toString() + "/"
-                + payment.callbackToken());
+        String base = webhookBases.computeIfAbsent(gateway.name(),
+                name -> config.webhookUrl(name).toString());
+        return URI.create(base + payment.id().toString() + "/" + payment.callbackToken());
     }
 
     private String newToken() {
