@@ -193,6 +193,33 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void anUpdateStoresEveryFieldThatCanChangeAfterCreation() {
+        Payment stored = repository.insert(newPayment().money(Money.of("2000", "UGX")).build());
+        Instant at = stored.createdAt().plusSeconds(30);
+        Payment paid = repository.update(stored.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY,
+                at, "paid"));
+        Payment changed = paid.transition(PaymentStatus.PARTIALLY_REFUNDED, Trigger.REFUND,
+                        at.plusSeconds(1), "part back").toBuilder()
+                .providerReference("contract-ref-" + stored.id())
+                .providerTransactionId("TX-42")
+                .paymentLink(URI.create("https://checkout.example/pay/42"))
+                .lastGatewayResponse("{\"status\":\"SUCCESSFUL\"}")
+                .failureReason("kept for the record")
+                .outcomeUnknown(true)
+                .refundedAmount(Money.of("500", "UGX"))
+                .refundReservedAmount(Money.of("250", "UGX"))
+                .updatedAt(at.plusSeconds(2))
+                .build();
+
+        Payment updated = repository.update(changed);
+
+        Payment found = repository.findById(stored.id()).orElseThrow();
+        assertThat(found).usingRecursiveComparison()
+                .isEqualTo(changed.toBuilder().version(paid.version() + 1).build());
+        assertThat(updated).usingRecursiveComparison().isEqualTo(found);
+    }
+
+    @Test
     void failureReasonAndRefundedAmountAreKept() {
         Payment stored = repository.insert(newPayment().build());
         Payment paid = repository.update(stored.transition(PaymentStatus.SUCCEEDED, Trigger.VERIFY,

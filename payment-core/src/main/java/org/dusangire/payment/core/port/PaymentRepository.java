@@ -45,6 +45,12 @@ public interface PaymentRepository {
      * ({@link PaymentEvent#ofPaymentChange}) for every history entry the change added, and keeps
      * the anomaly raised with the change (with its event, {@link PaymentEvent#ofAnomaly}).
      *
+     * <p>What a payment is created with is fixed by {@link #insert}: its order reference,
+     * idempotency key, amount and currency, method, payer, description, gateway, callback token,
+     * and creation and expiry times. {@code payment} must carry them as stored; a store may write
+     * only the rest (status, references, the provider's answer, failure reason, outcome flag,
+     * refunded and reserved amounts, update time). The service checks every change it makes.
+     *
      * @param processedEvent the inbox event that caused the change, or {@code null}
      * @param anomaly        an anomaly raised with the change, or {@code null}
      * @return the stored payment, its version incremented

@@ -69,6 +69,7 @@ final class PaymentWriter {
                     raise(decision.anomaly());
                     return current;
                 }
+                requireCreationKept(current, decision.next());
                 try {
                     List<PaymentEvent> written = written(current, decision.next(),
                             decision.anomaly());
@@ -134,6 +135,31 @@ final class PaymentWriter {
             }
         }
         return written;
+    }
+
+    /**
+     * A decision may change what happens to a payment, never what it was created with: the
+     * store writes only the rest ({@link PaymentRepository#update}), so such a change would be
+     * lost, or, worse, believed. A decision that tries is a bug; nothing is written.
+     */
+    private static void requireCreationKept(Payment before, Payment after) {
+        String changed = !before.id().equals(after.id()) ? "id"
+                : !before.orderReference().equals(after.orderReference()) ? "order reference"
+                : !before.idempotencyKey().equals(after.idempotencyKey()) ? "idempotency key"
+                : !before.money().currency().equals(after.money().currency())
+                        || before.money().amount().compareTo(after.money().amount()) != 0 ? "amount"
+                : before.method() != after.method() ? "method"
+                : !before.payer().equals(after.payer()) ? "payer"
+                : !Objects.equals(before.description(), after.description()) ? "description"
+                : !before.gatewayName().equals(after.gatewayName()) ? "gateway"
+                : !Objects.equals(before.callbackToken(), after.callbackToken()) ? "callback token"
+                : !before.createdAt().equals(after.createdAt()) ? "creation time"
+                : !before.expiresAt().equals(after.expiresAt()) ? "expiry time"
+                : null;
+        if (changed != null) {
+            throw new IllegalStateException("payment " + before.id() + ": a change may not alter its "
+                    + changed + ", fixed when it was created");
+        }
     }
 
     /**

@@ -29,6 +29,15 @@ final class PaymentRows {
             + " last_gateway_response, failure_reason, outcome_unknown, refunded_amount,"
             + " refund_reserved_amount, created_at, updated_at, expires_at, version";
 
+    /**
+     * The columns an update writes: what can change after a payment is created. The others (the
+     * order, key, amount and currency, method, payer, description, gateway, callback token,
+     * creation and expiry times) are written once, by the insert.
+     */
+    static final String CHANGEABLE = "status, provider_reference, provider_transaction_id,"
+            + " payment_link, last_gateway_response, failure_reason, outcome_unknown,"
+            + " refunded_amount, refund_reserved_amount, updated_at";
+
     private PaymentRows() {
     }
 
@@ -60,6 +69,23 @@ final class PaymentRows {
         v.put("created_at", p.createdAt());
         v.put("updated_at", p.updatedAt());
         v.put("expires_at", p.expiresAt());
+        return v;
+    }
+
+    /** The id and every column of {@link #CHANGEABLE}, by name, for the guarded update. */
+    static Map<String, Object> changeableValues(Payment p) {
+        Map<String, Object> v = new HashMap<>(24);
+        v.put("id", p.id().value());
+        v.put("status", p.status().name());
+        v.put("provider_reference", p.providerReference());
+        v.put("provider_transaction_id", p.providerTransactionId());
+        v.put("payment_link", p.paymentLink() == null ? null : p.paymentLink().toString());
+        v.put("last_gateway_response", p.lastGatewayResponse());
+        v.put("failure_reason", p.failureReason());
+        v.put("outcome_unknown", p.outcomeUnknown());
+        v.put("refunded_amount", p.refundedAmount().amount());
+        v.put("refund_reserved_amount", p.refundReservedAmount().amount());
+        v.put("updated_at", p.updatedAt());
         return v;
     }
 
