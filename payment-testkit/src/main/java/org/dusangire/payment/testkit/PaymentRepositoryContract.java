@@ -257,6 +257,23 @@ public abstract class PaymentRepositoryContract {
     }
 
     @Test
+    void aChangeOfTheRowAloneIsStoredOnceAndAStaleOneChangesNothing() {
+        Payment stored = repository.insert(newPayment().build());
+        Instant at = stored.createdAt().plusSeconds(1);
+        Payment answered = repository.update(stored.toBuilder().providerTransactionId("TX-7")
+                .lastGatewayResponse("{\"status\":202}").updatedAt(at).build());
+
+        assertThatThrownBy(() -> repository.update(stored.toBuilder().outcomeUnknown(true)
+                .updatedAt(at.plusSeconds(1)).build()))
+                .isInstanceOf(ConcurrentPaymentModificationException.class);
+        Payment found = repository.findById(stored.id()).orElseThrow();
+        assertThat(answered.version()).isEqualTo(1);
+        assertThat(found).usingRecursiveComparison().isEqualTo(answered);
+        assertThat(found.outcomeUnknown()).isFalse();
+        assertThat(found.history()).hasSize(1);
+    }
+
+    @Test
     void inboxRecordsAnEventOnceAndReportsTheDuplicate() {
         InboxKey key = new InboxKey("contract-gw", "event-1");
         Instant at = TestPayments.T0;

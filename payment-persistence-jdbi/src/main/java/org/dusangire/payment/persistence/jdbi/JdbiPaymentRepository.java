@@ -197,8 +197,10 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      * {@inheritDoc}
      *
      * <p>On PostgreSQL, when the stored history size is known, one statement (see
-     * {@link #updateInOneStatement}); with an anomaly, or when the history must be counted, one
-     * transaction: the guarded update, its history, the inbox mark, the anomaly and the events.
+     * {@link #updateInOneStatement}); on any database, a change of the row alone (no new history
+     * entry, inbox event or anomaly, the stored history size known) is the guarded update alone,
+     * auto-committed; otherwise one transaction: the guarded update, its history, the inbox mark,
+     * the anomaly and the events.
      *
      * @throws ConcurrentPaymentModificationException when the stored version is no longer
      *                                                {@code payment.version()}
@@ -244,9 +246,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             // makes)
             boolean oneStatement = oneStatementWrites() && knownHistory >= 0 && anomaly == null
                     && payment.history().size() - knownHistory <= EventRows.EVENTS_PER_STATEMENT;
+            // a change with no new history entry, inbox event or anomaly (an initiation's answer,
+            // a learned reference) writes the payment's row and nothing else: one statement on
+            // any database, with no transaction around it
+            boolean rowOnly = knownHistory >= 0 && payment.history().size() == knownHistory
+                    && processedEvent == null && anomaly == null;
             ClaimedUpdate updated = oneStatement
                     ? jdbc("update", c -> updateInOneStatement(c, payment,
                             knownHistory, processedEvent, claimIds, until))
+                    : rowOnly
+                    ? jdbc("update", c -> new ClaimedUpdate(updateRow(c, payment), false))
                     : jdbcTransaction("update", c -> {
                         List<PaymentEvent> events = new ArrayList<>();
                         Payment stored = updateInTransaction(c, payment, knownHistory,
@@ -1021,12 +1030,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
      */
     private Payment updateInTransaction(Connection c, Payment payment, int knownHistory,
             InboxKey processedEvent, List<PaymentEvent> events) throws SQLException {
-        int rows;
-        try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
-            sql.jdbcUpdatePayment.bind(ps, guardedValues(payment));
-            rows = ps.executeUpdate();
-        }
-        Payment updated = guarded(payment, rows);
+        Payment updated = updateRow(c, payment);
         // the guard above proves the stored row is still at this version, and history is only
         // ever written with a version change, so the history stored at this version says which
         // entries are new; count only when it is not known here
@@ -1037,6 +1041,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         }
         events.addAll(EventRows.ofPayment(payment, storedChanges));
         return updated;
+    }
+
+    /** The guarded update of the payment's row alone. */
+    private Payment updateRow(Connection c, Payment payment) throws SQLException {
+        int rows;
+        try (PreparedStatement ps = sql.jdbcUpdatePayment.prepare(c)) {
+            sql.jdbcUpdatePayment.bind(ps, guardedValues(payment));
+            rows = ps.executeUpdate();
+        }
+        return guarded(payment, rows);
     }
 
     /** The payment's columns and the version the guarded update expects to find. */
