@@ -22,8 +22,12 @@ final class H2Settings {
     private H2Settings() {
     }
 
-    /** Warns once per store, when it first meets H2, if the statement cache is smaller. */
-    static void checkStatementCache(Connection c) throws SQLException {
+    /**
+     * Warns once per store, when it first meets H2, if the statement cache is smaller. Advice
+     * only: when the setting cannot be read (an H2 that names it otherwise), nothing is said and
+     * nothing fails.
+     */
+    static void checkStatementCache(Connection c) {
         int size = queryCacheSize(c);
         if (size >= 0 && size < RECOMMENDED_QUERY_CACHE_SIZE) {
             log.warn("H2 caches {} parsed statements per connection and this store uses more: "
@@ -33,18 +37,15 @@ final class H2Settings {
     }
 
     /** H2's {@code QUERY_CACHE_SIZE}, or -1 when it cannot be read. */
-    static int queryCacheSize(Connection c) throws SQLException {
+    static int queryCacheSize(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("SELECT SETTING_VALUE FROM"
                 + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'");
                 ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return -1;
-            }
-            try {
-                return Integer.parseInt(rs.getString(1).strip());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+            String value = rs.next() ? rs.getString(1) : null;
+            return value == null ? -1 : Integer.parseInt(value.strip());
+        } catch (SQLException | NumberFormatException e) {
+            log.debug("H2's QUERY_CACHE_SIZE could not be read ({})", e.toString());
+            return -1;
         }
     }
 }

@@ -6,7 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +79,18 @@ class H2SettingsTest {
                 new InboxKey("MTN_MOMO", "e-1"), "ref",
                 AT, "{}"));
 
+        assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.WARN);
+    }
+
+    @Test
+    void aSettingThatCannotBeReadIsPassedOverInSilence() {
+        Connection refusing = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    throw new SQLException("Table \"SETTINGS\" not found");
+                });
+
+        assertThat(H2Settings.queryCacheSize(refusing)).isEqualTo(-1);
+        H2Settings.checkStatementCache(refusing);
         assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.WARN);
     }
 
