@@ -1692,7 +1692,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             insertPayment = "INSERT INTO " + payments + " (" + PaymentRows.COLUMNS + ") VALUES ("
                     + values + ")";
             // only what can change after creation (PaymentRepository#update): the rest of the row
-            // was fixed by the insert, and rewriting it cost every update 14 more values
+            // was fixed by the insert, and rewriting it cost every update 11 more values
             StringBuilder set = new StringBuilder();
             for (String column : PaymentRows.CHANGEABLE.split(",\\s*")) {
                 set.append(column).append(" = :").append(column).append(", ");

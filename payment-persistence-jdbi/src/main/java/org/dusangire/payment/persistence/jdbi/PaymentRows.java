@@ -43,9 +43,8 @@ final class PaymentRows {
 
     /** Every column of {@link #COLUMNS} except {@code version}, by name, for {@link Positional}. */
     static Map<String, Object> values(Payment p) {
+        Map<String, Object> v = changeableValues(p, 48);
         Payer payer = p.payer();
-        Map<String, Object> v = new HashMap<>(48);
-        v.put("id", p.id().value());
         v.put("order_reference", p.orderReference());
         v.put("idempotency_key", p.idempotencyKey());
         v.put("amount", p.money().amount());
@@ -55,26 +54,20 @@ final class PaymentRows {
         v.put("payer_email", payer.email());
         v.put("payer_name", payer.name());
         v.put("description", p.description());
-        v.put("status", p.status().name());
         v.put("gateway_name", p.gatewayName());
-        v.put("provider_reference", p.providerReference());
-        v.put("provider_transaction_id", p.providerTransactionId());
         v.put("callback_token", p.callbackToken());
-        v.put("payment_link", p.paymentLink() == null ? null : p.paymentLink().toString());
-        v.put("last_gateway_response", p.lastGatewayResponse());
-        v.put("failure_reason", p.failureReason());
-        v.put("outcome_unknown", p.outcomeUnknown());
-        v.put("refunded_amount", p.refundedAmount().amount());
-        v.put("refund_reserved_amount", p.refundReservedAmount().amount());
         v.put("created_at", p.createdAt());
-        v.put("updated_at", p.updatedAt());
         v.put("expires_at", p.expiresAt());
         return v;
     }
 
     /** The id and every column of {@link #CHANGEABLE}, by name, for the guarded update. */
     static Map<String, Object> changeableValues(Payment p) {
-        Map<String, Object> v = new HashMap<>(24);
+        return changeableValues(p, 24);
+    }
+
+    private static Map<String, Object> changeableValues(Payment p, int capacity) {
+        Map<String, Object> v = new HashMap<>(capacity);
         v.put("id", p.id().value());
         v.put("status", p.status().name());
         v.put("provider_reference", p.providerReference());

@@ -36,8 +36,7 @@ final class UtcTimestamps {
     }
 
     static Instant read(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return read(rs, rs.findColumn(column));
     }
 
     static Instant read(ResultSet rs, int column) throws SQLException {
