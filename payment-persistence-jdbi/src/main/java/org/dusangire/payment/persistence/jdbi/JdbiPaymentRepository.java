@@ -339,10 +339,22 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return call("findUnprocessedInbound", h -> h.createQuery(sql.selectUnprocessedInbox)
-                .bind("before", UtcTimestamps.bind(receivedBefore))
-                .bind("limit", limit)
-                .map((rs, ctx) -> PaymentRows.inbox(rs)).list());
+        Objects.requireNonNull(receivedBefore, "receivedBefore must not be null");
+        // plain JDBC, as the pass's other statements: through a Jdbi handle this query, which
+        // finds nothing on most passes, was 22 of reconciliation's 1,202 samples on H2 (JFR, 1 ms)
+        Positional query = sql.selectUnprocessedInbox;
+        return jdbc("findUnprocessedInbound", c -> {
+            try (PreparedStatement ps = query.prepare(c)) {
+                query.bind(ps, Map.of("before", receivedBefore, "limit", limit));
+                List<InboxEntry> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(PaymentRows.inbox(rs));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
@@ -367,10 +379,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (limit <= 0) {
             return 0;
         }
-        return call("purgeProcessedInbound", h -> h.createUpdate(sql.purgeProcessedInbox)
-                .bind("before", UtcTimestamps.bind(processedBefore))
-                .bind("limit", limit)
-                .execute());
+        return jdbc("purgeProcessedInbound", c -> execute(c, sql.purgeProcessedInbox,
+                Map.of("before", processedBefore, "limit", limit)));
     }
 
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
@@ -1654,8 +1664,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final String insertInboxIfAbsent;
         final String markInboxProcessed;
         final String selectInbox;
-        final String selectUnprocessedInbox;
-        final String purgeProcessedInbox;
+        final Positional selectUnprocessedInbox;
+        final Positional purgeProcessedInbox;
         final Positional jdbcInsertPayment;
         final Positional jdbcUpdatePayment;
         final Positional jdbcCountHistory;
@@ -1734,15 +1744,16 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             String selectInboxRows = "SELECT gateway_name, event_key, payment_reference,"
                     + " received_at, payload, processed_at, outcome FROM " + inbox;
             selectInbox = selectInboxRows + " WHERE gateway_name = :g AND event_key = :k";
-            selectUnprocessedInbox = selectInboxRows + " WHERE processed_at IS NULL"
-                    + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY";
+            selectUnprocessedInbox = Positional.of(selectInboxRows + " WHERE processed_at IS NULL"
+                    + " AND received_at < :before ORDER BY received_at FETCH FIRST :limit ROWS ONLY");
             // processed_at's index range: a lower bound so that H2 does not walk the open entries
             // (NULL, first in its index) before reaching the processed ones
             String purgeable = " WHERE processed_at >= " + UtcTimestamps.LONG_AGO
                     + " AND processed_at < :before";
-            purgeProcessedInbox = "DELETE FROM " + inbox + " WHERE (gateway_name, event_key) IN ("
-                    + "SELECT gateway_name, event_key FROM " + inbox + purgeable
-                    + " FETCH FIRST :limit ROWS ONLY)" + purgeable.replace(" WHERE ", " AND ");
+            purgeProcessedInbox = Positional.of("DELETE FROM " + inbox
+                    + " WHERE (gateway_name, event_key) IN (SELECT gateway_name, event_key FROM "
+                    + inbox + purgeable + " FETCH FIRST :limit ROWS ONLY)"
+                    + purgeable.replace(" WHERE ", " AND "));
             jdbcInsertPayment = Positional.of(insertPayment);
             jdbcUpdatePayment = Positional.of(updatePayment);
             jdbcCountHistory = Positional.of(countHistory);

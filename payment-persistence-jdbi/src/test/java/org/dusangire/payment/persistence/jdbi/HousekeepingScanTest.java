@@ -59,13 +59,13 @@ class HousekeepingScanTest {
         // ... and none walks the kept rows to find it (before the V5 index and the lower bounds,
         // each read all of them: 3,003 for the recovery, 3,000 for the event purge)
         try (Connection c = ds.getConnection()) {
-            assertThat(maxScanCount(c, Positional.of(sql.selectUnprocessedInbox),
+            assertThat(maxScanCount(c, sql.selectUnprocessedInbox,
                     Map.of("before", now, "limit", 100)))
                     .as("rows the inbox recovery read").isLessThanOrEqualTo(OPEN + 1);
             assertThat(maxScanCount(c, eventSql.purgeDelivered,
                     Map.of("before", now.minus(Duration.ofDays(30)), "limit", 100)))
                     .as("rows the event purge read").isLessThanOrEqualTo(1);
-            assertThat(maxScanCount(c, Positional.of(sql.purgeProcessedInbox),
+            assertThat(maxScanCount(c, sql.purgeProcessedInbox,
                     Map.of("before", now.minus(Duration.ofDays(7)), "limit", 100)))
                     .as("rows the inbox purge read").isLessThanOrEqualTo(1);
         }
@@ -82,7 +82,7 @@ class HousekeepingScanTest {
         assertThat(repository.findUnprocessedInbound(now, 100)).hasSize(OPEN);
         JdbiPaymentRepository.Statements sql = new JdbiPaymentRepository.Statements("pay_");
         try (Connection c = ds.getConnection()) {
-            String plan = explain(c, Positional.of(sql.selectUnprocessedInbox),
+            String plan = explain(c, sql.selectUnprocessedInbox,
                     Map.of("before", now, "limit", 100));
             // before V5 this was a sequential scan that removed the 3,000 processed rows
             assertThat(plan).contains("pay_inbox_open_ix").doesNotContain("Seq Scan");
