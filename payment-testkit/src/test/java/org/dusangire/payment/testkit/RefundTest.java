@@ -286,6 +286,60 @@ class RefundTest {
     }
 
     @Test
+    void sameKeyIsAnsweredByItsRefundWhetherTheStoreOrTheChecksRefuseTheRepeat() {
+        KeyLookups lookups = new KeyLookups(new InMemoryPaymentRepository());
+        ServiceFixture keyed = new ServiceFixture(lookups);
+        Payment p = paid(keyed);
+        RefundCommand part = RefundCommand.partial(p.id(), Money.of("500", "UGX"))
+                .withIdempotencyKey("k-part");
+
+        Refund first = keyed.service.refund(part);
+
+        // a new refund goes straight to the reserve: its key is not looked up
+        assertThat(first.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(lookups.count).hasValue(0);
+        // 1000 is still refundable, so the repeat passes the checks and the store's unique key
+        // refuses it
+        assertThat(keyed.service.refund(part).id()).isEqualTo(first.id());
+        assertThat(lookups.count).hasValue(1);
+        RefundCommand rest = RefundCommand.full(p.id()).withIdempotencyKey("k-rest");
+        Refund second = keyed.service.refund(rest);
+        assertThat(keyed.service.find(p.id()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.REFUNDED);
+        // nothing is refundable any more: the checks refuse both repeats before the store
+        assertThat(keyed.service.refund(rest).id()).isEqualTo(second.id());
+        assertThat(keyed.service.refund(part).id()).isEqualTo(first.id());
+        assertThat(lookups.count).hasValue(3);
+        assertThat(keyed.mtn.refundCalls()).isEqualTo(2);
+        assertThat(keyed.mtn.refundedAtProvider(p)).isEqualTo(UGX_1500);
+        assertThat(keyed.service.refunds(p.id())).hasSize(2);
+        // without a key, the same refusal is the caller's answer
+        assertThatThrownBy(() -> keyed.service.refund(p.id(), null, null))
+                .isInstanceOf(IllegalPaymentStateException.class);
+    }
+
+    @Test
+    void sameKeyFromTwoCallersAtOnceReservesAndSendsOneRefund() throws Exception {
+        BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);
+        ServiceFixture racing = new ServiceFixture(barrier);
+        Payment p = paid(racing);
+        barrier.arm(p.id());
+        RefundCommand part = RefundCommand.partial(p.id(), UGX_1000).withIdempotencyKey("k-race");
+
+        List<Object> outcomes = race(2, () -> racing.service.refund(part));
+
+        // the loser's reserve loses the version race, and on the fresh payment only 500 is left:
+        // the checks refuse it, and the key answers with the winner's refund
+        assertThat(outcomes).allMatch(o -> o instanceof Refund);
+        assertThat(outcomes).extracting(o -> ((Refund) o).id()).containsOnly(
+                ((Refund) outcomes.get(0)).id());
+        assertThat(racing.service.refunds(p.id())).hasSize(1);
+        assertThat(racing.mtn.refundCalls()).isEqualTo(1);
+        assertThat(racing.mtn.refundedAtProvider(p)).isEqualTo(UGX_1000);
+        assertThat(racing.service.find(p.id()).orElseThrow().refundedAmount()).isEqualTo(UGX_1000);
+    }
+
+    @Test
     void refundInputThatForgesLogLinesIsRefusedAndNothingIsStored() {
         Payment p = paid(f);
 
@@ -354,6 +408,22 @@ class RefundTest {
             return outcomes;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Counts how often the service looks a refund's idempotency key up. */
+    private static final class KeyLookups extends ForwardingPaymentRepository {
+        final java.util.concurrent.atomic.AtomicInteger count =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        KeyLookups(PaymentRepository delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<Refund> findRefundByIdempotencyKey(String key) {
+            count.incrementAndGet();
+            return super.findRefundByIdempotencyKey(key);
         }
     }
 

@@ -11,7 +11,9 @@ import org.dusangire.payment.core.error.GatewayRejectedException;
 import org.dusangire.payment.core.error.GatewayUnavailableException;
 import org.dusangire.payment.core.error.IllegalPaymentStateException;
 import org.dusangire.payment.core.error.PaymentConfigurationException;
+import org.dusangire.payment.core.error.PaymentException;
 import org.dusangire.payment.core.error.PaymentNotFoundException;
+import org.dusangire.payment.core.error.PaymentStoreUnavailableException;
 import org.dusangire.payment.core.error.PaymentValidationException;
 import org.dusangire.payment.core.error.UnsupportedCapabilityException;
 import org.dusangire.payment.core.model.Money;
@@ -75,14 +77,38 @@ final class RefundDesk {
 
     Refund refund(RefundCommand command) {
         String key = command.idempotencyKey();
-        if (key != null) {
-            Optional<Refund> existing = repository.findRefundByIdempotencyKey(key);
+        RefundWrite reserved;
+        PaymentGateway gateway;
+        try {
+            Payment payment = loadPayment(command.paymentId());
+            gateway = gatewayOf.apply(payment);
+            reserved = reserve(payment, gateway, command);
+        } catch (PaymentException e) {
+            // the key is looked up only when the reserve does not go through: a repeated request
+            // is refused by the store's unique key, or, once its first refund took what was
+            // refundable, by the checks before it; either way the refund stored under the key
+            // answers it, as it would have before any of them
+            Optional<Refund> existing = key == null || e instanceof PaymentStoreUnavailableException
+                    ? Optional.empty() : repository.findRefundByIdempotencyKey(key);
             if (existing.isPresent()) {
                 return replay(existing.get(), command);
             }
+            throw e;
         }
-        Payment payment = loadPayment(command.paymentId());
-        PaymentGateway gateway = gatewayOf.apply(payment);
+        Refund refund = reserved.refund();
+        log.info("refund {} of {} reserved on payment {} via {}", refund.id(), refund.amount(),
+                refund.paymentId(), gateway.name());
+        events.deliverFor(refund.paymentId());
+        return send(refund, reserved.payment(), gateway, Trigger.REFUND);
+    }
+
+    /**
+     * The refund's record and the payment's reservation in one version-guarded write, checked
+     * again on a fresh copy of the payment after each lost race.
+     *
+     * @throws DuplicatePaymentException when the command's idempotency key is taken
+     */
+    private RefundWrite reserve(Payment payment, PaymentGateway gateway, RefundCommand command) {
         if (!gateway.supportsRefunds()) {
             throw new UnsupportedCapabilityException(gateway.name(), "refunds");
         }
@@ -91,35 +117,23 @@ final class RefundDesk {
                     "a cash refund needs the name of who hands the money back");
         }
         RefundId id = RefundId.random();
-        RefundWrite reserved;
+        Payment current = payment;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            Refund draft = draft(payment, gateway, command, id, now);
-            Payment reserving = payment.toBuilder()
-                    .refundReservedAmount(payment.refundReservedAmount().plus(draft.amount()))
+            Refund draft = draft(current, gateway, command, id, now);
+            Payment reserving = current.toBuilder()
+                    .refundReservedAmount(current.refundReservedAmount().plus(draft.amount()))
                     .updatedAt(now)
                     .build();
             try {
-                reserved = repository.insertRefund(draft, reserving);
-                break;
+                return repository.insertRefund(draft, reserving);
             } catch (ConcurrentPaymentModificationException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                payment = loadPayment(command.paymentId());
-            } catch (DuplicatePaymentException e) {
-                if (key == null) {
-                    throw e;
-                }
-                Refund winner = repository.findRefundByIdempotencyKey(key).orElseThrow(() -> e);
-                return replay(winner, command);
+                current = loadPayment(command.paymentId());
             }
         }
-        Refund refund = reserved.refund();
-        log.info("refund {} of {} reserved on payment {} via {}", refund.id(), refund.amount(),
-                refund.paymentId(), gateway.name());
-        events.deliverFor(refund.paymentId());
-        return send(refund, reserved.payment(), gateway, Trigger.REFUND);
     }
 
     /** Asks the provider about a pending refund and applies the answer; sends it again if never received. */
