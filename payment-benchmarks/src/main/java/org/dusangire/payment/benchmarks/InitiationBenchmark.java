@@ -23,7 +23,8 @@ final class InitiationBenchmark {
      * modes. With the 2 s warm-up as compile phase the library spent more CPU per payment than
      * after 10 s (medians of three full quick runs each on H2: 305 against 263 us) while its
      * floor's did not move (261 and 263): the library's larger code was still being compiled in
-     * its first measured rounds, as reconciliation's was ({@link ReconciliationBenchmark#WARM_ROUNDS}).
+     * its first measured rounds, as reconciliation's was
+     * ({@link ReconciliationBenchmark#WARM_ROUNDS}).
      */
     static final Duration COMPILE = Duration.ofSeconds(10);
 
@@ -54,7 +55,8 @@ final class InitiationBenchmark {
                 db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
         String callback = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
                 + "abcdefghijklmnopqrstuvwxyz012345";
-        StoreFloor floor = new StoreFloor(db.dataSource, mtn, callback);
+        StoreFloor floor = new StoreFloor(db.dataSource, ResultTable.isPostgres(db.name), mtn,
+                callback);
         // every path compiled before the first figure: the 1-caller rows come first
         LoadRunner.compile(16, COMPILE, seq -> payments.initiate(Checkouts.mtn(seq)).nextAction()
                 == NextAction.APPROVE_ON_PHONE);

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  * a batch of stale pending payments under a lease (PostgreSQL: one {@code UPDATE ... FOR UPDATE
  * SKIP LOCKED RETURNING}; H2: the candidates, then one batch of conditional updates in one
  * transaction), then check them {@code inFlight} at a time: one status query each and, for a
- * settled one, the guarded update with its history and event rows in one transaction
- * ({@link FloorSql#settle}). Nothing else per pass (no inbox recovery, no event delivery, no purge).
+ * settled one, the guarded update with its history and event rows (one transaction on H2, one
+ * statement on PostgreSQL: {@link FloorSql#settle}). Nothing else per pass (no inbox recovery, no event delivery, no purge).
  */
 final class ReconcileFloor implements AutoCloseable {
     private static final String STALE = "status = 'PENDING' AND updated_at < ?"
@@ -91,7 +91,7 @@ final class ReconcileFloor implements AutoCloseable {
             return false;
         }
         try (Connection c = dataSource.getConnection()) {
-            return FloorSql.settle(c, row, "SUCCEEDED", "RECONCILE",
+            return FloorSql.settle(c, postgres, row, "SUCCEEDED", "RECONCILE",
                     OffsetDateTime.now(ZoneOffset.UTC), null, null);
         }
     }

@@ -106,7 +106,8 @@ final class WebhookBenchmark {
                     payments.initiate(source.checkout(seq)).payment()));
             List<WebhookSource.Delivery> floorDeliveries = source.pay(forFloor);
             db.printCounts("setup", 1);
-            context.addServlet(new ServletHolder(new WebhookFloor(source, db.dataSource)), "/floor/*");
+            context.addServlet(new ServletHolder(new WebhookFloor(source, db.dataSource,
+                    ResultTable.isPostgres(db.name))), "/floor/*");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;

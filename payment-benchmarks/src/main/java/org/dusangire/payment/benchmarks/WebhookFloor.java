@@ -24,8 +24,9 @@ import javax.sql.DataSource;
  * library's pool and tables: authenticate by hand; insert the inbox row (auto-committed, so a
  * repeat or a concurrent twin stops at the unique key before anything else); read the payment
  * (its version, status and amount, with no connection held afterwards); ask the provider's status
- * API once; and, when the answer moves a pending payment and its amount and currency match, one
- * transaction: the guarded update, its history row, its event row and the inbox mark. Nothing
+ * API once; and, when the answer moves a pending payment and its amount and currency match, the
+ * guarded update, its history row, its event row and the inbox mark (one transaction on H2, one
+ * statement on PostgreSQL: {@link FloorSql#settle}). Nothing
  * else: no listener, no retry of a lost race (none happen here).
  */
 final class WebhookFloor extends HttpServlet {
@@ -39,10 +40,12 @@ final class WebhookFloor extends HttpServlet {
     private final transient WebhookSource source;
     private final transient DataSource dataSource;
     private final String gateway;
+    private final boolean postgres;
 
-    WebhookFloor(WebhookSource source, DataSource dataSource) {
+    WebhookFloor(WebhookSource source, DataSource dataSource, boolean postgres) {
         this.source = source;
         this.dataSource = dataSource;
+        this.postgres = postgres;
         this.gateway = source.gateway().name();
     }
 
@@ -120,7 +123,7 @@ final class WebhookFloor extends HttpServlet {
             return close(now, "NO_CHANGE", hint.eventKey());
         }
         try (Connection c = dataSource.getConnection()) {
-            FloorSql.settle(c, row, answer.status(), "WEBHOOK", OffsetDateTime.now(ZoneOffset.UTC),
+            FloorSql.settle(c, postgres, row, answer.status(), "WEBHOOK", OffsetDateTime.now(ZoneOffset.UTC),
                     gateway, hint.eventKey());
         }
         return 200;

@@ -1,0 +1,114 @@
+package org.dusangire.payment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentId;
+import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.gateway.mtn.MtnMomoGateway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The floors' own writes, on H2 and on PostgreSQL: what a floor stores must be what the library
+ * stores for the same step (the library reads it back as such), and a floor's guarded write that
+ * loses its race must write nothing. A floor that wrote less than the rules require would make
+ * every ratio against it look worse than it is; one that wrote more, better.
+ */
+class FloorWritesTest {
+    private static final String PG_START_HINT = "PostgreSQL must run at 127.0.0.1:5432 (trust"
+            + " auth, user postgres, database test) for the floors' test; start it with:"
+            + " pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+    private static final String CALLBACK = "http://localhost:8080/payments/webhooks/mtn-momo/x/"
+            + "abcdefghijklmnopqrstuvwxyz012345";
+
+    @Test
+    void checkoutAndSettleOnH2() throws Exception {
+        try (Database db = Database.h2()) {
+            checkoutThenSettle(db, false);
+        }
+    }
+
+    @Test
+    void checkoutAndSettleOnPostgresql() throws Exception {
+        Database pg = null;
+        try {
+            pg = Database.postgres();
+        } catch (java.sql.SQLException e) {
+            fail(PG_START_HINT + " (" + e.getMessage() + ")");
+        }
+        try (Database db = pg) {
+            checkoutThenSettle(db, true);
+        }
+    }
+
+    private static UUID idOf(Database db, String orderReference) throws Exception {
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id FROM pay_payments WHERE order_reference = ?")) {
+            s.setString(1, orderReference);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("the floor's payment row").isTrue();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    private static void checkoutThenSettle(Database db, boolean postgres) throws Exception {
+        try (MtnFixture mtn = new MtnFixture()) {
+            mtn.bareLogin();
+            StoreFloor floor = new StoreFloor(db.dataSource, postgres, mtn, CALLBACK);
+
+            assertThat(floor.checkout(7)).isTrue();
+
+            UUID id = idOf(db, "BILL-7");
+            Payment accepted = db.repository.findById(new PaymentId(id)).orElseThrow();
+            assertThat(accepted.status()).isEqualTo(PaymentStatus.PENDING);
+            assertThat(accepted.version()).isEqualTo(1);
+            assertThat(accepted.outcomeUnknown()).isFalse();
+            assertThat(accepted.lastGatewayResponse()).isEqualTo("{\"status\":202}");
+            assertThat(accepted.providerReference()).isEqualTo(id.toString());
+            assertThat(accepted.history()).hasSize(1);
+
+            String key = "event-" + id;
+            try (Connection c = db.dataSource.getConnection();
+                    PreparedStatement i = c.prepareStatement(WebhookFloor.INSERT_INBOX)) {
+                i.setString(1, MtnMomoGateway.NAME);
+                i.setString(2, key);
+                i.setString(3, id.toString());
+                i.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                i.setString(5, "{}");
+                i.executeUpdate();
+            }
+            FloorSql.Row row = new FloorSql.Row(id, "PENDING", 1, new BigDecimal(MtnFixture.AMOUNT),
+                    "UGX", "BILL-7", MtnMomoGateway.NAME);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            try (Connection c = db.dataSource.getConnection()) {
+                assertThat(FloorSql.settle(c, postgres, row, "SUCCEEDED", "WEBHOOK", now,
+                        MtnMomoGateway.NAME, key)).isTrue();
+                // the same version again: the guard refuses it and nothing more is written
+                assertThat(FloorSql.settle(c, postgres, row, "FAILED", "WEBHOOK", now,
+                        MtnMomoGateway.NAME, key)).isFalse();
+            }
+
+            Payment settled = db.repository.findById(new PaymentId(id)).orElseThrow();
+            assertThat(settled.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(settled.version()).isEqualTo(2);
+            assertThat(settled.history()).hasSize(2);
+            assertThat(settled.history().get(1).from()).isEqualTo(PaymentStatus.PENDING);
+            assertThat(settled.history().get(1).to()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(db.count("SELECT COUNT(*) FROM pay_events WHERE payment_id = '" + id
+                    + "' AND to_status = 'SUCCEEDED' AND delivered_at IS NOT NULL")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM pay_events")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM pay_inbox WHERE event_key = '" + key
+                    + "' AND processed_at IS NOT NULL AND outcome = 'PROCESSED'")).isEqualTo(1);
+        }
+    }
+}
