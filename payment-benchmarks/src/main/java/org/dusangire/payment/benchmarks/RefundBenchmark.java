@@ -45,6 +45,14 @@ final class RefundBenchmark {
     static final int CALLERS = 16;
     private static final Money AMOUNT = Money.of(MtnFixture.AMOUNT, "UGX");
     private static final int MAX_CHECKS = 5;
+    /**
+     * Warm-up rounds of a fifth of the refunds each, the library's then the floor's, before the
+     * measured ones, as {@link ReconciliationBenchmark#WARM_ROUNDS}: there and in initiation one
+     * short warm-up measured the library's larger code before it was compiled.
+     */
+    static final int WARM_ROUNDS = 4;
+    /** Measured slices of each side, taken in turn. */
+    static final int ROUNDS = 3;
 
     private RefundBenchmark() {
     }
@@ -56,26 +64,29 @@ final class RefundBenchmark {
             Database.onEachStore(table, "Refunds", "PostgreSQL, " + CALLERS + " callers",
                     db -> runOn(db, mtn, mode, table));
         }
-        table.note("Refunds: library = PaymentService.refund (idempotency key looked up, payment"
-                + " read, reserve transaction, refund POST, refund status query - PENDING -,"
-                + " answer written) then verifyRefund (refund and payment read, refund status"
-                + " query, settle transaction) through HikariCP; store floor = one payment read"
-                + " inside the reserve transaction, the refund POST, the answer's guarded update,"
-                + " one refund status query, the settle transaction (see RefundFloor). The"
-                + " simulator holds refunds PENDING and the benchmark pays each out in-process"
-                + " between the send and the check, on both sides.");
+        table.note("Refunds: library = PaymentService.refund (payment read, reserve transaction"
+                + " - the idempotency key is looked up only when it is refused -, refund POST,"
+                + " refund status query - PENDING -, answer written) then verifyRefund (refund"
+                + " and payment read, refund status query, settle transaction) through HikariCP;"
+                + " store floor = one payment read inside the reserve transaction, the refund"
+                + " POST, the answer's guarded update, one refund status query, the settle"
+                + " transaction (see RefundFloor). The simulator holds refunds PENDING and the"
+                + " benchmark pays each out in-process between the send and the check, on both"
+                + " sides. Four warm-up rounds of a fifth of the refunds each, then the measured"
+                + " refunds in three slices per side, the two sides in turn.");
     }
 
     private static void runOn(Database db, MtnFixture mtn, Mode mode, ResultTable table)
             throws Exception {
         int n = mode.refunds();
         int warm = Math.max(1, n / 5);
+        int warmed = WARM_ROUNDS * warm;
         PaymentService payments = Checkouts.service(Checkouts.config("http://localhost:8080"),
                 db.repository, mtn.gateway(Clock.systemUTC()), Clock.systemUTC());
         RefundFloor floor = new RefundFloor(db.dataSource, mtn, mtn.simulator::completeRefund);
         // each side refunds paid payments of its own, each once
-        List<UUID> forLibrary = paid(db, mtn, warm + n);
-        List<UUID> forFloor = paid(db, mtn, warm + n);
+        List<UUID> forLibrary = paid(db, mtn, warmed + n);
+        List<UUID> forFloor = paid(db, mtn, warmed + n);
         db.analyze();
         db.printCounts("setup", 1);
         AtomicInteger checks = new AtomicInteger();
@@ -83,16 +94,31 @@ final class RefundBenchmark {
                 forLibrary.get((int) seq), checks);
         LoadRunner.Operation atFloor = seq -> floor.refund(forFloor.get((int) seq),
                 "floor-refund-" + forFloor.get((int) seq));
-        // a first, smaller round compiles both paths; only the second is reported
-        LoadRunner.counted(CALLERS, 0, warm, library);
-        LoadRunner.counted(CALLERS, 0, warm, atFloor);
-        db.analyze();
-        db.printCounts("warm-up refund (both sides)", 2L * warm);
+        // smaller rounds, the two sides in turn, compile both paths; the last one's store calls
+        // are counted per side
+        for (int w = 0; w < WARM_ROUNDS; w++) {
+            int from = w * warm;
+            if (w == WARM_ROUNDS - 1) {
+                db.analyze();
+                db.printCounts("warm-up refund (both sides)", 2L * from);
+            }
+            LoadRunner.counted(CALLERS, 0, warm, seq -> library.run(from + seq));
+            if (w == WARM_ROUNDS - 1) {
+                db.printCounts("library refund", warm);
+            }
+            LoadRunner.counted(CALLERS, 0, warm, seq -> atFloor.run(from + seq));
+            if (w == WARM_ROUNDS - 1) {
+                db.printCounts("floor refund", warm);
+            }
+        }
         checks.set(0);
-        Stats lib = LoadRunner.counted(CALLERS, 0, n, seq -> library.run(warm + seq));
-        db.printCounts("library refund", n);
-        Stats atFloorStats = LoadRunner.counted(CALLERS, 0, n, seq -> atFloor.run(warm + seq));
-        db.printCounts("floor refund", n);
+        // the measured refunds in turn, ROUNDS slices each, so that what drifts (tables growing,
+        // the store's background work) falls on both sides alike
+        Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, 0, n,
+                seq -> library.run(warmed + seq), seq -> atFloor.run(warmed + seq));
+        Stats lib = both[0];
+        Stats atFloorStats = both[1];
+        db.printCounts("measured refund (both sides)", 2L * n);
 
         int libDone = settled(db, "lib-refund-");
         int floorDone = settled(db, "floor-refund-");
@@ -113,11 +139,12 @@ final class RefundBenchmark {
         System.out.println(table.floorCpu("refunds", db.name, lib, atFloorStats));
         System.out.printf(Locale.ROOT, "refunds %s: library %s | floor %s | SUCCEEDED with the payment"
                 + " REFUNDED: library %d of %d, floor %d of %d%n", on, ResultTable.cell(lib, "refunds"),
-                ResultTable.cell(atFloorStats, "refunds"), libDone, warm + n, floorDone, warm + n);
-        if (libDone != warm + n || floorDone != warm + n) {
+                ResultTable.cell(atFloorStats, "refunds"), libDone, warmed + n, floorDone,
+                warmed + n);
+        if (libDone != warmed + n || floorDone != warmed + n) {
             table.note(String.format(Locale.ROOT, "Refunds on %s: only %d (library) and %d (floor)"
                     + " of %d refunds each ended SUCCEEDED with the payment REFUNDED: a figure is"
-                    + " not the full path.", db.name, libDone, floorDone, warm + n));
+                    + " not the full path.", db.name, libDone, floorDone, warmed + n));
         }
         String libRows = rowsPerRefund(db, "lib-refund-");
         String floorRows = rowsPerRefund(db, "floor-refund-");
