@@ -45,8 +45,7 @@ final class FloorSql {
      * rows and the inbox mark are written only when the guarded update matched. Answers how many
      * payment rows were updated.
      */
-    static final String SETTLE_PG = "WITH u AS (UPDATE pay_payments SET status = ?, updated_at = ?,"
-            + " version = version + 1 WHERE id = ? AND version = ? RETURNING id),"
+    private static final String SETTLE_PG = "WITH u AS (" + UPDATE_PAYMENT + " RETURNING id),"
             + " h AS (INSERT INTO pay_payment_history (payment_id, seq, from_status, to_status,"
             + " changed_at, change_trigger, detail) SELECT u.id, (SELECT COALESCE(MAX(seq) + 1, 0)"
             + " FROM pay_payment_history WHERE payment_id = u.id), ?, ?, ?, ?, NULL FROM u),"
@@ -55,8 +54,7 @@ final class FloorSql {
             + " delivered_at) SELECT ?, ?, u.id, ?, ?, ?, ?, ?, ?, ?, ?, " + DELIVERED
             + " FROM u)";
     /** {@link #SETTLE_PG}'s inbox mark, when the change came with an inbox entry. */
-    static final String SETTLE_PG_MARK = ", i AS (UPDATE pay_inbox SET processed_at = ?,"
-            + " outcome = ? WHERE gateway_name = ? AND event_key = ? AND processed_at IS NULL"
+    private static final String SETTLE_PG_MARK = ", i AS (" + MARK_INBOX
             + " AND EXISTS (SELECT 1 FROM u))";
     private static final String SETTLE_PG_END = " SELECT COUNT(*) FROM u";
 
@@ -71,7 +69,7 @@ final class FloorSql {
     static boolean settle(Connection c, boolean postgres, Row row, String to, String trigger,
             OffsetDateTime now, String inboxGateway, String inboxKey) throws SQLException {
         if (!postgres) {
-            return settle(c, row, to, trigger, now, inboxGateway, inboxKey);
+            return settleInTransaction(c, row, to, trigger, now, inboxGateway, inboxKey);
         }
         String sql = SETTLE_PG + (inboxKey != null ? SETTLE_PG_MARK : "") + SETTLE_PG_END;
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -113,8 +111,8 @@ final class FloorSql {
     }
 
     /** The H2 form of {@code settle}: the four writes in one transaction. */
-    private static boolean settle(Connection c, Row row, String to, String trigger, OffsetDateTime now,
-            String inboxGateway, String inboxKey) throws SQLException {
+    private static boolean settleInTransaction(Connection c, Row row, String to, String trigger,
+            OffsetDateTime now, String inboxGateway, String inboxKey) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement u = c.prepareStatement(UPDATE_PAYMENT);
                 PreparedStatement h = c.prepareStatement(INSERT_HISTORY);

@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * SKIP LOCKED RETURNING}; H2: the candidates, then one batch of conditional updates in one
  * transaction), then check them {@code inFlight} at a time: one status query each and, for a
  * settled one, the guarded update with its history and event rows (one transaction on H2, one
- * statement on PostgreSQL: {@link FloorSql#settle}). Nothing else per pass (no inbox recovery, no event delivery, no purge).
+ * statement on PostgreSQL: {@link FloorSql#settle}). Nothing else per pass (no inbox recovery,
+ * no event delivery, no purge).
  */
 final class ReconcileFloor implements AutoCloseable {
     private static final String STALE = "status = 'PENDING' AND updated_at < ?"

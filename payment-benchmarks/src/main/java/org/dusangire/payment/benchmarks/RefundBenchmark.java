@@ -94,23 +94,21 @@ final class RefundBenchmark {
                 forLibrary.get((int) seq), checks);
         LoadRunner.Operation atFloor = seq -> floor.refund(forFloor.get((int) seq),
                 "floor-refund-" + forFloor.get((int) seq));
-        // smaller rounds, the two sides in turn, compile both paths; the last one's store calls
-        // are counted per side
-        for (int w = 0; w < WARM_ROUNDS; w++) {
+        // smaller rounds, the two sides in turn, compile both paths; the last one counts store
+        // calls per side
+        int last = WARM_ROUNDS - 1;
+        for (int w = 0; w < last; w++) {
             int from = w * warm;
-            if (w == WARM_ROUNDS - 1) {
-                db.analyze();
-                db.printCounts("warm-up refund (both sides)", 2L * from);
-            }
             LoadRunner.counted(CALLERS, 0, warm, seq -> library.run(from + seq));
-            if (w == WARM_ROUNDS - 1) {
-                db.printCounts("library refund", warm);
-            }
             LoadRunner.counted(CALLERS, 0, warm, seq -> atFloor.run(from + seq));
-            if (w == WARM_ROUNDS - 1) {
-                db.printCounts("floor refund", warm);
-            }
         }
+        db.analyze();
+        db.printCounts("warm-up refund (both sides)", 2L * last * warm);
+        int from = last * warm;
+        LoadRunner.counted(CALLERS, 0, warm, seq -> library.run(from + seq));
+        db.printCounts("library refund", warm);
+        LoadRunner.counted(CALLERS, 0, warm, seq -> atFloor.run(from + seq));
+        db.printCounts("floor refund", warm);
         checks.set(0);
         // the measured refunds in turn, ROUNDS slices each, so that what drifts (tables growing,
         // the store's background work) falls on both sides alike

@@ -36,8 +36,9 @@ final class StoreFloor {
             + " to_status, changed_at, change_trigger, detail) SELECT id, 0, NULL, 'PENDING', ?,"
             + " 'INITIATION', NULL FROM p";
     /** What the provider's acceptance changes: the answer kept, the outcome known. */
-    private static final String UPDATE_PAYMENT = "UPDATE pay_payments SET last_gateway_response = ?,"
-            + " outcome_unknown = FALSE, updated_at = ?, version = 1 WHERE id = ? AND version = 0";
+    private static final String UPDATE_PAYMENT = "UPDATE pay_payments SET"
+            + " last_gateway_response = ?, outcome_unknown = FALSE, updated_at = ?, version = 1"
+            + " WHERE id = ? AND version = 0";
     private static final BigDecimal AMOUNT = new BigDecimal(MtnFixture.AMOUNT);
 
     private final DataSource dataSource;

@@ -26,8 +26,8 @@ import javax.sql.DataSource;
  * (its version, status and amount, with no connection held afterwards); ask the provider's status
  * API once; and, when the answer moves a pending payment and its amount and currency match, the
  * guarded update, its history row, its event row and the inbox mark (one transaction on H2, one
- * statement on PostgreSQL: {@link FloorSql#settle}). Nothing
- * else: no listener, no retry of a lost race (none happen here).
+ * statement on PostgreSQL: {@link FloorSql#settle}). Nothing else: no listener, no retry of a
+ * lost race (none happen here).
  */
 final class WebhookFloor extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -123,8 +123,8 @@ final class WebhookFloor extends HttpServlet {
             return close(now, "NO_CHANGE", hint.eventKey());
         }
         try (Connection c = dataSource.getConnection()) {
-            FloorSql.settle(c, postgres, row, answer.status(), "WEBHOOK", OffsetDateTime.now(ZoneOffset.UTC),
-                    gateway, hint.eventKey());
+            FloorSql.settle(c, postgres, row, answer.status(), "WEBHOOK",
+                    OffsetDateTime.now(ZoneOffset.UTC), gateway, hint.eventKey());
         }
         return 200;
     }

@@ -128,10 +128,9 @@ class RefundTest {
     @Test
     void refundsStartedAtTheSameMomentNeverExceedWhatWasPaid() throws Exception {
         // both callers read the payment before either reserves: the store's version guard decides
-        BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);
-        ServiceFixture racing = new ServiceFixture(barrier);
-        Payment p = paid(racing);
-        barrier.arm(p.id());
+        Race race = twoReadersOfOnePaidPayment();
+        ServiceFixture racing = race.fixture();
+        Payment p = race.paid();
 
         List<Object> outcomes = race(2, () -> racing.service.refund(
                 RefundCommand.partial(p.id(), UGX_1000).withReason("two cashiers")));
@@ -148,10 +147,9 @@ class RefundTest {
 
     @Test
     void twoFullRefundsAtOnceSendOneAndRefuseTheOtherBeforeAnyMoneyLeaves() throws Exception {
-        BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);
-        ServiceFixture racing = new ServiceFixture(barrier);
-        Payment p = paid(racing);
-        barrier.arm(p.id());
+        Race race = twoReadersOfOnePaidPayment();
+        ServiceFixture racing = race.fixture();
+        Payment p = race.paid();
 
         List<Object> outcomes = race(2, () -> racing.service.refund(p.id(), null, "full"));
 
@@ -320,10 +318,9 @@ class RefundTest {
 
     @Test
     void sameKeyFromTwoCallersAtOnceReservesAndSendsOneRefund() throws Exception {
-        BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);
-        ServiceFixture racing = new ServiceFixture(barrier);
-        Payment p = paid(racing);
-        barrier.arm(p.id());
+        Race race = twoReadersOfOnePaidPayment();
+        ServiceFixture racing = race.fixture();
+        Payment p = race.paid();
         RefundCommand part = RefundCommand.partial(p.id(), UGX_1000).withIdempotencyKey("k-race");
 
         List<Object> outcomes = race(2, () -> racing.service.refund(part));
@@ -382,6 +379,18 @@ class RefundTest {
         Payment after = stored(cash.id());
         assertThat(after.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(after.refundedAmount()).isEqualTo(Money.of("2000", "UGX"));
+    }
+
+    /** A service whose store holds the first two reads of one paid payment until both are made. */
+    private record Race(ServiceFixture fixture, Payment paid) {
+    }
+
+    private Race twoReadersOfOnePaidPayment() {
+        BarrierRepository barrier = new BarrierRepository(new InMemoryPaymentRepository(), 2);
+        ServiceFixture racing = new ServiceFixture(barrier);
+        Payment p = paid(racing);
+        barrier.arm(p.id());
+        return new Race(racing, p);
     }
 
     /** Runs {@code work} on {@code n} threads at once; each slot holds the result or the exception. */
