@@ -13,18 +13,37 @@ final class RequestBodies {
 
     /**
      * The exact body bytes, or {@code null} when the body is larger than {@code limit}. A declared
-     * length over the limit is refused before a byte is read; a chunked body is read in small
-     * pieces and given up as soon as it passes the limit, so a huge body never sits in memory.
+     * length over the limit is refused before a byte is read, and a declared length within it is
+     * read straight into an array of that size; a chunked body is read in small pieces and given
+     * up as soon as it passes the limit, so a huge body never sits in memory.
+     *
+     * @throws IOException when the body cannot be read, or ends before its declared length
      */
     static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        InputStream in = request.getInputStream();
+        return declared >= 0 ? readDeclared(in, (int) declared) : readChunked(in, limit);
+    }
+
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        for (int read = 0, n; read < length; read += n) {
+            n = in.read(body, read, length - read);
+            if (n < 0) {
+                throw new IOException("the body ended after " + read + " of its " + length
+                        + " declared bytes");
+            }
+        }
+        return body;
+    }
+
+    private static byte[] readChunked(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         byte[] buffer = new byte[8192];
         long total = 0;
-        InputStream in = request.getInputStream();
         int n;
         while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1L - total))) != -1) {
             total += n;

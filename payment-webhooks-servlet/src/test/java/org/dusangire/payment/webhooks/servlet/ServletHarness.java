@@ -88,6 +88,11 @@ final class ServletHarness implements AutoCloseable {
                 .build();
     }
 
+    /** The port Jetty listens on, for a test that speaks HTTP over a raw socket. */
+    int port() {
+        return base.getPort();
+    }
+
     static ServletHarness start() throws Exception {
         return new ServletHarness(b -> { });
     }

@@ -3,6 +3,8 @@ package org.dusangire.payment.webhooks.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +142,29 @@ class WebhookRoutesTest {
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(h.flutterwaveGateway.lastRequest()).isNull();
         assertThat(h.airtelGateway.lastRequest()).isNull();
+    }
+
+    @Test
+    void bodyEndingBeforeItsDeclaredLengthIs400AndReachesNoGateway() throws Exception {
+        Payment p = h.checkout(PaymentMethod.CARD);
+        byte[] body = ServletHarness.webhookBody(p, ProviderStatus.SUCCEEDED, "cut");
+        String head = "POST /payments/webhooks/flutterwave/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (body.length + 10)
+                + "\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", h.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(h.flutterwaveGateway.lastRequest()).isNull();
+        assertThat(h.reload(p).status()).isEqualTo(PaymentStatus.PENDING);
     }
 
     @Test
