@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.error.WebhookRejectedException;
 import org.dusangire.payment.core.error.WebhookRejectedException.Reason;
@@ -66,6 +72,42 @@ class FlutterwaveWebhookAuthenticationTest {
                 WebhookAuthenticator.sign(FlwFixture.HASH, body)));
 
         assertThat(n.paymentReference()).isNotBlank();
+    }
+
+    @Test
+    void signaturesCheckedAtOnceOnManyThreadsEachGetTheirOwnAnswer() throws Exception {
+        byte[] body = deliveredBody(WebhookScheme.FLUTTERWAVE_SIGNATURE);
+        String good = WebhookAuthenticator.sign(FlwFixture.HASH, body);
+        String forged = WebhookAuthenticator.sign("other", body);
+        int checks = 400;
+        AtomicInteger wrong = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < checks; i++) {
+                boolean genuine = i % 2 == 0;
+                done.add(pool.submit(() -> {
+                    boolean passed;
+                    try {
+                        fx.gateway.parseWebhook(request(body, "flutterwave-signature",
+                                genuine ? good : forged));
+                        passed = true;
+                    } catch (WebhookRejectedException e) {
+                        passed = false;
+                    }
+                    if (passed != genuine) {
+                        wrong.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(wrong.get()).as("checks answered wrongly, of " + checks).isZero();
     }
 
     @Test
