@@ -1,6 +1,9 @@
 package org.dusangire.payment.core.port;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,6 +58,9 @@ public record PaymentEvent(UUID id, long position, Type type, PaymentId paymentI
         /** Something needs a person's attention; see {@link PaymentAnomaly}. */
         ANOMALY
     }
+
+    /** Never used itself: {@link #stableId} digests with a copy. */
+    private static final MessageDigest MD5 = newMd5();
 
     public PaymentEvent {
         Objects.requireNonNull(id, "id must not be null");
@@ -116,8 +122,30 @@ public record PaymentEvent(UUID id, long position, Type type, PaymentId paymentI
                 gatewayName, from, to, trigger, amount, detail, occurredAt, attempts);
     }
 
+    /**
+     * {@link UUID#nameUUIDFromBytes} of {@code kind:owner:index}, the same id, from a copy of one
+     * MD5 digest rather than a new one looked up per event.
+     */
     private static UUID stableId(String kind, String owner, int index) {
-        return UUID.nameUUIDFromBytes((kind + ":" + owner + ":" + index)
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] md5 = md5().digest((kind + ":" + owner + ":" + index).getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) (md5[6] & 0x0f | 0x30); // version 3: name-based, MD5
+        md5[8] = (byte) (md5[8] & 0x3f | 0x80); // the IETF variant
+        return new UUID(ByteBuffer.wrap(md5, 0, 8).getLong(), ByteBuffer.wrap(md5, 8, 8).getLong());
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMd5();
+        }
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is not available", e);
+        }
     }
 }

@@ -32,6 +32,17 @@ class PaymentIdTest {
     }
 
     @Test
+    void everyCanonicalTextReadsAsTheUuidItSpells() {
+        java.util.Random random = new java.util.Random(19);
+        for (int i = 0; i < 10_000; i++) {
+            UUID uuid = new UUID(random.nextLong(), random.nextLong());
+            String text = i % 2 == 0 ? uuid.toString() : uuid.toString().toUpperCase(java.util.Locale.ROOT);
+
+            assertThat(PaymentId.parse(text).value()).as(text).isEqualTo(uuid);
+        }
+    }
+
+    @Test
     void upperCaseUuidTextIsTheSameId() {
         UUID uuid = UUID.fromString("123e4567-e89b-42d3-a456-426614174000");
 
@@ -41,7 +52,8 @@ class PaymentIdTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "not-a-uuid", "1-1-1-1-1", "123e4567e89b42d3a456426614174000",
             "123e4567-e89b-42d3-a456-4266141740000", "zzze4567-e89b-42d3-a456-426614174000",
-            "123e4567_e89b_42d3_a456_426614174000"})
+            "123e4567_e89b_42d3_a456_426614174000", "\u0661\u0662\u0663e4567-e89b-42d3-a456-426614174000",
+            "\uff11\uff12\uff13e4567-e89b-42d3-a456-426614174000", "123e4567-e89b-42d3-a456-42661417400g"})
     void textThatIsNotACanonicalUuidIsRefused(String text) {
         assertThatThrownBy(() -> PaymentId.parse(text))
                 .isInstanceOf(PaymentValidationException.class)

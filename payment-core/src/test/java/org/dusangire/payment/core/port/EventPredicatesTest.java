@@ -2,12 +2,14 @@ package org.dusangire.payment.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentFixtures;
+import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Refund;
 import org.dusangire.payment.core.model.RefundChange;
@@ -20,6 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The predicates a listener writes its "give value" and "money went back" branches with. */
 class EventPredicatesTest {
     private static final Instant AT = PaymentFixtures.CREATED.plusSeconds(60);
+
+    @Test
+    void aChangesEventIdIsTheNameBasedUuidOfItsPaymentAndPlaceInTheHistory() {
+        for (int i = 0; i < 1_000; i++) {
+            Payment payment = PaymentFixtures.pending().toBuilder().id(PaymentId.random()).build()
+                    .transition(PaymentStatus.SUCCEEDED, Trigger.WEBHOOK, AT, "paid");
+            UUID expected = UUID.nameUUIDFromBytes(("payment:" + payment.id() + ":1")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            assertThat(PaymentEvent.ofPaymentChange(payment, 1).id()).isEqualTo(expected);
+        }
+    }
 
     @Test
     void onlySucceededIsPaid() {
