@@ -67,10 +67,11 @@ final class Positional {
     void bind(PreparedStatement ps, Map<String, ?> values) throws SQLException {
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
-            if (!values.containsKey(name)) {
+            Object value = values.get(name);
+            if (value == null && !values.containsKey(name)) {
                 throw new IllegalStateException("no value for :" + name + " in " + sql);
             }
-            set(ps, i + 1, name, values.get(name));
+            set(ps, i + 1, name, value);
         }
     }
 
