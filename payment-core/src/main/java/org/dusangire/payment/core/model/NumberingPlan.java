@@ -99,7 +99,23 @@ public record NumberingPlan(String country, String callingCode, String trunkPref
 
     /** True if {@code nationalNumber} (without calling code or trunk prefix) is a mobile number here. */
     public boolean isMobile(String nationalNumber) {
-        return !networksOf(nationalNumber).isEmpty();
+        Objects.requireNonNull(nationalNumber, "nationalNumber must not be null");
+        return isMobile(nationalNumber, 0);
+    }
+
+    /**
+     * Whether the national number that starts at {@code from} in {@code digits} is mobile here:
+     * {@link #isMobile(String)} without cutting it out, and stopping at the first range that
+     * takes it (any range that does puts it on some network).
+     */
+    boolean isMobile(String digits, int from) {
+        int length = digits.length() - from;
+        for (Range r : ranges) {
+            if (r.length() == length && digits.startsWith(r.prefix(), from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -77,7 +77,7 @@ public final class NumberingPlans {
         Snapshot s = CURRENT.get();
         for (int i = 1; i <= 3 && i < digits.length(); i++) {
             for (NumberingPlan plan : s.byCallingCode().getOrDefault(digits.substring(0, i), List.of())) {
-                if (plan.isMobile(digits.substring(i))) {
+                if (plan.isMobile(digits, i)) {
                     return Optional.of(plan);
                 }
             }

@@ -40,6 +40,28 @@ class NumberingPlansTest {
     }
 
     @Test
+    void aNumberIsMobileExactlyWhenItIsOnSomeNetwork() {
+        java.util.Random random = new java.util.Random(11);
+        int mobile = 0;
+        int checked = 0;
+        for (NumberingPlan plan : NumberingPlans.standard()) {
+            for (int i = 0; i < 5_000; i++) {
+                StringBuilder national = new StringBuilder();
+                for (int n = 6 + random.nextInt(6); n > 0; n--) {
+                    national.append((char) ('0' + random.nextInt(10)));
+                }
+                String number = national.toString();
+                boolean onANetwork = !plan.networksOf(number).isEmpty();
+
+                assertThat(plan.isMobile(number)).as(plan.country() + " " + number).isEqualTo(onANetwork);
+                mobile += onANetwork ? 1 : 0;
+                checked++;
+            }
+        }
+        assertThat(mobile).as("mobile numbers among the %d drawn", checked).isPositive();
+    }
+
+    @Test
     void everyShippedNetworkHasANumberOfItsOwn() {
         for (NumberingPlan plan : NumberingPlans.standard()) {
             for (String network : plan.networks()) {

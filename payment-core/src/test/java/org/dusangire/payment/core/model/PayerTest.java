@@ -17,6 +17,35 @@ class PayerTest {
     }
 
     @Test
+    void theEmailCheckAgreesWithItsExpressionOnEveryShortStringAndAtTheLengthLimits() {
+        java.util.regex.Pattern expression = java.util.regex.Pattern.compile(
+                "[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}");
+        char[] alphabet = {'a', 'b', '@', '.', ' ', '\t', '\u00e9', '\n'};
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(10); n > 0; n--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            samples.add(text.toString());
+        }
+        for (int local : new int[] {63, 64, 65}) {
+            for (int domain : new int[] {254, 255, 256}) {
+                samples.add("a".repeat(local) + "@" + "b".repeat(domain) + ".ug");
+                samples.add("a".repeat(local) + "@" + "b.".repeat(domain / 2) + "c.ug");
+            }
+        }
+        int checked = 0;
+        for (String text : samples) {
+            assertThat(Payer.isEmail(text)).as("'%s'", text)
+                    .isEqualTo(expression.matcher(text).matches());
+            checked++;
+        }
+        assertThat(checked).isEqualTo(samples.size());
+    }
+
+    @Test
     void emailIsTrimmed() {
         assertThat(new Payer(null, "  jane@hospital.example ", null).email()).isEqualTo("jane@hospital.example");
     }
