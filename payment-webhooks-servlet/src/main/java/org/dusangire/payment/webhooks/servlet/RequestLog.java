@@ -3,6 +3,7 @@ package org.dusangire.payment.webhooks.servlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -34,8 +35,18 @@ final class RequestLog implements AutoCloseable {
         this.method = method;
         this.path = path;
         this.requestId = requestIdHeader != null && SAFE_ID.matcher(requestIdHeader).matches()
-                ? requestIdHeader : UUID.randomUUID().toString();
+                ? requestIdHeader : freshId();
         put(REQUEST_ID, requestId);
+    }
+
+    /**
+     * A random version 4 UUID drawn from the thread's own generator: a request id names a line
+     * in a log and guards nothing, so it need not wait on the shared secure generator.
+     */
+    static String freshId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
     }
 
     String requestId() {

@@ -78,6 +78,19 @@ class SmallPartsTest {
     }
 
     @Test
+    void freshRequestIdsAreVersionFourUuidsAndDoNotRepeat() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestLog.freshId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(seen.add(id)).as(id).isTrue();
+        }
+    }
+
+    @Test
     void jsonContentTypesAndAMissingOneAreAcceptedForWebhooks() {
         assertThat(RequestBodies.isAcceptableWebhookType(null)).isTrue();
         assertThat(RequestBodies.isAcceptableWebhookType("")).isTrue();
