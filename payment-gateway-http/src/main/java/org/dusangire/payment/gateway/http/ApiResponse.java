@@ -73,10 +73,18 @@ public final class ApiResponse {
 
     /**
      * The body with secrets and phone numbers removed, for logs and the stored raw response; for
-     * an empty body, the status line (e.g. {@code HTTP 202}).
+     * an empty body, the status line (e.g. {@code HTTP 202}). The body is parsed once for this and
+     * {@link #json()} together.
      */
     public String redactedBody() {
-        return body.length == 0 ? "HTTP " + status : redactor.redactBody(body, codec);
+        if (body.length == 0) {
+            return "HTTP " + status;
+        }
+        // redacted from the tree json() keeps: every reader of a status answer parses it for its
+        // fields as well, and the tree gives the same text as redacting the bytes on their own
+        Optional<JsonNode> tree = json();
+        return tree.isPresent() ? redactor.redact(tree.get(), codec)
+                : redactor.redactBody(body, codec);
     }
 
     /** Free text (e.g. a provider's error message) with secrets and phone numbers removed. */

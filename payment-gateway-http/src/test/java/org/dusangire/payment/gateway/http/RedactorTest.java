@@ -93,6 +93,31 @@ class RedactorTest {
     }
 
     @Test
+    void anAnswersRedactedBodyIsTheSameTextWhetherItsTreeWasReadFirstOrNot() {
+        String[] bodies = {
+            "{\"data\":{\"id\":1806336820112,\"amount\":1000.00,\"charged\":7.0E-3,"
+                    + "\"customer\":{\"phone_number\":\"256772123456\",\"email\":\"a@b.co\"},"
+                    + "\"meta\":null,\"ok\":false,\"notes\":[\"call 0772123456\",1,2.50]},"
+                    + "\"hash\":\"abc\",\"big\":123456789012345678901234}",
+            "[\"256772123456\",{\"token\":\"t\"}]",
+            "\"only 256772123456\"",
+            "{\"a\":1} trailing 256772123456",
+            "<html>error for 256772123456</html>",
+        };
+        for (String text : bodies) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ApiResponse unread = new ApiResponse(200, java.util.Map.of(), bytes, codec, redactor);
+            ApiResponse read = new ApiResponse(200, java.util.Map.of(), bytes, codec, redactor);
+            read.json();
+
+            assertThat(unread.redactedBody()).as(text).isEqualTo(redactor.redactBody(bytes, codec))
+                    .isEqualTo(read.redactedBody()).doesNotContain("256772123456");
+        }
+        assertThat(new ApiResponse(202, java.util.Map.of(), new byte[0], codec, redactor)
+                .redactedBody()).isEqualTo("HTTP 202");
+    }
+
+    @Test
     void fieldNamesAreJudgedTheSameInAnyCaseAndPastTheNamesItRemembers() {
         for (String name : new String[] {"password", "Password", "PASSWORD", "Msisdn", "MSISDN"}) {
             assertThat(body("{\"" + name + "\":\"256772123456\"}")).as(name)
