@@ -92,10 +92,8 @@ final class ReconciliationBenchmark {
                     ResultTable.ratio(r.floorRate(), r.bareInFlight().perSecond()), ">= 0.80 of floor",
                     ResultTable.meets(r.libRate(), r.floorRate(), FLOOR_TARGET));
             System.out.println(table.floorRatio("reconcile", db.name, r.libRate(), r.floorRate()));
-            boolean server = ResultTable.isPostgres(db.name);
-            System.out.println(table.floorCpu("reconcile", db.name,
-                    r.libCpu().microsPer(r.succeeded(), server),
-                    r.floorCpu().microsPer(r.floorSettled(), server)));
+            System.out.println(table.floorCpu("reconcile", db.name, r.libCpu(), r.succeeded(),
+                    r.floorCpu(), r.floorSettled()));
             System.out.printf(Locale.ROOT, "reconciliation %s: floor %.0f/s (%d settled)%n", db.name,
                     r.floorRate(), r.floorSettled());
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s,"

@@ -47,18 +47,42 @@ public final class ResultTable {
      * PostgreSQL, the server's too; above 1 the library spends more than its floor. Returns it.
      */
     public String floorCpu(String path, String store, double libraryMicros, double floorMicros) {
-        String line = String.format(Locale.ROOT, "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s",
-                path, store.toLowerCase(Locale.ROOT), libraryMicros, floorMicros,
-                floorMicros == 0 ? "n/a" : ratio(libraryMicros, floorMicros));
+        String line = cpuLine(path, store, libraryMicros, floorMicros);
         ratioLines.add(line);
         return line;
     }
 
     /** {@link #floorCpu} from two stats, PostgreSQL's time counted when the store is PostgreSQL. */
     public String floorCpu(String path, String store, Stats library, Stats floor) {
+        return floorCpu(path, store, library.cpu(), library.operations() + library.errors(),
+                floor.cpu(), floor.operations() + floor.errors());
+    }
+
+    /**
+     * {@link #floorCpu} from the CPU each side spent on its operations (errors included). On
+     * PostgreSQL the line goes on with the server's share of each figure, {@code ; PostgreSQL
+     * library=<n>us floor=<n>us}, so that a gap can be told apart as this JVM's or the server's.
+     */
+    public String floorCpu(String path, String store, Cpu.Spent library, int libraryOps,
+            Cpu.Spent floor, int floorOps) {
         boolean server = isPostgres(store);
-        return floorCpu(path, store, library.cpuMicrosPerOperation(server),
-                floor.cpuMicrosPerOperation(server));
+        double lib = library.microsPer(libraryOps, server);
+        double atFloor = floor.microsPer(floorOps, server);
+        String line = cpuLine(path, store, lib, atFloor);
+        if (server) {
+            line += String.format(Locale.ROOT, "; PostgreSQL library=%.0fus floor=%.0fus",
+                    lib - library.microsPer(libraryOps, false),
+                    atFloor - floor.microsPer(floorOps, false));
+        }
+        ratioLines.add(line);
+        return line;
+    }
+
+    private static String cpuLine(String path, String store, double libraryMicros,
+            double floorMicros) {
+        return String.format(Locale.ROOT, "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s",
+                path, store.toLowerCase(Locale.ROOT), libraryMicros, floorMicros,
+                floorMicros == 0 ? "n/a" : ratio(libraryMicros, floorMicros));
     }
 
     /** Whether a store's name is PostgreSQL's, whose server's CPU counts with the JVM's. */

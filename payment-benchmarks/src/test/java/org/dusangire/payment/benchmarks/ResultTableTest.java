@@ -55,7 +55,8 @@ class ResultTableTest {
         assertThat(t.floorCpu("webhooks", "H2", lib, floor))
                 .isEqualTo("CPU webhooks-h2 library=600us floor=300us library/floor=2.00");
         assertThat(t.floorCpu("webhooks", "PostgreSQL", lib, floor))
-                .isEqualTo("CPU webhooks-postgresql library=1000us floor=500us library/floor=2.00");
+                .isEqualTo("CPU webhooks-postgresql library=1000us floor=500us library/floor=2.00;"
+                        + " PostgreSQL library=400us floor=200us");
         assertThat(t.floorCpu("reconcile", "h2", 10, 0)).endsWith("library/floor=n/a");
         assertThat(t.toMarkdown()).contains("\nCPU webhooks-h2 library=600us");
     }
