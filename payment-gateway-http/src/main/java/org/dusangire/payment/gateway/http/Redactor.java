@@ -132,8 +132,8 @@ public final class Redactor {
 
     /**
      * One JSON document redacted token by token, as {@link #redact(JsonNode, JsonCodec)} redacts
-     * its tree, for a body nobody has parsed (building the tree only to redact it cost three
-     * times as much); {@code null}
+     * its tree, for a body handed over as bytes (building a tree only to redact it costs more);
+     * {@code null}
      * when the body is not one JSON document within the codec's limits, as
      * {@link JsonCodec#readTree} would refuse it.
      */
