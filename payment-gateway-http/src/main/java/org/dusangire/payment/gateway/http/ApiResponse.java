@@ -81,10 +81,9 @@ public final class ApiResponse {
             return "HTTP " + status;
         }
         // redacted from the tree json() keeps: every reader of a status answer parses it for its
-        // fields as well, and the tree gives the same text as redacting the bytes on their own
-        Optional<JsonNode> tree = json();
-        return tree.isPresent() ? redactor.redact(tree.get(), codec)
-                : redactor.redactBody(body, codec);
+        // fields as well, so the body is parsed once (redactBody would parse it again)
+        return json().map(tree -> redactor.redact(tree, codec))
+                .orElseGet(() -> redactor.redactText(bodyText()));
     }
 
     /** Free text (e.g. a provider's error message) with secrets and phone numbers removed. */

@@ -62,14 +62,9 @@ public final class JsonCodec {
         this.writer = mapper.writer();
     }
 
-    /** The codec's factory, with its read limits, for streaming over a document. */
+    /** The codec's factory, for writing a document token by token. */
     JsonFactory factory() {
         return mapper.getFactory();
-    }
-
-    /** The largest document this codec reads. */
-    int maxDocumentBytes() {
-        return maxDocumentBytes;
     }
 
     /** A codec with the default limits. */

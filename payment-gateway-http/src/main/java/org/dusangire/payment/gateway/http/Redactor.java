@@ -1,13 +1,11 @@
 package org.dusangire.payment.gateway.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,8 +68,8 @@ public final class Redactor {
     }
 
     /**
-     * A JSON tree as compact text with its secrets and phone numbers redacted, the same text
-     * {@link #redactBody} gives for the body the tree was read from; the tree is left as it was.
+     * A JSON tree as compact text with its secrets and phone numbers redacted; the tree is left
+     * as it was.
      */
     public String redact(JsonNode node, JsonCodec codec) {
         StringWriter out = new StringWriter(256);
@@ -83,7 +81,7 @@ public final class Redactor {
         return out.toString();
     }
 
-    /** Writes a node, each scalar redacted by its field's name (an array's element: its field's). */
+    /** Writes a node, each scalar redacted by its field's name (in an array: the array's). */
     private void write(JsonNode node, String fieldName, JsonGenerator g) throws IOException {
         if (node.isObject()) {
             g.writeStartObject();
@@ -119,79 +117,16 @@ public final class Redactor {
     }
 
     /**
-     * A redacted rendering of a body: JSON-aware when it parses, pattern-based when it does not.
+     * A redacted rendering of a body: JSON-aware when it is one JSON document within the codec's
+     * limits ({@link #redact(JsonNode, JsonCodec)} of its tree; a name given twice in an object
+     * keeps its last value, as the tree does), pattern-based ({@link #redactText}) when it is not.
      */
     public String redactBody(byte[] body, JsonCodec codec) {
         if (body == null || body.length == 0) {
             return "";
         }
-        String json = redactJson(body, codec);
-        return json != null ? json
-                : redactText(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /**
-     * One JSON document redacted token by token, as {@link #redact(JsonNode, JsonCodec)} redacts
-     * its tree, for a body handed over as bytes (building a tree only to redact it costs more);
-     * {@code null}
-     * when the body is not one JSON document within the codec's limits, as
-     * {@link JsonCodec#readTree} would refuse it.
-     */
-    private String redactJson(byte[] body, JsonCodec codec) {
-        if (body.length > codec.maxDocumentBytes()) {
-            return null;
-        }
-        StringWriter out = new StringWriter(body.length + 16);
-        try (JsonParser p = codec.factory().createParser(body);
-                JsonGenerator g = codec.factory().createGenerator(out)) {
-            JsonToken token = p.nextToken();
-            if (token == null) {
-                return null;
-            }
-            int depth = 0;
-            do {
-                if (token.isStructStart()) {
-                    depth++;
-                    g.copyCurrentEvent(p);
-                } else if (token.isStructEnd()) {
-                    depth--;
-                    g.copyCurrentEvent(p);
-                } else if (token == JsonToken.FIELD_NAME) {
-                    g.copyCurrentEvent(p);
-                } else {
-                    writeValue(p, g, token);
-                }
-            } while (depth > 0 && (token = p.nextToken()) != null);
-            if (depth != 0 || p.nextToken() != null) {
-                return null;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return out.toString();
-    }
-
-    /** A scalar, redacted by the name of the field it belongs to (an array's: its field's). */
-    private void writeValue(JsonParser p, JsonGenerator g, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            g.writeNull();
-            return;
-        }
-        JsonStreamContext context = p.getParsingContext();
-        while (context != null && context.inArray()) {
-            context = context.getParent();
-        }
-        String name = context != null && context.inObject() ? context.getCurrentName() : null;
-        String redacted = redactScalar(name, p.getText(), token == JsonToken.VALUE_STRING);
-        if (redacted != null) {
-            g.writeString(redacted);
-        } else if (token == JsonToken.VALUE_STRING) {
-            g.writeString(p.getText());
-        } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            g.writeNumber(p.getDecimalValue());
-        } else {
-            g.copyCurrentEvent(p);
-        }
+        return codec.readTree(body).map(tree -> redact(tree, codec))
+                .orElseGet(() -> redactText(new String(body, StandardCharsets.UTF_8)));
     }
 
     /** Masks secret fields, tokens and phone numbers in free text (or JSON that did not parse). */
@@ -258,9 +193,9 @@ public final class Redactor {
     }
 
     /**
-     * What a scalar of field {@code fieldName} (an array's element: its field's) becomes, by the
-     * same rules for a tree and a stream: a secret field's value is removed, a phone field's
-     * masked, other text scrubbed unless the field is plain; {@code null} keeps it as it is.
+     * What a scalar of field {@code fieldName} (an array's element: its field's) becomes: a
+     * secret field's value is removed, a phone field's masked, other text scrubbed unless the
+     * field is plain; {@code null} keeps it as it is.
      */
     private String redactScalar(String fieldName, String text, boolean textual) {
         FieldKind kind = kindOf(fieldName);
