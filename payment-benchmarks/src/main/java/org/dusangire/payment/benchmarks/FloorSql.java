@@ -45,7 +45,7 @@ final class FloorSql {
      * rows and the inbox mark are written only when the guarded update matched. Answers how many
      * payment rows were updated.
      */
-    private static final String SETTLE_PG = "WITH u AS (" + UPDATE_PAYMENT + " RETURNING id),"
+    private static final String SETTLE_PG_WRITES = "WITH u AS (" + UPDATE_PAYMENT + " RETURNING id),"
             + " h AS (INSERT INTO pay_payment_history (payment_id, seq, from_status, to_status,"
             + " changed_at, change_trigger, detail) SELECT u.id, (SELECT COALESCE(MAX(seq) + 1, 0)"
             + " FROM pay_payment_history WHERE payment_id = u.id), ?, ?, ?, ?, NULL FROM u),"
@@ -53,10 +53,10 @@ final class FloorSql {
             + " from_status, to_status, change_trigger, amount, currency, occurred_at,"
             + " delivered_at) SELECT ?, ?, u.id, ?, ?, ?, ?, ?, ?, ?, ?, " + DELIVERED
             + " FROM u)";
-    /** {@link #SETTLE_PG}'s inbox mark, when the change came with an inbox entry. */
-    private static final String SETTLE_PG_MARK = ", i AS (" + MARK_INBOX
-            + " AND EXISTS (SELECT 1 FROM u))";
-    private static final String SETTLE_PG_END = " SELECT COUNT(*) FROM u";
+    private static final String SETTLE_PG = SETTLE_PG_WRITES + " SELECT COUNT(*) FROM u";
+    /** {@link #SETTLE_PG} with the inbox mark, when the change came with an inbox entry. */
+    private static final String SETTLE_PG_AND_MARK = SETTLE_PG_WRITES + ", i AS (" + MARK_INBOX
+            + " AND EXISTS (SELECT 1 FROM u)) SELECT COUNT(*) FROM u";
 
     private FloorSql() {
     }
@@ -71,8 +71,8 @@ final class FloorSql {
         if (!postgres) {
             return settleInTransaction(c, row, to, trigger, now, inboxGateway, inboxKey);
         }
-        String sql = SETTLE_PG + (inboxKey != null ? SETTLE_PG_MARK : "") + SETTLE_PG_END;
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(inboxKey != null ? SETTLE_PG_AND_MARK
+                : SETTLE_PG)) {
             int i = 1;
             s.setString(i++, to);
             s.setObject(i++, now);
