@@ -26,16 +26,27 @@ public final class Cpu {
     private Cpu() {
     }
 
-    /** CPU time spent so far, or over an interval: this JVM's work and PostgreSQL's, in nanoseconds. */
-    public record Spent(long jvmNanos, long serverNanos) {
-        public static final Spent NONE = new Spent(0, 0);
+    /**
+     * CPU time spent so far, or over an interval, in nanoseconds: this JVM's work, PostgreSQL's,
+     * and apart from both the JVM's own runtime threads (JIT compilers, collectors, the VM
+     * thread), which no figure counts in but which take cores from the work while they run.
+     */
+    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
+        public static final Spent NONE = new Spent(0, 0, 0);
+
+        /** Work only: the runtime's time unknown or none. */
+        public Spent(long jvmNanos, long serverNanos) {
+            this(jvmNanos, serverNanos, 0);
+        }
 
         Spent minus(Spent earlier) {
-            return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos);
+            return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
+                    runtimeNanos - earlier.runtimeNanos);
         }
 
         Spent plus(Spent other) {
-            return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos);
+            return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos,
+                    runtimeNanos + other.runtimeNanos);
         }
 
         /** This JVM's time, and PostgreSQL's too when {@code withServer}. */
@@ -47,15 +58,20 @@ public final class Cpu {
         public double microsPer(int operations, boolean withServer) {
             return operations <= 0 ? 0 : nanos(withServer) / 1e3 / operations;
         }
+
+        /** The runtime threads' microseconds per operation over {@code operations}; 0 for none. */
+        public double runtimeMicrosPer(int operations) {
+            return operations <= 0 ? 0 : runtimeNanos / 1e3 / operations;
+        }
     }
 
-    /** CPU time spent so far by this JVM's work (its runtime threads left out) and by PostgreSQL. */
+    /** CPU time spent so far by this JVM's work, by PostgreSQL, and by this JVM's runtime threads. */
     static Spent now() {
         long runtime = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::runtimeTicks);
         long server = procNanos(Path.of("/proc"),
                 p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
                 Cpu::ticksIfPostgres);
-        return new Spent(Math.max(0, jvmNanos() - runtime), server);
+        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime);
     }
 
     /**

@@ -62,6 +62,10 @@ public final class ResultTable {
      * {@link #floorCpu} from the CPU each side spent on its operations (errors included). On
      * PostgreSQL the line goes on with the server's share of each figure, {@code ; PostgreSQL
      * library=<n>us floor=<n>us}, so that a gap can be told apart as this JVM's or the server's.
+     * When the runtime threads' time was read, it ends with {@code ; JVM runtime library=<n>us
+     * floor=<n>us}: the JIT compilers', collectors' and VM thread's time per operation in each
+     * side's window, counted in neither figure, which takes cores from the side it falls on
+     * (while a section still compiles, mostly from the side with more code to compile).
      */
     public String floorCpu(String path, String store, Cpu.Spent library, int libraryOps,
             Cpu.Spent floor, int floorOps) {
@@ -73,6 +77,10 @@ public final class ResultTable {
             line += String.format(Locale.ROOT, "; PostgreSQL library=%.0fus floor=%.0fus",
                     lib - library.microsPer(libraryOps, false),
                     atFloor - floor.microsPer(floorOps, false));
+        }
+        if (library.runtimeNanos() != 0 || floor.runtimeNanos() != 0) {
+            line += String.format(Locale.ROOT, "; JVM runtime library=%.0fus floor=%.0fus",
+                    library.runtimeMicrosPer(libraryOps), floor.runtimeMicrosPer(floorOps));
         }
         ratioLines.add(line);
         return line;

@@ -1,7 +1,12 @@
 package org.dusangire.payment.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CpuTest {
@@ -51,6 +56,17 @@ class CpuTest {
         assertThat(d.nanos(true)).isEqualTo(3_500);
         assertThat(d.microsPer(2, true)).isEqualTo(1.75);
         assertThat(d.microsPer(0, true)).isZero();
+        assertThat(d.runtimeNanos()).isZero();
+    }
+
+    @Test
+    void theRuntimesTimeIsKeptApartFromTheWork() {
+        Cpu.Spent d = new Cpu.Spent(5_000, 700, 4_000).minus(new Cpu.Spent(2_000, 200, 1_000));
+        assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500, 3_000));
+        assertThat(d.plus(d).runtimeNanos()).isEqualTo(6_000);
+        assertThat(d.nanos(true)).isEqualTo(3_500);
+        assertThat(d.runtimeMicrosPer(3)).isEqualTo(1.0);
+        assertThat(d.runtimeMicrosPer(0)).isZero();
     }
 
     @Test
@@ -65,6 +81,25 @@ class CpuTest {
         assertThat(sink).isNotNegative();
         assertThat(spent.jvmNanos()).isGreaterThan(10_000_000L);
         assertThat(spent.serverNanos()).isNotNegative();
+        assertThat(spent.runtimeNanos()).isNotNegative();
+    }
+
+    @Test
+    void collectionsAreTheRuntimesTimeNotTheWorks() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
+        Cpu.Spent before = Cpu.now();
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<byte[]> kept = new ArrayList<>();
+        // full collections run on the VM thread and the collectors' threads; /proc counts in
+        // 10 ms ticks, so collect until a tick has been charged to them (or 5 s have passed)
+        while (Cpu.now().minus(before).runtimeNanos() == 0 && System.nanoTime() < until) {
+            for (int i = 0; i < 2_000; i++) {
+                kept.add(new byte[1_024]);
+            }
+            System.gc();
+            kept.clear();
+        }
+        assertThat(Cpu.now().minus(before).runtimeNanos()).isGreaterThan(0);
     }
 
     @Test

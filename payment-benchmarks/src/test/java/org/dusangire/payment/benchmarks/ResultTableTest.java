@@ -58,6 +58,15 @@ class ResultTableTest {
                 .isEqualTo("CPU webhooks-postgresql library=1000us floor=500us library/floor=2.00;"
                         + " PostgreSQL library=400us floor=200us");
         assertThat(t.floorCpu("reconcile", "h2", 10, 0)).endsWith("library/floor=n/a");
+        Stats compiling = new Stats(100, 0, 1, 1, 1)
+                .withCpu(new Cpu.Spent(60_000_000, 40_000_000, 25_000_000));
+        Stats compiled = new Stats(50, 0, 1, 1, 1).withCpu(new Cpu.Spent(30_000_000, 0, 1_000_000));
+        assertThat(t.floorCpu("webhooks", "PostgreSQL", compiling, compiled))
+                .isEqualTo("CPU webhooks-postgresql library=1000us floor=600us library/floor=1.67;"
+                        + " PostgreSQL library=400us floor=0us; JVM runtime library=250us floor=20us");
+        assertThat(t.floorCpu("webhooks", "H2", compiling, compiled))
+                .isEqualTo("CPU webhooks-h2 library=600us floor=600us library/floor=1.00;"
+                        + " JVM runtime library=250us floor=20us");
         assertThat(t.toMarkdown()).contains("\nCPU webhooks-h2 library=600us");
     }
 }
