@@ -155,6 +155,20 @@ final class EventRows {
         return sb.toString();
     }
 
+    /**
+     * "Open" (neither delivered nor parked) for rows already narrowed to one payment, of
+     * {@code alias} (or unqualified when null). It is written as one expression so that no index
+     * answers it: asked whether one payment has an open event, PostgreSQL could plan it on the
+     * open-event index ({@code events_open_ix}) and filter every payment's open events, and the
+     * versions that delivered marks leave in that index until vacuum, by payment, instead of
+     * reading the payment's own few rows through {@code events_payment_ix}: 1.4 ms (357 buffers)
+     * against 0.15 ms for one check, on a table of 12,000 delivered events never analysed.
+     */
+    static String openOfOnePayment(String alias) {
+        String a = alias == null ? "" : alias + ".";
+        return "COALESCE(" + a + "delivered_at, " + a + "parked_at) IS NULL";
+    }
+
     /** The outbox's SQL text, with the table prefix filled in once. */
     static final class Statements {
         final String events;
@@ -223,22 +237,24 @@ final class EventRows {
             selectOfPayment = Positional.of(select + " WHERE payment_id = :payment ORDER BY seq");
 
             // due, free, and the earliest open event of its payment (events of no payment stand
-            // alone); "open" is neither delivered nor parked
-            String claimable = "e.delivered_at IS NULL AND e.parked_at IS NULL"
-                    + " AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)"
+            // alone); "open" is neither delivered nor parked. Over every payment the open-event
+            // index finds the candidates; for one payment (:only) that payment's index does
+            String dueAndFirst = " AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)"
                     + " AND (e.claimed_until IS NULL OR e.claimed_until <= :now)"
                     + " AND (e.payment_id IS NULL OR NOT EXISTS (SELECT 1 FROM " + events + " o"
                     + " WHERE o.payment_id = e.payment_id AND o.seq < e.seq"
-                    + " AND o.delivered_at IS NULL AND o.parked_at IS NULL))";
+                    + " AND " + openOfOnePayment("o") + "))";
+            String claimable = "e.delivered_at IS NULL AND e.parked_at IS NULL" + dueAndFirst;
             String candidates = "SELECT e.seq FROM " + events + " e WHERE " + claimable;
+            String candidatesFor = "SELECT e.seq FROM " + events + " e WHERE e.payment_id = :only"
+                    + " AND " + openOfOnePayment("e") + dueAndFirst;
             String order = " ORDER BY e.seq FETCH FIRST :limit ROWS ONLY";
             String skipLocked = "UPDATE " + events + " SET claimed_until = :until WHERE seq IN (";
             String returning = " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS;
             claimSkipLocked = Positional.of(skipLocked + candidates + order + returning);
-            claimSkipLockedFor = Positional.of(skipLocked + candidates
-                    + " AND e.payment_id = :only" + order + returning);
+            claimSkipLockedFor = Positional.of(skipLocked + candidatesFor + order + returning);
             claimCandidates = Positional.of(candidates + order);
-            claimCandidatesFor = Positional.of(candidates + " AND e.payment_id = :only" + order);
+            claimCandidatesFor = Positional.of(candidatesFor + order);
             claimOne = Positional.of("UPDATE " + events + " e SET claimed_until = :until"
                     + " WHERE e.seq = :seq AND " + claimable);
 
@@ -294,8 +310,8 @@ final class EventRows {
         Positional anyOpenOf(boolean h2) {
             return shapes.computeIfAbsent("anyOpenOf:" + h2, key -> Positional.of("SELECT 1 FROM "
                     + events + (h2 ? " USE INDEX (" + events + "_payment_ix)" : "")
-                    + " WHERE payment_id = :payment AND delivered_at IS NULL"
-                    + " AND parked_at IS NULL FETCH FIRST 1 ROWS ONLY"));
+                    + " WHERE payment_id = :payment AND " + openOfOnePayment(null)
+                    + " FETCH FIRST 1 ROWS ONLY"));
         }
 
         /**
@@ -313,8 +329,8 @@ final class EventRows {
          */
         String insertEventsFrom(String source, int rows, boolean claimed) {
             String claim = claimed ? ", CASE WHEN NOT EXISTS (SELECT 1 FROM " + events + " o"
-                    + " WHERE o.payment_id = " + source + ".id AND o.delivered_at IS NULL"
-                    + " AND o.parked_at IS NULL) THEN " + CLAIMED_UNTIL + " END" : "";
+                    + " WHERE o.payment_id = " + source + ".id AND " + openOfOnePayment("o")
+                    + ") THEN " + CLAIMED_UNTIL + " END" : "";
             return "INSERT INTO " + events + " (" + WRITTEN + (claimed ? ", claimed_until" : "")
                     + ") SELECT v." + WRITTEN.replace(", ", ", v.") + claim + " FROM " + source
                     + ", (VALUES " + valuesRows(rows) + ") AS v(" + WRITTEN + ")";
@@ -335,7 +351,7 @@ final class EventRows {
                         + " AND (e.claimed_until IS NULL OR e.claimed_until <= :now)"
                         + " AND NOT EXISTS (SELECT 1 FROM " + events + " o"
                         + " WHERE o.payment_id = :payment AND o.seq < e.seq"
-                        + " AND o.delivered_at IS NULL AND o.parked_at IS NULL"
+                        + " AND " + openOfOnePayment("o")
                         + " AND o.id NOT IN (" + ids + "))");
             });
         }

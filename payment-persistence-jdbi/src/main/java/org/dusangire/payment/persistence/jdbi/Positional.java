@@ -59,6 +59,11 @@ final class Positional {
         return sb.toString();
     }
 
+    /** The named parameters in the order they are bound, a name once for each use. */
+    List<String> parameterNames() {
+        return List.of(names);
+    }
+
     PreparedStatement prepare(Connection c) throws SQLException {
         return c.prepareStatement(sql);
     }

@@ -39,4 +39,12 @@ class PositionalTest {
                     .hasMessageContaining("no value for :at");
         }
     }
+
+    @Test
+    void namesAreListedInBindingOrderOncePerUseAndCastsAreNotNames() {
+        Positional query = Positional.of("SELECT 1 FROM t WHERE a = :a AND b::text = :b"
+                + " AND c = :a");
+        assertThat(query.parameterNames()).containsExactly("a", "b", "a");
+        assertThat(query.sql).isEqualTo("SELECT 1 FROM t WHERE a = ? AND b::text = ? AND c = ?");
+    }
 }

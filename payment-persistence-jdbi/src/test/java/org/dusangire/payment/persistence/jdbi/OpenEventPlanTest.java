@@ -1,0 +1,94 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whether one payment has an open event (neither delivered nor parked) is asked on every change
+ * that claims its own events and on every claim of one payment's events; the store must read
+ * that payment's few rows through its index, never filter the open events of every payment. On
+ * PostgreSQL, with statistics that do not know the table yet (as between two autovacuum runs
+ * after a burst of webhooks), the planner chose the open-event index for the question, and that
+ * index also holds the versions delivered marks leave behind until vacuum.
+ */
+class OpenEventPlanTest {
+    private static final int OTHERS = 3_000;
+
+    private String schema;
+
+    @AfterEach
+    void dropSchema() {
+        if (schema != null) {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    @Test
+    void onPostgresqlOnePaymentsOpenEventsAreReadThroughThatPaymentsIndex() throws SQLException {
+        schema = TestDatabases.createPostgresSchema("open_events");
+        DataSource ds = TestDatabases.postgres(schema);
+        PaymentSchema.migrate(ds);
+        // statistics held where a burst leaves them: autovacuum would analyse part way through
+        TestDatabases.execute(ds, "ALTER TABLE pay_events SET (autovacuum_enabled = false)");
+        // other payments' events, written open and then marked delivered, as deliveries do
+        TestDatabases.execute(ds, "INSERT INTO pay_events (id, type, payment_id, to_status,"
+                + " occurred_at) SELECT gen_random_uuid(), 'PAYMENT_STATUS_CHANGED',"
+                + " gen_random_uuid(), 'SUCCEEDED', CURRENT_TIMESTAMP FROM generate_series(1, "
+                + OTHERS + ")");
+        TestDatabases.execute(ds, "UPDATE pay_events SET delivered_at = CURRENT_TIMESTAMP");
+        EventRows.Statements sql = new EventRows.Statements("pay_");
+        UUID payment = UUID.randomUUID();
+        try (Connection c = ds.getConnection()) {
+            Map<String, String> plans = new HashMap<>();
+            plans.put("open-event check", plan(c, sql.anyOpenOf(false), payment));
+            plans.put("claim of written events", plan(c, sql.claimWritten(1), payment));
+            plans.put("claim of the events a change writes", plan(c, Positional.of(
+                    "WITH u AS (SELECT CAST(:payment AS UUID) AS id) "
+                            + sql.insertEventsFrom("u", 1, true)), payment));
+            plans.put("one payment's due events", plan(c, sql.claimCandidatesFor, payment));
+            plans.put("claim of one payment's due events", plan(c, sql.claimSkipLockedFor,
+                    payment));
+            List<String> elsewhere = plans.entrySet().stream()
+                    .filter(p -> !p.getValue().contains("pay_events_payment_ix")
+                            || p.getValue().contains("pay_events_open_ix"))
+                    .map(Map.Entry::getKey).sorted().toList();
+            assertThat(elsewhere).as("statements not planned on the payment's index: %s", plans)
+                    .isEmpty();
+        }
+    }
+
+    /** PostgreSQL's plan for {@code statement}, with {@code payment} for the payment and nulls
+     * for every other parameter (nothing is executed). */
+    private static String plan(Connection c, Positional statement, UUID payment)
+            throws SQLException {
+        Map<String, Object> values = new HashMap<>();
+        for (String name : statement.parameterNames()) {
+            values.put(name, name.equals("payment") || name.equals("only") ? payment
+                    : name.matches("id\\d+") ? UUID.randomUUID()
+                    : name.equals("limit") ? 10 : name.equals("now") || name.equals("until")
+                    ? Instant.now() : null);
+        }
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement.sql)) {
+            statement.bind(ps, values);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
