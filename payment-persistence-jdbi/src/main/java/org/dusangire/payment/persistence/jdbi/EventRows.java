@@ -169,6 +169,13 @@ final class EventRows {
         return "COALESCE(" + a + "delivered_at, " + a + "parked_at) IS NULL";
     }
 
+    /**
+     * "Not delivered yet" for events already named by id, written, like
+     * {@link #openOfOnePayment}, so that no index answers it: PostgreSQL planned a mark of a few
+     * events by id on the open-event index and filtered every open event (and dead version) by id.
+     */
+    static final String NOT_YET_DELIVERED = "(delivered_at IS NULL) IS TRUE";
+
     /** The outbox's SQL text, with the table prefix filled in once. */
     static final class Statements {
         final String events;
@@ -261,10 +268,10 @@ final class EventRows {
             String failed = "UPDATE " + events + " SET attempts = attempts + 1,"
                     + " next_attempt_at = :retry, claimed_until = NULL, last_error = :error,";
             markFailed = Positional.of(failed + " parked_at = NULL WHERE id = :id"
-                    + " AND delivered_at IS NULL");
+                    + " AND " + NOT_YET_DELIVERED);
             // parked_at is the database's time: the caller gives only the retry time
             markFailedAndPark = Positional.of(failed + " parked_at = COALESCE(parked_at,"
-                    + " CURRENT_TIMESTAMP) WHERE id = :id AND delivered_at IS NULL");
+                    + " CURRENT_TIMESTAMP) WHERE id = :id AND " + NOT_YET_DELIVERED);
             String parked = "delivered_at IS NULL AND parked_at IS NOT NULL";
             countParked = Positional.of("SELECT COUNT(*) FROM " + events + " WHERE " + parked);
             redriveParked = Positional.of("UPDATE " + events + " SET parked_at = NULL,"
@@ -346,7 +353,7 @@ final class EventRows {
                 String ids = Positional.names("id", count);
                 return Positional.of("UPDATE " + events + " e SET claimed_until = :until"
                         + " WHERE e.id IN (" + ids + ") AND e.payment_id = :payment"
-                        + " AND e.delivered_at IS NULL AND e.parked_at IS NULL"
+                        + " AND " + openOfOnePayment("e")
                         + " AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)"
                         + " AND (e.claimed_until IS NULL OR e.claimed_until <= :now)"
                         + " AND NOT EXISTS (SELECT 1 FROM " + events + " o"
@@ -364,7 +371,7 @@ final class EventRows {
             return shapes.computeIfAbsent("markDelivered:" + count, key -> Positional.of("UPDATE "
                     + events + " SET delivered_at = :at, claimed_until = NULL, parked_at = NULL"
                     + " WHERE id IN (" + Positional.names("id", count) + ")"
-                    + " AND delivered_at IS NULL"));
+                    + " AND " + NOT_YET_DELIVERED));
         }
 
         /** The events with these seqs (named {@code :seq0, :seq1, ...}), in write order. */

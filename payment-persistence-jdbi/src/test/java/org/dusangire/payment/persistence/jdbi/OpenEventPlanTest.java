@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whether one payment has an open event (neither delivered nor parked) is asked on every change
- * that claims its own events and on every claim of one payment's events; the store must read
- * that payment's few rows through its index, never filter the open events of every payment. On
+ * that claims its own events and on every claim of one payment's events, and events named by id
+ * are marked delivered (or failed) after each delivery; the store must read those few rows
+ * through the payment's index or the ids', never filter the open events of every payment. On
  * PostgreSQL, with statistics that do not know the table yet (as between two autovacuum runs
- * after a burst of webhooks), the planner chose the open-event index for the question, and that
- * index also holds the versions delivered marks leave behind until vacuum.
+ * after a burst of webhooks), the planner chose the open-event index for these questions, and
+ * that index also holds the versions delivered marks leave behind until vacuum.
  */
 class OpenEventPlanTest {
     private static final int OTHERS = 3_000;
@@ -51,20 +52,38 @@ class OpenEventPlanTest {
         EventRows.Statements sql = new EventRows.Statements("pay_");
         UUID payment = UUID.randomUUID();
         try (Connection c = ds.getConnection()) {
+            // each statement, with the index it must be planned on
             Map<String, String> plans = new HashMap<>();
+            Map<String, String> index = new HashMap<>();
+            String byPayment = "pay_events_payment_ix";
+            String byId = "pay_events_id_uk";
             plans.put("open-event check", plan(c, sql.anyOpenOf(false), payment));
+            index.put("open-event check", byPayment);
             plans.put("claim of written events", plan(c, sql.claimWritten(1), payment));
+            index.put("claim of written events", byPayment);
             plans.put("claim of the events a change writes", plan(c, Positional.of(
                     "WITH u AS (SELECT CAST(:payment AS UUID) AS id) "
                             + sql.insertEventsFrom("u", 1, true)), payment));
+            index.put("claim of the events a change writes", byPayment);
             plans.put("one payment's due events", plan(c, sql.claimCandidatesFor, payment));
+            index.put("one payment's due events", byPayment);
             plans.put("claim of one payment's due events", plan(c, sql.claimSkipLockedFor,
                     payment));
+            index.put("claim of one payment's due events", byPayment);
+            for (int marks : new int[] {1, 4}) {
+                plans.put("mark of " + marks + " delivered", plan(c, sql.markDelivered(marks),
+                        payment));
+                index.put("mark of " + marks + " delivered", byId);
+            }
+            plans.put("failed delivery", plan(c, sql.markFailed, payment));
+            index.put("failed delivery", byId);
+            plans.put("failed and parked delivery", plan(c, sql.markFailedAndPark, payment));
+            index.put("failed and parked delivery", byId);
             List<String> elsewhere = plans.entrySet().stream()
-                    .filter(p -> !p.getValue().contains("pay_events_payment_ix")
+                    .filter(p -> !p.getValue().contains(index.get(p.getKey()))
                             || p.getValue().contains("pay_events_open_ix"))
                     .map(Map.Entry::getKey).sorted().toList();
-            assertThat(elsewhere).as("statements not planned on the payment's index: %s", plans)
+            assertThat(elsewhere).as("statements not planned on their own index: %s", plans)
                     .isEmpty();
         }
     }
@@ -76,8 +95,8 @@ class OpenEventPlanTest {
         Map<String, Object> values = new HashMap<>();
         for (String name : statement.parameterNames()) {
             values.put(name, name.equals("payment") || name.equals("only") ? payment
-                    : name.matches("id\\d+") ? UUID.randomUUID()
-                    : name.equals("limit") ? 10 : name.equals("now") || name.equals("until")
+                    : name.matches("id\\d*") ? UUID.randomUUID()
+                    : name.equals("limit") ? 10 : name.matches("now|until|retry|at")
                     ? Instant.now() : null);
         }
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement.sql)) {
