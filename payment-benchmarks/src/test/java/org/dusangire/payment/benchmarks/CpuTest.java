@@ -85,7 +85,7 @@ class CpuTest {
     }
 
     @Test
-    void collectionsAreTheRuntimesTimeNotTheWorks() {
+    void fullCollectionsAreChargedToTheRuntime() {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux's /proc");
         Cpu.Spent before = Cpu.now();
         long until = System.nanoTime() + 5_000_000_000L;
