@@ -43,25 +43,19 @@ public final class ResultTable {
 
     /**
      * Records the machine-readable line {@code CPU <path>-<store> library=<n>us floor=<n>us
-     * library/floor=<x.xx>}: CPU microseconds per operation of each side, this JVM's and, on
-     * PostgreSQL, the server's too; above 1 the library spends more than its floor. Returns it.
+     * library/floor=<x.xx>} from two sides' stats and returns it: CPU microseconds per operation
+     * of each side (errors included, they ran too), this JVM's and, on PostgreSQL, the server's
+     * too; above 1 the library spends more than its floor.
      */
-    public String floorCpu(String path, String store, double libraryMicros, double floorMicros) {
-        String line = cpuLine(path, store, libraryMicros, floorMicros);
-        ratioLines.add(line);
-        return line;
-    }
-
-    /** {@link #floorCpu} from two stats, PostgreSQL's time counted when the store is PostgreSQL. */
     public String floorCpu(String path, String store, Stats library, Stats floor) {
         return floorCpu(path, store, library.cpu(), library.operations() + library.errors(),
                 floor.cpu(), floor.operations() + floor.errors());
     }
 
     /**
-     * {@link #floorCpu} from the CPU each side spent on its operations (errors included). On
-     * PostgreSQL the line goes on with the server's share of each figure, {@code ; PostgreSQL
-     * library=<n>us floor=<n>us}, so that a gap can be told apart as this JVM's or the server's.
+     * The same line from the CPU each side spent on its operations. On PostgreSQL the line goes
+     * on with the server's share of each figure, {@code ; PostgreSQL library=<n>us floor=<n>us},
+     * so that a gap can be told apart as this JVM's or the server's.
      * When the runtime threads' time was read, it ends with {@code ; JVM runtime library=<n>us
      * floor=<n>us}: the JIT compilers', collectors' and VM thread's time per operation in each
      * side's window, counted in neither figure, which takes cores from the side it falls on
@@ -72,7 +66,10 @@ public final class ResultTable {
         boolean server = isPostgres(store);
         double lib = library.microsPer(libraryOps, server);
         double atFloor = floor.microsPer(floorOps, server);
-        String line = cpuLine(path, store, lib, atFloor);
+        String line = String.format(Locale.ROOT,
+                "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s", path,
+                store.toLowerCase(Locale.ROOT), lib, atFloor,
+                atFloor == 0 ? "n/a" : ratio(lib, atFloor));
         if (server) {
             line += String.format(Locale.ROOT, "; PostgreSQL library=%.0fus floor=%.0fus",
                     lib - library.microsPer(libraryOps, false),
@@ -84,13 +81,6 @@ public final class ResultTable {
         }
         ratioLines.add(line);
         return line;
-    }
-
-    private static String cpuLine(String path, String store, double libraryMicros,
-            double floorMicros) {
-        return String.format(Locale.ROOT, "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s",
-                path, store.toLowerCase(Locale.ROOT), libraryMicros, floorMicros,
-                floorMicros == 0 ? "n/a" : ratio(libraryMicros, floorMicros));
     }
 
     /** Whether a store's name is PostgreSQL's, whose server's CPU counts with the JVM's. */

@@ -19,14 +19,6 @@ public record Stats(int operations, int errors, double perSecond, double p50Mill
         return new Stats(operations, errors, perSecond, p50Millis, p99Millis, spent);
     }
 
-    /**
-     * Microseconds of CPU per operation (errors included, they ran too): this JVM's, and
-     * PostgreSQL's as well when {@code withServer}; 0 for no operations.
-     */
-    public double cpuMicrosPerOperation(boolean withServer) {
-        return cpu.microsPer(operations + errors, withServer);
-    }
-
     /** Stats of {@code count} latencies (nanoseconds) measured over {@code elapsedNanos}. */
     public static Stats of(long[] latencyNanos, int count, long elapsedNanos, int errors) {
         if (count < 0 || count > latencyNanos.length) {

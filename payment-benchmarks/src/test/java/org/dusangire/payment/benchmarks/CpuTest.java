@@ -114,6 +114,6 @@ class CpuTest {
         assertThat(s.operations()).isEqualTo(20);
         // 20 operations of 20 ms of spinning each, on up to two cores; the runtime threads' time
         // taken out is read in 10 ms ticks per thread, so a short window is off by tens of ms
-        assertThat(s.cpuMicrosPerOperation(false)).isGreaterThan(10_000);
+        assertThat(s.cpu().microsPer(s.operations(), false)).isGreaterThan(10_000);
     }
 }

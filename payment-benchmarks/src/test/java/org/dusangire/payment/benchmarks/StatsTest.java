@@ -36,11 +36,10 @@ class StatsTest {
     }
 
     @Test
-    void cpuPerOperationCountsErrorsAndTheServerOnlyWhenAsked() {
-        Stats s = Stats.of(new long[] {1, 2, 3}, 3, 1_000_000_000L, 1)
-                .withCpu(new Cpu.Spent(8_000_000, 4_000_000));
-        assertThat(s.cpuMicrosPerOperation(false)).isEqualTo(2_000.0);
-        assertThat(s.cpuMicrosPerOperation(true)).isEqualTo(3_000.0);
-        assertThat(new Stats(0, 0, 0, 0, 0).cpuMicrosPerOperation(true)).isZero();
+    void theCpuSpentIsCarriedAsGiven() {
+        Cpu.Spent spent = new Cpu.Spent(8_000_000, 4_000_000, 1_000_000);
+        Stats s = Stats.of(new long[] {1, 2, 3}, 3, 1_000_000_000L, 1).withCpu(spent);
+        assertThat(s.cpu()).isEqualTo(spent);
+        assertThat(new Stats(0, 0, 0, 0, 0).cpu()).isEqualTo(Cpu.Spent.NONE);
     }
 }
