@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +81,7 @@ class HousekeepingScanTest {
         assertThat(repository.findUnprocessedInbound(now, 100)).hasSize(OPEN);
         JdbiPaymentRepository.Statements sql = new JdbiPaymentRepository.Statements("pay_");
         try (Connection c = ds.getConnection()) {
-            String plan = explain(c, sql.selectUnprocessedInbox,
+            String plan = TestDatabases.explain(c, "EXPLAIN ANALYZE", sql.selectUnprocessedInbox,
                     Map.of("before", now, "limit", 100));
             // before V5 this was a sequential scan that removed the 3,000 processed rows
             assertThat(plan).contains("pay_inbox_open_ix").doesNotContain("Seq Scan");
@@ -130,7 +129,7 @@ class HousekeepingScanTest {
     /** The highest {@code scanCount} H2 reports for any table scan of the statement. */
     private static int maxScanCount(Connection c, Positional statement, Map<String, ?> values)
             throws SQLException {
-        String plan = explain(c, statement, values);
+        String plan = TestDatabases.explain(c, "EXPLAIN ANALYZE", statement, values);
         Matcher m = SCAN_COUNT.matcher(plan);
         List<Integer> counts = new ArrayList<>();
         while (m.find()) {
@@ -138,19 +137,5 @@ class HousekeepingScanTest {
         }
         assertThat(counts).as("scan counts in %s", plan).isNotEmpty();
         return counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
-    }
-
-    private static String explain(Connection c, Positional statement, Map<String, ?> values)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + statement.sql)) {
-            statement.bind(ps, values);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.dusangire.payment.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -88,8 +86,10 @@ class OpenEventPlanTest {
         }
     }
 
-    /** PostgreSQL's plan for {@code statement}, with {@code payment} for the payment and nulls
-     * for every other parameter (nothing is executed). */
+    /**
+     * PostgreSQL's plan for {@code statement} (nothing is executed): {@code payment} for the
+     * payment, a random UUID for each id, now for each time, 10 for a limit, null for the rest.
+     */
     private static String plan(Connection c, Positional statement, UUID payment)
             throws SQLException {
         Map<String, Object> values = new HashMap<>();
@@ -99,15 +99,6 @@ class OpenEventPlanTest {
                     : name.equals("limit") ? 10 : name.matches("now|until|retry|at")
                     ? Instant.now() : null);
         }
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement.sql)) {
-            statement.bind(ps, values);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
+        return TestDatabases.explain(c, "EXPLAIN", statement, values);
     }
 }

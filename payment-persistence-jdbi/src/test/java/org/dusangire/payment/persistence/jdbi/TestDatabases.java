@@ -1,8 +1,11 @@
 package org.dusangire.payment.persistence.jdbi;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -65,6 +68,24 @@ final class TestDatabases {
             s.execute(sql);
         } catch (SQLException e) {
             throw new AssertionError(PG_START_HINT + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * What {@code explain} ({@code EXPLAIN}, or {@code EXPLAIN ANALYZE}, which runs it) says of
+     * {@code statement} bound to {@code values}, one line of the plan per line.
+     */
+    static String explain(Connection c, String explain, Positional statement,
+            Map<String, ?> values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(explain + " " + statement.sql)) {
+            statement.bind(ps, values);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
         }
     }
 }
