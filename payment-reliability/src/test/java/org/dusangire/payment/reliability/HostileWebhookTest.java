@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -143,7 +144,7 @@ class HostileWebhookTest {
     }
 
     /** Found by a run of the property: the padding of a true hash turned into a space. */
-    @net.jqwik.api.Example
+    @Example
     void aTrueHashWhosePaddingBecameASpaceIsJudgedByItsMac() {
         String signed = "{\"transaction\":{\"id\":\"t-1\",\"status_code\":\"TF\"},"
                 + "\"hash\":\"PrPimpEoUDOFIfPo5HajsMommze56+jJugscSNVt4r8=\"}";
