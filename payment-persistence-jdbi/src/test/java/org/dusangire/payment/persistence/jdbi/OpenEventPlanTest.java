@@ -3,8 +3,11 @@ package org.dusangire.payment.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,11 @@ import org.junit.jupiter.api.Test;
  * through the payment's index or the ids', never filter the open events of every payment. On
  * PostgreSQL, with statistics that do not know the table yet (as between two autovacuum runs
  * after a burst of webhooks), the planner chose the open-event index for these questions, and
- * that index also holds the versions delivered marks leave behind until vacuum.
+ * that index also holds the versions delivered marks leave behind until vacuum. A pooled
+ * connection runs each statement on a generic plan after a few executions and keeps that plan, so
+ * the generic plans are held to the same indexes. (On an empty table every one of them is a full
+ * scan, whatever its form: that is why a host that runs without autovacuum analyses the tables
+ * once they hold rows, as the persistence README says.)
  */
 class OpenEventPlanTest {
     private static final int OTHERS = 3_000;
@@ -36,6 +43,19 @@ class OpenEventPlanTest {
 
     @Test
     void onPostgresqlOnePaymentsOpenEventsAreReadThroughThatPaymentsIndex() throws SQLException {
+        assertEveryStatementOnItsOwnIndex(false);
+    }
+
+    /**
+     * The same statements as a pooled connection runs them after a few executions: a generic plan
+     * (made once for any values, then kept), which must go through the same indexes.
+     */
+    @Test
+    void onPostgresqlTheirGenericPlansGoThroughTheSameIndexes() throws SQLException {
+        assertEveryStatementOnItsOwnIndex(true);
+    }
+
+    private void assertEveryStatementOnItsOwnIndex(boolean generic) throws SQLException {
         schema = TestDatabases.createPostgresSchema("open_events");
         DataSource ds = TestDatabases.postgres(schema);
         PaymentSchema.migrate(ds);
@@ -55,34 +75,79 @@ class OpenEventPlanTest {
             Map<String, String> index = new HashMap<>();
             String byPayment = "pay_events_payment_ix";
             String byId = "pay_events_id_uk";
-            plans.put("open-event check", plan(c, sql.anyOpenOf(false), payment));
+            plans.put("open-event check", plan(c, generic, sql.anyOpenOf(false), payment));
             index.put("open-event check", byPayment);
-            plans.put("claim of written events", plan(c, sql.claimWritten(1), payment));
+            plans.put("claim of written events", plan(c, generic, sql.claimWritten(1), payment));
             index.put("claim of written events", byPayment);
-            plans.put("claim of the events a change writes", plan(c, Positional.of(
+            plans.put("claim of the events a change writes", plan(c, generic, Positional.of(
                     "WITH u AS (SELECT CAST(:payment AS UUID) AS id) "
                             + sql.insertEventsFrom("u", 1, true)), payment));
             index.put("claim of the events a change writes", byPayment);
-            plans.put("one payment's due events", plan(c, sql.claimCandidatesFor, payment));
-            index.put("one payment's due events", byPayment);
-            plans.put("claim of one payment's due events", plan(c, sql.claimSkipLockedFor,
+            plans.put("one payment's due events", plan(c, generic, sql.claimCandidatesFor,
                     payment));
+            index.put("one payment's due events", byPayment);
+            plans.put("claim of one payment's due events", plan(c, generic,
+                    sql.claimSkipLockedFor, payment));
             index.put("claim of one payment's due events", byPayment);
             for (int marks : new int[] {1, 4}) {
-                plans.put("mark of " + marks + " delivered", plan(c, sql.markDelivered(marks),
-                        payment));
+                plans.put("mark of " + marks + " delivered", plan(c, generic,
+                        sql.markDelivered(marks), payment));
                 index.put("mark of " + marks + " delivered", byId);
             }
-            plans.put("failed delivery", plan(c, sql.markFailed, payment));
+            plans.put("failed delivery", plan(c, generic, sql.markFailed, payment));
             index.put("failed delivery", byId);
-            plans.put("failed and parked delivery", plan(c, sql.markFailedAndPark, payment));
+            plans.put("failed and parked delivery", plan(c, generic, sql.markFailedAndPark,
+                    payment));
             index.put("failed and parked delivery", byId);
+            if (generic) {
+                // a generic plan names the statement's parameters where a custom one has values
+                assertThat(plans.values()).as("generic plans")
+                        .allMatch(p -> p.matches("(?s).*\\$\\d.*"));
+            }
             List<String> elsewhere = plans.entrySet().stream()
                     .filter(p -> !p.getValue().contains(index.get(p.getKey()))
                             || p.getValue().contains("pay_events_open_ix"))
                     .map(Map.Entry::getKey).sorted().toList();
             assertThat(elsewhere).as("statements not planned on their own index: %s", plans)
                     .isEmpty();
+        }
+    }
+
+    /** The generic plan of {@code statement} when {@code generic}, else its plan for values. */
+    private static String plan(Connection c, boolean generic, Positional statement, UUID payment)
+            throws SQLException {
+        return generic ? genericPlan(c, statement) : plan(c, statement, payment);
+    }
+
+    /**
+     * PostgreSQL's generic plan for {@code statement}, the one a connection keeps for a statement
+     * it has run a few times (nothing is executed): prepared under {@code force_generic_plan} and
+     * explained with every value null, which a generic plan does not look at.
+     */
+    private static String genericPlan(Connection c, Positional statement) throws SQLException {
+        StringBuilder numbered = new StringBuilder();
+        int count = 0;
+        for (char ch : statement.sql.toCharArray()) {
+            if (ch == '?') {
+                numbered.append('$').append(++count);
+            } else {
+                numbered.append(ch);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE generic_plan AS " + numbered);
+            try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE generic_plan("
+                    + String.join(", ", Collections.nCopies(count, "NULL")) + ")")) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                return plan.toString();
+            } finally {
+                s.execute("DEALLOCATE generic_plan");
+                s.execute("RESET plan_cache_mode");
+            }
         }
     }
 
