@@ -84,20 +84,18 @@ final class LoadRunner {
     }
 
     /**
-     * Two counted operations measured in turn: the warm-ups first ({@code warmupOps} each, a's
-     * then b's), then {@code measuredOps} of each in {@code rounds} slices, a's slice then b's.
-     * Sequence numbers run on per side as in {@link #counted}; pooled as {@link #alternating}.
+     * Two counted operations measured in turn: {@code measuredOps} of each in {@code rounds}
+     * slices, a's slice then b's (callers warm both up before, with {@link #counted}). Sequence
+     * numbers run on per side from 0; pooled as {@link #alternating}.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
-    static Stats[] alternatingCounted(int callers, int rounds, int warmupOps, int measuredOps,
-            Operation a, Operation b) throws InterruptedException {
+    static Stats[] alternatingCounted(int callers, int rounds, int measuredOps, Operation a,
+            Operation b) throws InterruptedException {
         AtomicInteger nextA = new AtomicInteger();
         AtomicInteger nextB = new AtomicInteger();
         Operation onA = seq -> a.run(nextA.getAndIncrement());
         Operation onB = seq -> b.run(nextB.getAndIncrement());
-        countedRaw(callers, warmupOps, onA);
-        countedRaw(callers, warmupOps, onB);
         List<Raw> as = new ArrayList<>();
         List<Raw> bs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {

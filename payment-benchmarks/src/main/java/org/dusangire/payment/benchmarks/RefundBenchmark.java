@@ -112,7 +112,7 @@ final class RefundBenchmark {
         checks.set(0);
         // the measured refunds in turn, ROUNDS slices each, so that what drifts (tables growing,
         // the store's background work) falls on both sides alike
-        Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, 0, n,
+        Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, n,
                 seq -> library.run(warmed + seq), seq -> atFloor.run(warmed + seq));
         Stats lib = both[0];
         Stats atFloorStats = both[1];

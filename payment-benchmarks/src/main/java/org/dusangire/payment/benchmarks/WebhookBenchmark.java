@@ -131,7 +131,7 @@ final class WebhookBenchmark {
                 // on an empty events table (a full scan for a mark of two events)
                 db.analyze();
                 // in turn, ROUNDS slices each, so that drift during the run falls on both alike
-                Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, 0, mode.webhooks(),
+                Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, mode.webhooks(),
                         seq -> library.run(warm + seq), seq -> atFloor.run(warm + seq));
                 lib = both[0];
                 floor = both[1];
