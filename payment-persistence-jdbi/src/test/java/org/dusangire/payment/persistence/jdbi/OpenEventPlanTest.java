@@ -3,11 +3,8 @@ package org.dusangire.payment.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,39 +113,7 @@ class OpenEventPlanTest {
     /** The generic plan of {@code statement} when {@code generic}, else its plan for values. */
     private static String plan(Connection c, boolean generic, Positional statement, UUID payment)
             throws SQLException {
-        return generic ? genericPlan(c, statement) : plan(c, statement, payment);
-    }
-
-    /**
-     * PostgreSQL's generic plan for {@code statement}, the one a connection keeps for a statement
-     * it has run a few times (nothing is executed): prepared under {@code force_generic_plan} and
-     * explained with every value null, which a generic plan does not look at.
-     */
-    private static String genericPlan(Connection c, Positional statement) throws SQLException {
-        StringBuilder numbered = new StringBuilder();
-        int count = 0;
-        for (char ch : statement.sql.toCharArray()) {
-            if (ch == '?') {
-                numbered.append('$').append(++count);
-            } else {
-                numbered.append(ch);
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            s.execute("PREPARE generic_plan AS " + numbered);
-            try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE generic_plan("
-                    + String.join(", ", Collections.nCopies(count, "NULL")) + ")")) {
-                StringBuilder plan = new StringBuilder();
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-                return plan.toString();
-            } finally {
-                s.execute("DEALLOCATE generic_plan");
-                s.execute("RESET plan_cache_mode");
-            }
-        }
+        return generic ? TestDatabases.explainGeneric(c, statement) : plan(c, statement, payment);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,13 +80,46 @@ final class TestDatabases {
             Map<String, ?> values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(explain + " " + statement.sql)) {
             statement.bind(ps, values);
-            StringBuilder plan = new StringBuilder();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
+                return lines(rs);
             }
-            return plan.toString();
         }
+    }
+
+    /**
+     * PostgreSQL's generic plan for {@code statement}, the one a connection keeps for a statement
+     * it has run a few times (nothing is executed): prepared under {@code force_generic_plan} and
+     * explained with every value null, which a generic plan does not look at.
+     */
+    static String explainGeneric(Connection c, Positional statement) throws SQLException {
+        StringBuilder numbered = new StringBuilder();
+        int count = 0;
+        for (char ch : statement.sql.toCharArray()) {
+            if (ch == '?') {
+                numbered.append('$').append(++count);
+            } else {
+                numbered.append(ch);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE generic_plan AS " + numbered);
+            try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE generic_plan("
+                    + String.join(", ", Collections.nCopies(count, "NULL")) + ")")) {
+                return lines(rs);
+            } finally {
+                s.execute("DEALLOCATE generic_plan");
+                s.execute("RESET plan_cache_mode");
+            }
+        }
+    }
+
+    /** The first column of every row, one line each: an EXPLAIN's plan. */
+    private static String lines(ResultSet rs) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+        }
+        return plan.toString();
     }
 }
