@@ -34,11 +34,6 @@ public final class Cpu {
     public record Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
         public static final Spent NONE = new Spent(0, 0, 0);
 
-        /** Work only: the runtime's time unknown or none. */
-        public Spent(long jvmNanos, long serverNanos) {
-            this(jvmNanos, serverNanos, 0);
-        }
-
         Spent minus(Spent earlier) {
             return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
                     runtimeNanos - earlier.runtimeNanos);

@@ -48,10 +48,10 @@ class CpuTest {
 
     @Test
     void spentTimesSubtractAddAndCountTheServerOnlyWhenAsked() {
-        Cpu.Spent later = new Cpu.Spent(5_000, 700);
-        Cpu.Spent d = later.minus(new Cpu.Spent(2_000, 200));
-        assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500));
-        assertThat(d.plus(d)).isEqualTo(new Cpu.Spent(6_000, 1_000));
+        Cpu.Spent later = new Cpu.Spent(5_000, 700, 0);
+        Cpu.Spent d = later.minus(new Cpu.Spent(2_000, 200, 0));
+        assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500, 0));
+        assertThat(d.plus(d)).isEqualTo(new Cpu.Spent(6_000, 1_000, 0));
         assertThat(d.nanos(false)).isEqualTo(3_000);
         assertThat(d.nanos(true)).isEqualTo(3_500);
         assertThat(d.microsPer(2, true)).isEqualTo(1.75);

@@ -50,18 +50,18 @@ class ResultTableTest {
     @Test
     void cpuLinesGivePerOperationTimesAndCountPostgresOnlyOnPostgres() {
         ResultTable t = new ResultTable();
-        Stats lib = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(60_000_000, 40_000_000));
-        Stats floor = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(30_000_000, 20_000_000));
+        Stats lib = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(60_000_000, 40_000_000, 0));
+        Stats floor = new Stats(100, 0, 1, 1, 1).withCpu(new Cpu.Spent(30_000_000, 20_000_000, 0));
         assertThat(t.floorCpu("webhooks", "H2", lib, floor))
                 .isEqualTo("CPU webhooks-h2 library=600us floor=300us library/floor=2.00");
         assertThat(t.floorCpu("webhooks", "PostgreSQL", lib, floor))
                 .isEqualTo("CPU webhooks-postgresql library=1000us floor=500us library/floor=2.00;"
                         + " PostgreSQL library=400us floor=200us");
-        assertThat(t.floorCpu("reconcile", "h2", new Cpu.Spent(10_000, 0), 1, Cpu.Spent.NONE, 1))
+        assertThat(t.floorCpu("reconcile", "h2", new Cpu.Spent(10_000, 0, 0), 1, Cpu.Spent.NONE, 1))
                 .isEqualTo("CPU reconcile-h2 library=10us floor=0us library/floor=n/a");
         // errors ran too: 8 ms over 3 operations and 1 error, the server's 4 ms on PostgreSQL
         Stats withErrors = Stats.of(new long[] {1, 2, 3}, 3, 1_000_000_000L, 1)
-                .withCpu(new Cpu.Spent(8_000_000, 4_000_000));
+                .withCpu(new Cpu.Spent(8_000_000, 4_000_000, 0));
         assertThat(t.floorCpu("webhooks", "H2", withErrors, withErrors))
                 .startsWith("CPU webhooks-h2 library=2000us floor=2000us");
         assertThat(t.floorCpu("webhooks", "PostgreSQL", withErrors, withErrors))
