@@ -13,7 +13,11 @@ import org.dusangire.payment.core.port.PaymentEvent;
  * The statements the webhook and reconciliation floors share, in plain JDBC on the library's own
  * tables (prefix {@code pay_}): the guarded update of a settled payment with its history row and
  * its durable event row, in one transaction on H2 and in one statement on PostgreSQL (as the
- * library writes them there: one round trip instead of five). Listed in BENCHMARKS.md.
+ * library writes them there: one round trip instead of five). With a listener to tell, the event
+ * row is written claimed instead of delivered, unless an earlier event of the payment is still
+ * open (events reach listeners in order per payment), and marked delivered once the listener took
+ * it ({@link #markDelivered}): the writes delivery at least once requires. Listed in
+ * BENCHMARKS.md.
  */
 final class FloorSql {
     /** Guarded by the version read before the provider was asked: a lost race changes nothing. */
@@ -31,11 +35,29 @@ final class FloorSql {
      * column more.
      */
     static final String DELIVERED = "CURRENT_TIMESTAMP";
-    /** The change's durable event. */
-    static final String INSERT_EVENT = "INSERT INTO pay_events (id, type, payment_id,"
+    /** The columns of a change's durable event, but the last: when it was delivered, or until when it is claimed. */
+    private static final String EVENT_COLUMNS = "INSERT INTO pay_events (id, type, payment_id,"
             + " order_reference, gateway_name, from_status, to_status, change_trigger, amount,"
-            + " currency, occurred_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + DELIVERED + ")";
+            + " currency, occurred_at, ";
+    /** The change's durable event, delivered (no listener). */
+    static final String INSERT_EVENT = EVENT_COLUMNS + "delivered_at) VALUES (?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, " + DELIVERED + ")";
+    /** The change's durable event, claimed until the last value (null: left to a later pass). */
+    private static final String INSERT_EVENT_CLAIMED = EVENT_COLUMNS + "claimed_until) VALUES (?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * H2: one row when the payment has an event neither delivered nor parked, by the payment's
+     * index (left to itself, H2 walks the index of every open event).
+     */
+    private static final String ANY_OPEN = "SELECT 1 FROM pay_events USE INDEX"
+            + " (pay_events_payment_ix) WHERE payment_id = ? AND COALESCE(delivered_at, parked_at)"
+            + " IS NULL FETCH FIRST 1 ROWS ONLY";
+    /**
+     * The event the listener took, delivered; written so that no index but the id's answers it
+     * (PostgreSQL otherwise may plan it on the open-event index).
+     */
+    private static final String MARK_DELIVERED = "UPDATE pay_events SET delivered_at = ?,"
+            + " claimed_until = NULL WHERE id = ? AND (delivered_at IS NULL) IS TRUE";
     /** Closes the inbox entry the change came with. */
     static final String MARK_INBOX = "UPDATE pay_inbox SET processed_at = ?, outcome = ?"
             + " WHERE gateway_name = ? AND event_key = ? AND processed_at IS NULL";
@@ -45,18 +67,31 @@ final class FloorSql {
      * rows and the inbox mark are written only when the guarded update matched. Answers how many
      * payment rows were updated.
      */
-    private static final String SETTLE_PG_WRITES = "WITH u AS (" + UPDATE_PAYMENT + " RETURNING id),"
-            + " h AS (INSERT INTO pay_payment_history (payment_id, seq, from_status, to_status,"
-            + " changed_at, change_trigger, detail) SELECT u.id, (SELECT COALESCE(MAX(seq) + 1, 0)"
-            + " FROM pay_payment_history WHERE payment_id = u.id), ?, ?, ?, ?, NULL FROM u),"
-            + " e AS (INSERT INTO pay_events (id, type, payment_id, order_reference, gateway_name,"
-            + " from_status, to_status, change_trigger, amount, currency, occurred_at,"
-            + " delivered_at) SELECT ?, ?, u.id, ?, ?, ?, ?, ?, ?, ?, ?, " + DELIVERED
-            + " FROM u)";
-    private static final String SETTLE_PG = SETTLE_PG_WRITES + " SELECT COUNT(*) FROM u";
-    /** {@link #SETTLE_PG} with the inbox mark, when the change came with an inbox entry. */
-    private static final String SETTLE_PG_AND_MARK = SETTLE_PG_WRITES + ", i AS (" + MARK_INBOX
-            + " AND EXISTS (SELECT 1 FROM u)) SELECT COUNT(*) FROM u";
+    private static String settlePgWrites(boolean claimed) {
+        return "WITH u AS (" + UPDATE_PAYMENT + " RETURNING id),"
+                + " h AS (INSERT INTO pay_payment_history (payment_id, seq, from_status, to_status,"
+                + " changed_at, change_trigger, detail) SELECT u.id, (SELECT COALESCE(MAX(seq) + 1,"
+                + " 0) FROM pay_payment_history WHERE payment_id = u.id), ?, ?, ?, ?, NULL FROM u),"
+                + " e AS (" + EVENT_COLUMNS + (claimed ? "claimed_until" : "delivered_at")
+                + ") SELECT ?, ?, u.id, ?, ?, ?, ?, ?, ?, ?, ?, " + (claimed
+                        // the statement's snapshot: the payment's events before this one
+                        ? "CASE WHEN NOT EXISTS (SELECT 1 FROM pay_events o WHERE o.payment_id ="
+                                + " u.id AND COALESCE(o.delivered_at, o.parked_at) IS NULL) THEN"
+                                + " CAST(? AS TIMESTAMP WITH TIME ZONE) END"
+                        : DELIVERED) + " FROM u RETURNING claimed_until)";
+    }
+
+    /** PostgreSQL's settle, with or without the inbox mark and the claim: updated rows, claimed events. */
+    private static String settlePg(boolean markInbox, boolean claimed) {
+        return settlePgWrites(claimed) + (markInbox ? ", i AS (" + MARK_INBOX
+                + " AND EXISTS (SELECT 1 FROM u))" : "") + " SELECT (SELECT COUNT(*) FROM u),"
+                + " (SELECT COUNT(*) FROM e WHERE claimed_until IS NOT NULL)";
+    }
+
+    private static final String SETTLE_PG = settlePg(false, false);
+    private static final String SETTLE_PG_AND_MARK = settlePg(true, false);
+    private static final String SETTLE_PG_CLAIMED = settlePg(false, true);
+    private static final String SETTLE_PG_AND_MARK_CLAIMED = settlePg(true, true);
 
     private FloorSql() {
     }
@@ -65,14 +100,31 @@ final class FloorSql {
      * Moves {@code row} to {@code to} with its history and event rows, and closes the inbox
      * entry {@code inboxKey} of {@code inboxGateway} when given: in one statement on PostgreSQL,
      * in one transaction otherwise; false when the guarded update lost a race (nothing written).
+     * The event row is written delivered: no listener is told.
      */
     static boolean settle(Connection c, boolean postgres, Row row, String to, String trigger,
             OffsetDateTime now, String inboxGateway, String inboxKey) throws SQLException {
+        return settle(c, postgres, row, to, trigger, now, null, inboxGateway, inboxKey).updated();
+    }
+
+    /**
+     * {@link #settle(Connection, boolean, Row, String, String, OffsetDateTime, String, String)}
+     * with the event row claimed until {@code claimUntil} for the listener the caller tells next
+     * (then {@link #markDelivered}); left open for a later pass when an earlier event of the
+     * payment is still open. A null {@code claimUntil} writes it delivered.
+     */
+    static Settled settle(Connection c, boolean postgres, Row row, String to, String trigger,
+            OffsetDateTime now, OffsetDateTime claimUntil, String inboxGateway, String inboxKey)
+            throws SQLException {
+        UUID event = UUID.randomUUID();
         if (!postgres) {
-            return settleInTransaction(c, row, to, trigger, now, inboxGateway, inboxKey);
+            return settleInTransaction(c, row, to, trigger, now, event, claimUntil, inboxGateway,
+                    inboxKey);
         }
-        try (PreparedStatement s = c.prepareStatement(inboxKey != null ? SETTLE_PG_AND_MARK
-                : SETTLE_PG)) {
+        boolean claiming = claimUntil != null;
+        try (PreparedStatement s = c.prepareStatement(inboxKey != null
+                ? (claiming ? SETTLE_PG_AND_MARK_CLAIMED : SETTLE_PG_AND_MARK)
+                : (claiming ? SETTLE_PG_CLAIMED : SETTLE_PG))) {
             int i = 1;
             s.setString(i++, to);
             s.setObject(i++, now);
@@ -82,7 +134,7 @@ final class FloorSql {
             s.setString(i++, to);
             s.setObject(i++, now);
             s.setString(i++, trigger);
-            s.setObject(i++, UUID.randomUUID());
+            s.setObject(i++, event);
             s.setString(i++, PaymentEvent.Type.PAYMENT_STATUS_CHANGED.name());
             s.setString(i++, row.orderReference());
             s.setString(i++, row.gateway());
@@ -92,6 +144,9 @@ final class FloorSql {
             s.setBigDecimal(i++, row.amount());
             s.setString(i++, row.currency());
             s.setObject(i++, now);
+            if (claiming) {
+                s.setObject(i++, claimUntil);
+            }
             if (inboxKey != null) {
                 s.setObject(i++, now);
                 s.setString(i++, "PROCESSED");
@@ -100,8 +155,20 @@ final class FloorSql {
             }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) == 1;
+                return new Settled(rs.getInt(1) == 1, rs.getInt(2) == 1 ? event : null);
             }
+        }
+    }
+
+    /**
+     * Marks {@code event} delivered at {@code at}, unless it already is (auto-committed); true
+     * when it was marked now.
+     */
+    static boolean markDelivered(Connection c, UUID event, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(MARK_DELIVERED)) {
+            s.setObject(1, at);
+            s.setObject(2, event);
+            return s.executeUpdate() == 1;
         }
     }
 
@@ -110,20 +177,29 @@ final class FloorSql {
             String orderReference, String gateway) {
     }
 
+    /**
+     * What a settle wrote: whether the guarded update matched, and the event it claimed for the
+     * listener ({@code null}: none claimed, or written delivered).
+     */
+    record Settled(boolean updated, UUID claimed) {
+    }
+
     /** The H2 form of {@code settle}: the four writes in one transaction. */
-    private static boolean settleInTransaction(Connection c, Row row, String to, String trigger,
-            OffsetDateTime now, String inboxGateway, String inboxKey) throws SQLException {
+    private static Settled settleInTransaction(Connection c, Row row, String to, String trigger,
+            OffsetDateTime now, UUID event, OffsetDateTime claimUntil, String inboxGateway,
+            String inboxKey) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement u = c.prepareStatement(UPDATE_PAYMENT);
                 PreparedStatement h = c.prepareStatement(INSERT_HISTORY);
-                PreparedStatement e = c.prepareStatement(INSERT_EVENT)) {
+                PreparedStatement e = c.prepareStatement(claimUntil != null ? INSERT_EVENT_CLAIMED
+                        : INSERT_EVENT)) {
             u.setString(1, to);
             u.setObject(2, now);
             u.setObject(3, row.id());
             u.setLong(4, row.version());
             if (u.executeUpdate() != 1) {
                 c.rollback();
-                return false;
+                return new Settled(false, null);
             }
             h.setObject(1, row.id());
             h.setString(2, row.status());
@@ -132,7 +208,8 @@ final class FloorSql {
             h.setString(5, trigger);
             h.setObject(6, row.id());
             h.executeUpdate();
-            e.setObject(1, UUID.randomUUID());
+            boolean claim = claimUntil != null && !anyOpen(c, row.id());
+            e.setObject(1, event);
             e.setString(2, PaymentEvent.Type.PAYMENT_STATUS_CHANGED.name());
             e.setObject(3, row.id());
             e.setString(4, row.orderReference());
@@ -143,6 +220,9 @@ final class FloorSql {
             e.setBigDecimal(9, row.amount());
             e.setString(10, row.currency());
             e.setObject(11, now);
+            if (claimUntil != null) {
+                e.setObject(12, claim ? claimUntil : null);
+            }
             e.executeUpdate();
             if (inboxKey != null) {
                 try (PreparedStatement i = c.prepareStatement(MARK_INBOX)) {
@@ -150,12 +230,22 @@ final class FloorSql {
                 }
             }
             c.commit();
-            return true;
+            return new Settled(true, claim ? event : null);
         } catch (SQLException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /** H2: whether the payment has an event neither delivered nor parked (read before its new one). */
+    private static boolean anyOpen(Connection c, UUID payment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ANY_OPEN)) {
+            s.setObject(1, payment);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -106,8 +106,10 @@ final class WebhookBenchmark {
                     payments.initiate(source.checkout(seq)).payment()));
             List<WebhookSource.Delivery> floorDeliveries = source.pay(forFloor);
             db.printCounts("setup", 1);
+            AtomicInteger floorTold = new AtomicInteger();
             context.addServlet(new ServletHolder(new WebhookFloor(source, db.dataSource,
-                    ResultTable.isPostgres(db.name))), "/floor/*");
+                    ResultTable.isPostgres(db.name), event -> floorTold.incrementAndGet())),
+                    "/floor/*");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
@@ -154,8 +156,8 @@ final class WebhookBenchmark {
                         ResultTable.cell(confirming, "webhooks"));
             }
             table.add(title(provider), on + CALLERS + " callers, store floor: authenticate, inbox row,"
-                    + " payment read, status query, guarded update with history and event row, in plain"
-                    + " JDBC (see WebhookFloor)", ResultTable.cell(floor, "webhooks") + "; library/floor "
+                    + " payment read, status query, guarded update with history and claimed event row,"
+                    + " listener told, event marked delivered, in plain JDBC (see WebhookFloor)", ResultTable.cell(floor, "webhooks") + "; library/floor "
                             + ResultTable.ratio(lib.perSecond(), floor.perSecond()),
                     ResultTable.cell(bare, "webhooks"), ResultTable.ratio(floor.perSecond(),
                             bare.perSecond()), ">= 0.80 of floor",
@@ -170,14 +172,19 @@ final class WebhookBenchmark {
                     ResultTable.ratio(lib.perSecond(), bare.perSecond()),
                     db.name.equals("H2") ? ">= 0.50" : "",
                     db.name.equals("H2") ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_H2) : "");
-            System.out.printf("webhooks %s %s: library %s | floor %s | bare %s | %d of %d payments moved to SUCCEEDED%n",
+            System.out.printf("webhooks %s %s: library %s | floor %s | bare %s | %d of %d payments moved to SUCCEEDED, the floor's listener told of %d%n",
                     provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(floor, "webhooks"),
-                    ResultTable.cell(bare, "webhooks"), applied, total);
+                    ResultTable.cell(bare, "webhooks"), applied, total, floorTold.get());
             int settled = db.count("SELECT COUNT(*) FROM pay_payments WHERE status = 'SUCCEEDED'");
             if (settled != 2 * total) {
                 table.note("Webhooks on " + db.name + ": " + settled + " of " + 2 * total
                         + " payments settled by the library and the store floor together: a figure"
                         + " is not the full path.");
+            }
+            if (floorTold.get() != total) {
+                table.note("Webhooks on " + db.name + ": the store floor told its listener of "
+                        + floorTold.get() + " of " + total + " changes: a figure is not the full"
+                        + " path.");
             }
             if (applied != total || anomalies.get() != 0) {
                 table.note("Webhooks on " + db.name + ": only " + applied + " of " + total

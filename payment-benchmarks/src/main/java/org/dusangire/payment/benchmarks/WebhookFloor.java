@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +27,11 @@ import javax.sql.DataSource;
  * repeat or a concurrent twin stops at the unique key before anything else); read the payment
  * (its version, status and amount, with no connection held afterwards); ask the provider's status
  * API once; and, when the answer moves a pending payment and its amount and currency match, the
- * guarded update, its history row, its event row and the inbox mark (one transaction on H2, one
- * statement on PostgreSQL: {@link FloorSql#settle}). Nothing else: no listener, no retry of a
- * lost race (none happen here).
+ * guarded update, its history row, its event row claimed for the listener and the inbox mark (one
+ * transaction on H2, one statement on PostgreSQL: {@link FloorSql#settle}); then, as durable
+ * events require when a host listens, tell the listener and mark the event delivered
+ * ({@link FloorSql#markDelivered}, on the same connection, one statement a webhook). Nothing
+ * else: no retry of a lost race (none happen here), no delivery pass.
  */
 final class WebhookFloor extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -37,13 +41,20 @@ final class WebhookFloor extends HttpServlet {
     static final String SELECT_PAYMENT = "SELECT status, version, amount, currency,"
             + " order_reference, callback_token FROM pay_payments WHERE id = ?";
 
+    /** A claim long enough to tell the listener; a later pass would deliver the event after it. */
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
     private final transient WebhookSource source;
+    private final transient Consumer<UUID> listener;
     private final transient DataSource dataSource;
     private final String gateway;
     private final boolean postgres;
 
-    WebhookFloor(WebhookSource source, DataSource dataSource, boolean postgres) {
+    /** {@code listener} is told the id of each event the floor claimed, before it is marked delivered. */
+    WebhookFloor(WebhookSource source, DataSource dataSource, boolean postgres,
+            Consumer<UUID> listener) {
         this.source = source;
+        this.listener = listener;
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.gateway = source.gateway().name();
@@ -123,8 +134,13 @@ final class WebhookFloor extends HttpServlet {
             return close(now, "NO_CHANGE", hint.eventKey());
         }
         try (Connection c = dataSource.getConnection()) {
-            FloorSql.settle(c, postgres, row, answer.status(), "WEBHOOK",
-                    OffsetDateTime.now(ZoneOffset.UTC), gateway, hint.eventKey());
+            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+            UUID claimed = FloorSql.settle(c, postgres, row, answer.status(), "WEBHOOK", at,
+                    at.plus(LEASE), gateway, hint.eventKey()).claimed();
+            if (claimed != null) {
+                listener.accept(claimed);
+                FloorSql.markDelivered(c, claimed, OffsetDateTime.now(ZoneOffset.UTC));
+            }
         }
         return 200;
     }

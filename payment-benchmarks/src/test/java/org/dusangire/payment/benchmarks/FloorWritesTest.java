@@ -49,6 +49,77 @@ class FloorWritesTest {
         }
     }
 
+    @Test
+    void settleForAListenerClaimsInOrderThenMarksOnH2() throws Exception {
+        try (Database db = Database.h2()) {
+            settleForAListener(db, false);
+        }
+    }
+
+    @Test
+    void settleForAListenerClaimsInOrderThenMarksOnPostgresql() throws Exception {
+        Database pg = null;
+        try {
+            pg = Database.postgres();
+        } catch (java.sql.SQLException e) {
+            fail(PG_START_HINT + " (" + e.getMessage() + ")");
+        }
+        try (Database db = pg) {
+            settleForAListener(db, true);
+        }
+    }
+
+    /**
+     * The webhook floor's event duty: its event is written claimed for the listener, then marked
+     * delivered once; a second change of the payment while the first event is still open is
+     * written open and unclaimed, so that a pass delivers it after the first (in order).
+     */
+    private static void settleForAListener(Database db, boolean postgres) throws Exception {
+        try (MtnFixture mtn = new MtnFixture()) {
+            mtn.bareLogin();
+            assertThat(new StoreFloor(db.dataSource, postgres, mtn, CALLBACK).checkout(8)).isTrue();
+            UUID id = idOf(db, "BILL-8");
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime until = now.plusMinutes(1);
+            FloorSql.Row pending = new FloorSql.Row(id, "PENDING", 1,
+                    new BigDecimal(MtnFixture.AMOUNT), "UGX", "BILL-8", MtnMomoGateway.NAME);
+            FloorSql.Row succeeded = new FloorSql.Row(id, "SUCCEEDED", 2,
+                    new BigDecimal(MtnFixture.AMOUNT), "UGX", "BILL-8", MtnMomoGateway.NAME);
+            String events = "SELECT COUNT(*) FROM pay_events WHERE payment_id = '" + id + "'";
+            try (Connection c = db.dataSource.getConnection()) {
+                FloorSql.Settled first = FloorSql.settle(c, postgres, pending, "SUCCEEDED",
+                        "WEBHOOK", now, until, null, null);
+                assertThat(first.updated()).isTrue();
+                assertThat(first.claimed()).as("the first event, claimed").isNotNull();
+                assertThat(db.count(events + " AND id = '" + first.claimed() + "' AND"
+                        + " claimed_until IS NOT NULL AND delivered_at IS NULL")).isEqualTo(1);
+
+                // the first event is still open: the next one waits for a pass, unclaimed
+                FloorSql.Settled second = FloorSql.settle(c, postgres, succeeded, "REFUNDED",
+                        "WEBHOOK", now, until, null, null);
+                assertThat(second.updated()).isTrue();
+                assertThat(second.claimed()).as("a later event behind an open one").isNull();
+                assertThat(db.count(events + " AND to_status = 'REFUNDED' AND claimed_until IS"
+                        + " NULL AND delivered_at IS NULL")).isEqualTo(1);
+
+                assertThat(FloorSql.markDelivered(c, first.claimed(), now)).isTrue();
+                assertThat(FloorSql.markDelivered(c, first.claimed(), now))
+                        .as("a second mark of the same event").isFalse();
+                assertThat(db.count(events + " AND id = '" + first.claimed() + "' AND"
+                        + " delivered_at IS NOT NULL AND claimed_until IS NULL")).isEqualTo(1);
+                // a lost race writes nothing and claims nothing
+                FloorSql.Settled lost = FloorSql.settle(c, postgres, pending, "FAILED", "WEBHOOK",
+                        now, until, null, null);
+                assertThat(lost.updated()).isFalse();
+                assertThat(lost.claimed()).isNull();
+            }
+            assertThat(db.count(events)).isEqualTo(2);
+            Payment refunded = db.repository.findById(new PaymentId(id)).orElseThrow();
+            assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+            assertThat(refunded.history()).hasSize(3);
+        }
+    }
+
     private static UUID idOf(Database db, String orderReference) throws Exception {
         try (Connection c = db.dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
