@@ -35,7 +35,10 @@ final class FloorSql {
      * column more.
      */
     static final String DELIVERED = "CURRENT_TIMESTAMP";
-    /** The columns of a change's durable event, but the last: when it was delivered, or until when it is claimed. */
+    /**
+     * The columns of a change's durable event, but the last: when it was delivered, or until
+     * when it is claimed.
+     */
     private static final String EVENT_COLUMNS = "INSERT INTO pay_events (id, type, payment_id,"
             + " order_reference, gateway_name, from_status, to_status, change_trigger, amount,"
             + " currency, occurred_at, ";
@@ -81,7 +84,10 @@ final class FloorSql {
                         : DELIVERED) + " FROM u RETURNING claimed_until)";
     }
 
-    /** PostgreSQL's settle, with or without the inbox mark and the claim: updated rows, claimed events. */
+    /**
+     * PostgreSQL's settle, with or without the inbox mark and the claim; answers the rows updated
+     * and the events claimed.
+     */
     private static String settlePg(boolean markInbox, boolean claimed) {
         return settlePgWrites(claimed) + (markInbox ? ", i AS (" + MARK_INBOX
                 + " AND EXISTS (SELECT 1 FROM u))" : "") + " SELECT (SELECT COUNT(*) FROM u),"
@@ -239,7 +245,7 @@ final class FloorSql {
         }
     }
 
-    /** H2: whether the payment has an event neither delivered nor parked (read before its new one). */
+    /** H2: whether the payment has an event neither delivered nor parked, before its new one. */
     private static boolean anyOpen(Connection c, UUID payment) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ANY_OPEN)) {
             s.setObject(1, payment);

@@ -157,7 +157,8 @@ final class WebhookBenchmark {
             }
             table.add(title(provider), on + CALLERS + " callers, store floor: authenticate, inbox row,"
                     + " payment read, status query, guarded update with history and claimed event row,"
-                    + " listener told, event marked delivered, in plain JDBC (see WebhookFloor)", ResultTable.cell(floor, "webhooks") + "; library/floor "
+                    + " listener told, event marked delivered, in plain JDBC (see WebhookFloor)",
+                    ResultTable.cell(floor, "webhooks") + "; library/floor "
                             + ResultTable.ratio(lib.perSecond(), floor.perSecond()),
                     ResultTable.cell(bare, "webhooks"), ResultTable.ratio(floor.perSecond(),
                             bare.perSecond()), ">= 0.80 of floor",
@@ -172,7 +173,8 @@ final class WebhookBenchmark {
                     ResultTable.ratio(lib.perSecond(), bare.perSecond()),
                     db.name.equals("H2") ? ">= 0.50" : "",
                     db.name.equals("H2") ? ResultTable.meets(lib.perSecond(), bare.perSecond(), TARGET_H2) : "");
-            System.out.printf("webhooks %s %s: library %s | floor %s | bare %s | %d of %d payments moved to SUCCEEDED, the floor's listener told of %d%n",
+            System.out.printf("webhooks %s %s: library %s | floor %s | bare %s | %d of %d payments"
+                    + " moved to SUCCEEDED, the floor's listener told of %d%n",
                     provider, db.name, ResultTable.cell(lib, "webhooks"), ResultTable.cell(floor, "webhooks"),
                     ResultTable.cell(bare, "webhooks"), applied, total, floorTold.get());
             int settled = db.count("SELECT COUNT(*) FROM pay_payments WHERE status = 'SUCCEEDED'");

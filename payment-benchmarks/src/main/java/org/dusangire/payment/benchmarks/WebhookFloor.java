@@ -50,7 +50,7 @@ final class WebhookFloor extends HttpServlet {
     private final String gateway;
     private final boolean postgres;
 
-    /** {@code listener} is told the id of each event the floor claimed, before it is marked delivered. */
+    /** {@code listener} is told the id of each event the floor claimed, then it is marked. */
     WebhookFloor(WebhookSource source, DataSource dataSource, boolean postgres,
             Consumer<UUID> listener) {
         this.source = source;
