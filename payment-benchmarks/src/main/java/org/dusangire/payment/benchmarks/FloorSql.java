@@ -29,10 +29,10 @@ final class FloorSql {
             + " COALESCE(MAX(seq) + 1, 0), ?, ?, ?, ?, NULL FROM pay_payment_history"
             + " WHERE payment_id = ?";
     /**
-     * A floor's event row is written delivered: a floor has no listeners, and its rows must not
-     * stand in the events table as thousands of open events, which a store in service does not
-     * have and which the library's open-event checks would then walk. The same insert, one
-     * column more.
+     * A floor without a listener (reconciliation's and the refunds', as their library sides
+     * register none) writes its event row delivered: its rows must not stand in the events table
+     * as thousands of open events, which a store in service does not have and which the
+     * library's open-event checks would then walk. The same insert, one column more.
      */
     static final String DELIVERED = "CURRENT_TIMESTAMP";
     /**
