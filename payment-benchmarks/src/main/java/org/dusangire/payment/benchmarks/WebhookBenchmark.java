@@ -188,6 +188,15 @@ final class WebhookBenchmark {
                         + floorTold.get() + " of " + total + " changes: a figure is not the full"
                         + " path.");
             }
+            // both sides have a listener: every event either wrote must be marked delivered
+            int open = db.count("SELECT COUNT(*) FROM pay_events WHERE delivered_at IS NULL");
+            System.out.printf("webhooks %s %s: %d events left undelivered%n", provider, db.name,
+                    open);
+            if (open != 0) {
+                table.note("Webhooks on " + db.name + ": " + open + " events left undelivered by"
+                        + " the library and the store floor together: a figure is not the full"
+                        + " path.");
+            }
             if (applied != total || anomalies.get() != 0) {
                 table.note("Webhooks on " + db.name + ": only " + applied + " of " + total
                         + " webhooks applied a transition (" + anomalies.get() + " anomalies): "
