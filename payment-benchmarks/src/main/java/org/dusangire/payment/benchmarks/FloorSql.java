@@ -43,8 +43,8 @@ final class FloorSql {
             + " order_reference, gateway_name, from_status, to_status, change_trigger, amount,"
             + " currency, occurred_at, ";
     /** The change's durable event, delivered (no listener). */
-    static final String INSERT_EVENT = EVENT_COLUMNS + "delivered_at) VALUES (?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, " + DELIVERED + ")";
+    private static final String INSERT_EVENT = EVENT_COLUMNS + "delivered_at) VALUES (?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, " + DELIVERED + ")";
     /** The change's durable event, claimed until the last value (null: left to a later pass). */
     private static final String INSERT_EVENT_CLAIMED = EVENT_COLUMNS + "claimed_until) VALUES (?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -38,13 +38,7 @@ class FloorWritesTest {
 
     @Test
     void checkoutAndSettleOnPostgresql() throws Exception {
-        Database pg = null;
-        try {
-            pg = Database.postgres();
-        } catch (java.sql.SQLException e) {
-            fail(PG_START_HINT + " (" + e.getMessage() + ")");
-        }
-        try (Database db = pg) {
+        try (Database db = postgres()) {
             checkoutThenSettle(db, true);
         }
     }
@@ -58,14 +52,17 @@ class FloorWritesTest {
 
     @Test
     void settleForAListenerClaimsInOrderThenMarksOnPostgresql() throws Exception {
-        Database pg = null;
-        try {
-            pg = Database.postgres();
-        } catch (java.sql.SQLException e) {
-            fail(PG_START_HINT + " (" + e.getMessage() + ")");
-        }
-        try (Database db = pg) {
+        try (Database db = postgres()) {
             settleForAListener(db, true);
+        }
+    }
+
+    /** PostgreSQL in a fresh schema; the test fails, saying what to start, when it is down. */
+    private static Database postgres() {
+        try {
+            return Database.postgres();
+        } catch (java.sql.SQLException e) {
+            return fail(PG_START_HINT + " (" + e.getMessage() + ")");
         }
     }
 
