@@ -84,7 +84,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private final Statements sql;
     private final RefundRows.Statements refundSql;
     private final EventRows.Statements eventSql;
-    private final HistorySizes historySizes = new HistorySizes();
+    private final KnownHistories knownHistories = new KnownHistories();
     private volatile Dialect dialect;
     /** {@link #inTransaction} leaves the connection's isolation level as it is. */
     private static final int KEEP_LEVEL = -1;
@@ -161,7 +161,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                         insertEvents(c, events);
                         return stored;
                     });
-            historySizes.remember(inserted);
+            knownHistories.remember(inserted);
             return inserted;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
@@ -176,6 +176,9 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findById(PaymentId id) {
+        if (knownHistories.knows(id.value())) {
+            return findKnown(id);
+        }
         return findOne("findById", sql.jdbcSelectById, Map.of("v", id.value()));
     }
 
@@ -238,7 +241,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     private ClaimedUpdate write(Payment payment, InboxKey processedEvent, PaymentAnomaly anomaly,
             List<UUID> claimIds, Instant until) {
         Objects.requireNonNull(payment, "payment must not be null");
-        int knownHistory = historySizes.at(payment.id().value(), payment.version());
+        int knownHistory = knownHistories.sizeAt(payment.id().value(), payment.version());
         try {
             // an anomaly comes with few changes (a contradicting or wrong report): those take the
             // transaction path, which keeps the anomaly once and its event after the change's
@@ -271,7 +274,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                         insertEvents(c, events, claim ? until : null);
                         return new ClaimedUpdate(stored, claim);
                     });
-            historySizes.remember(updated.payment());
+            knownHistories.remember(updated.payment());
             return updated;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
@@ -426,7 +429,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         Objects.requireNonNull(reserving, "reserving must not be null");
         requireSamePayment(refund, reserving);
         Refund stored = refund.toBuilder().version(0).build();
-        int knownHistory = historySizes.at(reserving.id().value(), reserving.version());
+        int knownHistory = knownHistories.sizeAt(reserving.id().value(), reserving.version());
         try {
             RefundWrite written = jdbcTransaction("insertRefund", c -> {
                 List<PaymentEvent> paymentEvents = new ArrayList<>();
@@ -444,7 +447,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                 insertEvents(c, events);
                 return new RefundWrite(stored, payment);
             });
-            historySizes.remember(written.payment());
+            knownHistories.remember(written.payment());
             return written;
         } catch (PaymentStoreUnavailableException e) {
             if (StoreErrors.isUniqueViolation(e)) {
@@ -477,7 +480,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             requireSamePayment(refund, payment);
         }
         int knownHistory = payment == null ? -1
-                : historySizes.at(payment.id().value(), payment.version());
+                : knownHistories.sizeAt(payment.id().value(), payment.version());
         try {
             RefundWrite written = jdbcTransaction("updateRefund", c -> {
                 RefundRows.Statements q = refundSql;
@@ -504,7 +507,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
                         stored);
             });
             if (written.payment() != null) {
-                historySizes.remember(written.payment());
+                knownHistories.remember(written.payment());
             }
             return written;
         } catch (PaymentStoreUnavailableException e) {
@@ -916,7 +919,39 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         if (payment == null) {
             return Optional.empty();
         }
-        historySizes.remember(payment);
+        knownHistories.remember(payment);
+        return Optional.of(payment);
+    }
+
+    /**
+     * A payment whose history this repository saw at some version: its row alone, and when the
+     * row is at that version, the history known for it (see {@link KnownHistories}); otherwise
+     * the join, on the same connection. Each statement sees one snapshot, and the history stored
+     * at a version never changes, so either way the history is the row's own.
+     */
+    private Optional<Payment> findKnown(PaymentId id) {
+        Map<String, Object> values = Map.of("v", id.value());
+        Payment payment = jdbc("findById", c -> {
+            try (PreparedStatement ps = sql.jdbcSelectRowById.prepare(c)) {
+                sql.jdbcSelectRowById.bind(ps, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    List<StatusChange> history = knownHistories.historyAt(id.value(),
+                            rs.getLong(PaymentRows.Col.VERSION));
+                    if (history != null) {
+                        return PaymentRows.payment(rs).history(history).build();
+                    }
+                }
+            }
+            List<Payment> found = paymentsWithHistory(c, sql.jdbcSelectById, values);
+            return found.isEmpty() ? null : found.get(0);
+        });
+        if (payment == null) {
+            return Optional.empty();
+        }
+        knownHistories.remember(payment);
         return Optional.of(payment);
     }
 
@@ -1350,7 +1385,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             payments.addAll(paymentsWithHistory(c,
                     sql.selectWithHistoryByIds(chunk.size()), params(chunk)));
         }
-        payments.forEach(historySizes::remember);
+        payments.forEach(knownHistories::remember);
         payments.sort(Comparator.comparing(Payment::updatedAt).thenComparing(p -> p.id().value()));
         return payments;
     }
@@ -1416,7 +1451,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         for (Payment.Builder row : rows) {
             Payment bare = row.build();
             Payment payment = row.history(histories.getOrDefault(bare.id().value(), List.of())).build();
-            historySizes.remember(payment);
+            knownHistories.remember(payment);
             payments.add(payment);
         }
         return payments;
@@ -1674,6 +1709,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
         final Positional jdbcInsertInboxIfAbsent;
         final Positional jdbcMarkInboxProcessed;
         final Positional jdbcSelectById;
+        /** The payment row alone, for a payment whose history may be known already. */
+        final Positional jdbcSelectRowById;
         final Positional jdbcSelectByIdempotencyKey;
         private final Map<Integer, Positional> withHistoryByIds = new ConcurrentHashMap<>();
         final Positional jdbcSelectByProviderReference;
@@ -1762,6 +1799,8 @@ public final class JdbiPaymentRepository implements PaymentRepository {
             jdbcInsertInboxIfAbsent = Positional.of(insertInboxIfAbsent);
             jdbcMarkInboxProcessed = Positional.of(markInboxProcessed);
             jdbcSelectById = Positional.of(selectWithHistory + " WHERE p.id = :v ORDER BY h.seq");
+            jdbcSelectRowById = Positional.of("SELECT " + PaymentRows.COLUMNS + " FROM " + payments
+                    + " WHERE id = :v");
             jdbcSelectByIdempotencyKey = Positional.of(selectWithHistory
                     + " WHERE p.idempotency_key = :v ORDER BY h.seq");
             jdbcSelectByProviderReference = Positional.of(selectWithHistory

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -14,6 +16,8 @@ final class CountingDataSource {
     final AtomicInteger readCommittedSets = new AtomicInteger();
     final AtomicInteger statements = new AtomicInteger();
     final AtomicInteger commits = new AtomicInteger();
+    /** The text of every statement prepared, in order. */
+    final List<String> prepared = new CopyOnWriteArrayList<>();
     final DataSource dataSource;
 
     CountingDataSource(DataSource target) {
@@ -30,6 +34,7 @@ final class CountingDataSource {
         readCommittedSets.set(0);
         statements.set(0);
         commits.set(0);
+        prepared.clear();
     }
 
     private Connection connection(Connection target) {
@@ -43,8 +48,12 @@ final class CountingDataSource {
                                 readCommittedSets.incrementAndGet();
                             }
                         }
-                        case "prepareStatement", "createStatement", "prepareCall" ->
-                                statements.incrementAndGet();
+                        case "prepareStatement", "createStatement", "prepareCall" -> {
+                            statements.incrementAndGet();
+                            if (args != null && args.length > 0 && args[0] instanceof String sql) {
+                                prepared.add(sql);
+                            }
+                        }
                         case "commit" -> commits.incrementAndGet();
                         default -> {
                         }

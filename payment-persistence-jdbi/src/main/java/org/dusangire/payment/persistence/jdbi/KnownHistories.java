@@ -1,0 +1,56 @@
+package org.dusangire.payment.persistence.jdbi;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.StatusChange;
+
+/**
+ * A payment's stored history at a given version, as last seen by this repository when it read or
+ * wrote the payment. History rows are only ever written in the same transaction as a version
+ * change, so "payment X at version V has this history" stays true forever once committed, on
+ * every instance. Two uses follow:
+ * <ul>
+ *   <li>an update whose version guard passes writes only the entries after the known ones,
+ *       without first counting the stored rows;</li>
+ *   <li>a read by id whose row is at the known version takes the history from here, without the
+ *       join (the row alone is read).</li>
+ * </ul>
+ * Only a hint: when the version is not the one remembered (another instance changed the payment,
+ * or the entry was dropped), the repository counts or joins as before. Bounded: past
+ * {@link #MAX_ENTRIES} it starts over. The lists are the payments' own (immutable), not copies.
+ */
+final class KnownHistories {
+    static final int MAX_ENTRIES = 16_384;
+
+    private record Known(long version, List<StatusChange> history) {
+    }
+
+    private final ConcurrentHashMap<UUID, Known> known = new ConcurrentHashMap<>();
+
+    /** Call only with a payment as committed (read from, or written to, the store). */
+    void remember(Payment payment) {
+        if (known.size() >= MAX_ENTRIES) {
+            known.clear();
+        }
+        known.put(payment.id().value(), new Known(payment.version(), payment.history()));
+    }
+
+    /** The stored history size of this payment at {@code version}, or -1 when not known. */
+    int sizeAt(UUID id, long version) {
+        List<StatusChange> history = historyAt(id, version);
+        return history != null ? history.size() : -1;
+    }
+
+    /** The stored history of this payment at {@code version}, or {@code null} when not known. */
+    List<StatusChange> historyAt(UUID id, long version) {
+        Known k = known.get(id);
+        return k != null && k.version() == version ? k.history() : null;
+    }
+
+    /** True when some version of this payment's history is known (perhaps not the stored one). */
+    boolean knows(UUID id) {
+        return known.containsKey(id);
+    }
+}
