@@ -14,6 +14,7 @@ import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.model.PaymentId;
 import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
+import org.dusangire.payment.core.model.StatusChange;
 import org.dusangire.payment.core.service.CheckoutRequest;
 import org.dusangire.payment.core.service.CheckoutResult;
 import org.dusangire.payment.core.service.NextAction;
@@ -37,6 +38,18 @@ class CheckoutTest {
         assertThat(result.instructions()).contains("1500 UGX").contains("2567******56")
                 .doesNotContain("256772123456");
         assertThat(f.mtn.initiations(p)).isEqualTo(1);
+    }
+
+    @Test
+    void timesAreKeptToTheMicrosecondAsTheStoresKeepThem() {
+        f.clock.set(TestPayments.T0.plusNanos(123_456_789));
+
+        Payment p = f.service.initiate(TestPayments.mtnCheckout().build()).payment();
+
+        assertThat(p.createdAt()).isEqualTo(TestPayments.T0.plusNanos(123_456_000));
+        assertThat(p.updatedAt()).isEqualTo(TestPayments.T0.plusNanos(123_456_000));
+        assertThat(p.history()).extracting(StatusChange::at)
+                .containsOnly(TestPayments.T0.plusNanos(123_456_000));
     }
 
     @Test

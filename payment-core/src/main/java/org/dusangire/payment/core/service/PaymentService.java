@@ -1,6 +1,7 @@
 package org.dusangire.payment.core.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,10 @@ public final class PaymentService {
     private PaymentService(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config must not be null");
         this.repository = Objects.requireNonNull(b.repository, "repository must not be null");
-        this.clock = Objects.requireNonNull(b.clock, "clock must not be null");
+        // read to the microsecond, the finest time both stores keep: what a write stores is then
+        // exactly what a later read answers, on this instance and on any other
+        this.clock = Clock.tick(Objects.requireNonNull(b.clock, "clock must not be null"),
+                Duration.ofNanos(1_000));
         Map<String, PaymentGateway> named = new LinkedHashMap<>(b.gateways);
         boolean cashServed = named.values().stream()
                 .anyMatch(g -> g.methods().contains(PaymentMethod.CASH_ON_DELIVERY));
@@ -453,6 +457,11 @@ public final class PaymentService {
             return this;
         }
 
+        /**
+         * The clock the service reads (default {@link Clock#systemUTC()}), to the microsecond:
+         * the finest time both stores keep, so that a payment as written equals the payment as
+         * read back.
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

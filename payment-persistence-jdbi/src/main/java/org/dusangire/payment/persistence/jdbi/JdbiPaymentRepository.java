@@ -176,7 +176,7 @@ public final class JdbiPaymentRepository implements PaymentRepository {
     /** @throws PaymentStoreUnavailableException when the store cannot be reached */
     @Override
     public Optional<Payment> findById(PaymentId id) {
-        if (knownHistories.knows(id.value())) {
+        if (knownHistories.holdsHistory(id.value())) {
             return findKnown(id);
         }
         return findOne("findById", sql.jdbcSelectById, Map.of("v", id.value()));

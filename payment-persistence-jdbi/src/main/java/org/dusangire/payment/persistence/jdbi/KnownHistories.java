@@ -18,13 +18,16 @@ import org.dusangire.payment.core.model.StatusChange;
  *       join (the row alone is read).</li>
  * </ul>
  * Only a hint: when the version is not the one remembered (another instance changed the payment,
- * or the entry was dropped), the repository counts or joins as before. Bounded: past
- * {@link #MAX_ENTRIES} it starts over. The lists are the payments' own (immutable), not copies.
+ * or the entry was dropped), the repository counts or joins as before. A history with a time
+ * finer than the microsecond is not what the store keeps (both stores keep microseconds), so of
+ * such a history only its size is remembered. Bounded: past {@link #MAX_ENTRIES} it starts over.
+ * The lists are the payments' own (immutable), not copies.
  */
 final class KnownHistories {
     static final int MAX_ENTRIES = 16_384;
 
-    private record Known(long version, List<StatusChange> history) {
+    /** {@code history} is null when only its size is known. */
+    private record Known(long version, int size, List<StatusChange> history) {
     }
 
     private final ConcurrentHashMap<UUID, Known> known = new ConcurrentHashMap<>();
@@ -34,13 +37,15 @@ final class KnownHistories {
         if (known.size() >= MAX_ENTRIES) {
             known.clear();
         }
-        known.put(payment.id().value(), new Known(payment.version(), payment.history()));
+        List<StatusChange> history = payment.history();
+        known.put(payment.id().value(), new Known(payment.version(), history.size(),
+                asStored(history) ? history : null));
     }
 
     /** The stored history size of this payment at {@code version}, or -1 when not known. */
     int sizeAt(UUID id, long version) {
-        List<StatusChange> history = historyAt(id, version);
-        return history != null ? history.size() : -1;
+        Known k = known.get(id);
+        return k != null && k.version() == version ? k.size() : -1;
     }
 
     /** The stored history of this payment at {@code version}, or {@code null} when not known. */
@@ -49,8 +54,19 @@ final class KnownHistories {
         return k != null && k.version() == version ? k.history() : null;
     }
 
-    /** True when some version of this payment's history is known (perhaps not the stored one). */
-    boolean knows(UUID id) {
-        return known.containsKey(id);
+    /** True when every time in {@code history} is a whole microsecond, as the store keeps it. */
+    private static boolean asStored(List<StatusChange> history) {
+        for (StatusChange change : history) {
+            if (change.at().getNano() % 1_000 != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when some version of this payment's history is held (perhaps not the stored one). */
+    boolean holdsHistory(UUID id) {
+        Known k = known.get(id);
+        return k != null && k.history() != null;
     }
 }

@@ -3,19 +3,27 @@ package org.dusangire.payment.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.dusangire.payment.core.config.PaymentConfig;
+import org.dusangire.payment.core.config.PaymentEnvironment;
 import org.dusangire.payment.core.model.Money;
 import org.dusangire.payment.core.model.Payment;
+import org.dusangire.payment.core.model.PaymentMethod;
 import org.dusangire.payment.core.model.PaymentStatus;
 import org.dusangire.payment.core.model.Trigger;
+import org.dusangire.payment.core.port.ProviderStatus;
+import org.dusangire.payment.core.service.PaymentService;
+import org.dusangire.payment.testkit.ScriptedPaymentGateway;
 import org.dusangire.payment.testkit.TestPayments;
 import org.junit.jupiter.api.Test;
 
 /**
  * A read by id of a payment whose history this repository already saw at the stored version
  * reads the row alone (no join) and still answers the whole history; at any other version, as
- * after another instance's change, it reads the join and answers the stored history. Statements
- * are counted at the driver's door, on H2 and on PostgreSQL.
+ * after another instance's change, it reads the join and answers the stored history; a history
+ * written with a time finer than the microsecond is read by the join, so that every instance
+ * answers what is stored. Statements are counted at the driver's door, on H2 and on PostgreSQL.
  */
 class KnownHistoryReadTest {
 
@@ -31,6 +39,53 @@ class KnownHistoryReadTest {
             readsKnownHistoryOnlyAtItsVersion(TestDatabases.postgres(schema));
         } finally {
             TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    @Test
+    void aPaymentTheServiceChangedOnTheSystemClockIsReadWithoutTheJoin_h2() {
+        serviceWritesAreReadWithoutTheJoin(TestDatabases.freshH2());
+    }
+
+    @Test
+    void aPaymentTheServiceChangedOnTheSystemClockIsReadWithoutTheJoin_postgres() {
+        String schema = TestDatabases.createPostgresSchema("known");
+        try {
+            serviceWritesAreReadWithoutTheJoin(TestDatabases.postgres(schema));
+        } finally {
+            TestDatabases.dropPostgresSchema(schema);
+        }
+    }
+
+    /**
+     * The service reads its clock to the microsecond, as the stores keep times, so the histories
+     * its writes leave are held as stored: its next read of the payment is the row alone.
+     */
+    private static void serviceWritesAreReadWithoutTheJoin(DataSource target) {
+        CountingDataSource counting = new CountingDataSource(target);
+        try (HikariDataSource pool = TestPool.of(counting.dataSource, 2)) {
+            PaymentSchema.migrate(pool);
+            ScriptedPaymentGateway provider = ScriptedPaymentGateway.named("scripted",
+                    PaymentMethod.MTN_MOBILE_MONEY);
+            PaymentService service = PaymentService.builder()
+                    .config(PaymentConfig.builder().environment(PaymentEnvironment.SANDBOX)
+                            .siteUrl("https://hospital.example").build())
+                    .repository(JdbiPaymentRepository.create(pool))
+                    .gateway(provider)
+                    .clock(Clock.systemUTC())
+                    .build();
+            Payment p = service.initiate(TestPayments.mtnCheckout().build()).payment();
+            provider.approve(p);
+            service.handleWebhook("scripted", provider.webhook(p, ProviderStatus.SUCCEEDED,
+                    "evt-1"));
+
+            counting.reset();
+            Payment found = service.find(p.id()).orElseThrow();
+            assertThat(counting.prepared).singleElement().asString()
+                    .doesNotContainIgnoringCase("join");
+            assertThat(found.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(found.history()).hasSize(2).containsExactlyElementsOf(
+                    JdbiPaymentRepository.create(pool).findById(p.id()).orElseThrow().history());
         }
     }
 
@@ -76,6 +131,18 @@ class KnownHistoryReadTest {
                     .containsExactlyElementsOf(refunded.history());
             assertThat(counting.prepared).singleElement().asString()
                     .doesNotContainIgnoringCase("join");
+
+            // a time finer than the store keeps: "here" answers the stored history, as elsewhere
+            Payment fine = here.insert(TestPayments.pending("mtn-momo", TestPayments.T0).build());
+            here.update(fine.transition(PaymentStatus.FAILED, Trigger.WEBHOOK,
+                    TestPayments.T0.plusNanos(1_234_567_891), "declined"));
+            counting.reset();
+            Payment readHere = here.findById(fine.id()).orElseThrow();
+            assertThat(counting.prepared).singleElement().asString().containsIgnoringCase("join");
+            assertThat(readHere.history()).containsExactlyElementsOf(
+                    JdbiPaymentRepository.create(pool).findById(fine.id()).orElseThrow().history());
+            assertThat(readHere.history().get(1).at())
+                    .isEqualTo(TestPayments.T0.plusNanos(1_234_568_000));
         }
     }
 }
