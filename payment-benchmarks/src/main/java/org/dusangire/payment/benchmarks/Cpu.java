@@ -1,6 +1,7 @@
 package org.dusangire.payment.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -29,19 +30,26 @@ public final class Cpu {
     /**
      * CPU time spent so far, or over an interval, in nanoseconds: this JVM's work, PostgreSQL's,
      * and apart from both the JVM's own runtime threads (JIT compilers, collectors, the VM
-     * thread), which no figure counts in but which take cores from the work while they run.
+     * thread), which no figure counts in but which take cores from the work while they run; and
+     * the collectors' stop-the-world time ({@link #pauseNanos()}), wall time in which no caller
+     * of this JVM runs.
      */
-    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
-        public static final Spent NONE = new Spent(0, 0, 0);
+    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos) {
+        public static final Spent NONE = new Spent(0, 0, 0, 0);
+
+        /** Without the collectors' pauses (none read). */
+        public Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
+            this(jvmNanos, serverNanos, runtimeNanos, 0);
+        }
 
         Spent minus(Spent earlier) {
             return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
-                    runtimeNanos - earlier.runtimeNanos);
+                    runtimeNanos - earlier.runtimeNanos, pauseNanos - earlier.pauseNanos);
         }
 
         Spent plus(Spent other) {
             return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos,
-                    runtimeNanos + other.runtimeNanos);
+                    runtimeNanos + other.runtimeNanos, pauseNanos + other.pauseNanos);
         }
 
         /** This JVM's time, and PostgreSQL's too when {@code withServer}. */
@@ -58,6 +66,11 @@ public final class Cpu {
         public double runtimeMicrosPer(int operations) {
             return operations <= 0 ? 0 : runtimeNanos / 1e3 / operations;
         }
+
+        /** The collectors' stop-the-world microseconds per operation; 0 for none. */
+        public double pauseMicrosPer(int operations) {
+            return operations <= 0 ? 0 : pauseNanos / 1e3 / operations;
+        }
     }
 
     /** CPU time spent so far by this JVM's work, by PostgreSQL, and by this JVM's runtime threads. */
@@ -66,7 +79,22 @@ public final class Cpu {
         long server = procNanos(Path.of("/proc"),
                 p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
                 Cpu::ticksIfPostgres);
-        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime);
+        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, pauseNanos());
+    }
+
+    /**
+     * The collectors' stop-the-world time so far, in whole milliseconds as the JVM counts it
+     * (G1: its young, mixed and full pauses; a bean of concurrent work, as on JDK 20 and later,
+     * is left out because it stops no thread).
+     */
+    static long pauseNanos() {
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!gc.getName().contains("Concurrent") && gc.getCollectionTime() > 0) {
+                millis += gc.getCollectionTime();
+            }
+        }
+        return millis * 1_000_000;
     }
 
     /**

@@ -60,6 +60,9 @@ public final class ResultTable {
      * floor=<n>us}: the JIT compilers', collectors' and VM thread's time per operation in each
      * side's window, counted in neither figure, which takes cores from the side it falls on
      * (while a section still compiles, mostly from the side with more code to compile).
+     * When the collectors paused the JVM in either side's window, it ends with {@code ; GC pauses
+     * library=<n>us floor=<n>us}: their stop-the-world time per operation in each side's window,
+     * which stops that side's callers and the servers they wait on alike.
      */
     public String floorCpu(String path, String store, Cpu.Spent library, int libraryOps,
             Cpu.Spent floor, int floorOps) {
@@ -78,6 +81,10 @@ public final class ResultTable {
         if (library.runtimeNanos() != 0 || floor.runtimeNanos() != 0) {
             line += String.format(Locale.ROOT, "; JVM runtime library=%.0fus floor=%.0fus",
                     library.runtimeMicrosPer(libraryOps), floor.runtimeMicrosPer(floorOps));
+        }
+        if (library.pauseNanos() != 0 || floor.pauseNanos() != 0) {
+            line += String.format(Locale.ROOT, "; GC pauses library=%.0fus floor=%.0fus",
+                    library.pauseMicrosPer(libraryOps), floor.pauseMicrosPer(floorOps));
         }
         ratioLines.add(line);
         return line;

@@ -60,6 +60,19 @@ class CpuTest {
     }
 
     @Test
+    void theCollectorsPausesAreKeptApartAndCountedPerOperation() {
+        Cpu.Spent d = new Cpu.Spent(5_000, 700, 4_000, 3_000_000)
+                .minus(new Cpu.Spent(2_000, 200, 1_000, 1_000_000));
+        assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500, 3_000, 2_000_000));
+        assertThat(d.plus(d).pauseNanos()).isEqualTo(4_000_000);
+        assertThat(d.nanos(true)).isEqualTo(3_500);
+        assertThat(d.pauseMicrosPer(4)).isEqualTo(500);
+        assertThat(d.pauseMicrosPer(0)).isZero();
+        long pauses = Cpu.now().pauseNanos();
+        assertThat(pauses).isGreaterThanOrEqualTo(0).isEqualTo(pauses / 1_000_000 * 1_000_000);
+    }
+
+    @Test
     void theRuntimesTimeIsKeptApartFromTheWork() {
         Cpu.Spent d = new Cpu.Spent(5_000, 700, 4_000).minus(new Cpu.Spent(2_000, 200, 1_000));
         assertThat(d).isEqualTo(new Cpu.Spent(3_000, 500, 3_000));

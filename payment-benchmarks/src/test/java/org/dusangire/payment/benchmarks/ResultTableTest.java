@@ -76,5 +76,14 @@ class ResultTableTest {
                 .isEqualTo("CPU webhooks-h2 library=600us floor=600us library/floor=1.00;"
                         + " JVM runtime library=250us floor=20us");
         assertThat(t.toMarkdown()).contains("\nCPU webhooks-h2 library=600us");
+        // the collectors' pauses in each side's window, per operation, when there were any
+        Stats paused = new Stats(100, 0, 1, 1, 1)
+                .withCpu(new Cpu.Spent(60_000_000, 0, 25_000_000, 9_000_000));
+        Stats unpaused = new Stats(50, 0, 1, 1, 1)
+                .withCpu(new Cpu.Spent(30_000_000, 0, 1_000_000, 0));
+        assertThat(t.floorCpu("webhooks", "H2", paused, unpaused))
+                .isEqualTo("CPU webhooks-h2 library=600us floor=600us library/floor=1.00;"
+                        + " JVM runtime library=250us floor=20us;"
+                        + " GC pauses library=90us floor=0us");
     }
 }
