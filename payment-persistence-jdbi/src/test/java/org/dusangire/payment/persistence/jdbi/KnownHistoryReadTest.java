@@ -34,12 +34,8 @@ class KnownHistoryReadTest {
 
     @Test
     void aPaymentSeenAtItsStoredVersionIsReadWithoutTheJoin_postgres() {
-        String schema = TestDatabases.createPostgresSchema("known");
-        try {
-            readsKnownHistoryOnlyAtItsVersion(TestDatabases.postgres(schema));
-        } finally {
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        TestDatabases.inPostgresSchema("known",
+                KnownHistoryReadTest::readsKnownHistoryOnlyAtItsVersion);
     }
 
     @Test
@@ -49,12 +45,8 @@ class KnownHistoryReadTest {
 
     @Test
     void aPaymentTheServiceChangedOnTheSystemClockIsReadWithoutTheJoin_postgres() {
-        String schema = TestDatabases.createPostgresSchema("known");
-        try {
-            serviceWritesAreReadWithoutTheJoin(TestDatabases.postgres(schema));
-        } finally {
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        TestDatabases.inPostgresSchema("known",
+                KnownHistoryReadTest::serviceWritesAreReadWithoutTheJoin);
     }
 
     /**

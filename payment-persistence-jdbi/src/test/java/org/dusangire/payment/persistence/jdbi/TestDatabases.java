@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -58,6 +59,19 @@ final class TestDatabases {
         String schema = "pay_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute(postgres("public"), "CREATE SCHEMA " + schema);
         return schema;
+    }
+
+    /**
+     * Runs {@code test} on a data source of a new PostgreSQL schema and drops the schema after;
+     * fails (never skips) with the start command when PostgreSQL is down.
+     */
+    static void inPostgresSchema(String purpose, Consumer<DataSource> test) {
+        String schema = createPostgresSchema(purpose);
+        try {
+            test.accept(postgres(schema));
+        } finally {
+            dropPostgresSchema(schema);
+        }
     }
 
     static void dropPostgresSchema(String schema) {

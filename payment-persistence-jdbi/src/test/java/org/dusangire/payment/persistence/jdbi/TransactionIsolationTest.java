@@ -26,12 +26,8 @@ class TransactionIsolationTest {
 
     @Test
     void aReadCommittedPoolIsNeverAskedOrSwitchedAfterTheFirstTransaction_postgres() {
-        String schema = TestDatabases.createPostgresSchema("iso");
-        try {
-            runAtDefaultLevel(TestDatabases.postgres(schema));
-        } finally {
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        TestDatabases.inPostgresSchema("iso",
+                TransactionIsolationTest::runAtDefaultLevel);
     }
 
     @Test
@@ -41,12 +37,8 @@ class TransactionIsolationTest {
 
     @Test
     void aSerializablePoolStillGetsItsWritesAtReadCommittedAndItsLevelBack_postgres() {
-        String schema = TestDatabases.createPostgresSchema("iso");
-        try {
-            runOnSerializablePool(TestDatabases.postgres(schema));
-        } finally {
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        TestDatabases.inPostgresSchema("iso",
+                TransactionIsolationTest::runOnSerializablePool);
     }
 
     private static void runAtDefaultLevel(DataSource target) {
