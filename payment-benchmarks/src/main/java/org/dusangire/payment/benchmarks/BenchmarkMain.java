@@ -35,6 +35,12 @@ public final class BenchmarkMain {
         long started = System.nanoTime();
         ResultTable table = new ResultTable();
         System.out.println("Dusangire Payments benchmarks, " + mode.name() + " mode");
+        if (LoadRunner.sameCode()) {
+            table.note("-Dbench.sameCode=true: initiation's and the webhooks' floors are the library"
+                    + " itself, so their library/floor ratios are the harness's own error, not the"
+                    + " library's cost.");
+            System.out.println("same code on both sides of initiation and webhooks (bench.sameCode)");
+        }
         if (only.contains("initiation")) {
             section("initiation", () -> InitiationBenchmark.run(mode, table));
         }

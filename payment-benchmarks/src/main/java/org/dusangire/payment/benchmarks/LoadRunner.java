@@ -62,11 +62,12 @@ final class LoadRunner {
     }
 
     /**
-     * Two timed operations measured in turn, {@code rounds} rounds each (a, b, a, b, ...), so that
-     * what drifts during a run (tables growing, the store's background work, the other core)
-     * falls on both alike instead of on whichever came second. Only the first round of each is
-     * preceded by {@code warmup}. Each side's rounds are pooled: all its operations over all its
-     * measured time, percentiles over all its latencies.
+     * Two timed operations measured in turn, {@code rounds} rounds each, so that what drifts
+     * during a run (tables growing, the store's background work, the collectors, the other core)
+     * falls on both alike instead of on whichever came second. The turns go a, b, b, a, a, b, ...
+     * ({@link #firstInRound}), so that neither side always follows the other. Only the first
+     * round of each is preceded by {@code warmup}. Each side's rounds are pooled: all its
+     * operations over all its measured time, percentiles over all its latencies.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
@@ -77,16 +78,21 @@ final class LoadRunner {
         Duration perRound = measure.dividedBy(rounds);
         for (int r = 0; r < rounds; r++) {
             Duration w = r == 0 ? warmup : Duration.ZERO;
-            as.add(timedRaw(callers, w, perRound, a));
-            bs.add(timedRaw(callers, w, perRound, b));
+            for (int side : order(r)) {
+                if (side == 0) {
+                    as.add(timedRaw(callers, w, perRound, a));
+                } else {
+                    bs.add(timedRaw(callers, w, perRound, b));
+                }
+            }
         }
         return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
     }
 
     /**
      * Two counted operations measured in turn: {@code measuredOps} of each in {@code rounds}
-     * slices, a's slice then b's (callers warm both up before, with {@link #counted}). Sequence
-     * numbers run on per side from 0; pooled as {@link #alternating}.
+     * slices, in the order of {@link #alternating} (callers warm both up before, with
+     * {@link #counted}). Sequence numbers run on per side from 0; pooled as {@link #alternating}.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
@@ -100,10 +106,50 @@ final class LoadRunner {
         List<Raw> bs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             int slice = measuredOps / rounds + (r < measuredOps % rounds ? 1 : 0);
-            as.add(countedRaw(callers, slice, onA));
-            bs.add(countedRaw(callers, slice, onB));
+            for (int side : order(r)) {
+                if (side == 0) {
+                    as.add(countedRaw(callers, slice, onA));
+                } else {
+                    bs.add(countedRaw(callers, slice, onB));
+                }
+            }
         }
         return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+    }
+
+    /**
+     * Which side opens round {@code round} of an alternating measurement: a in even rounds, b in
+     * odd ones, so that each round's first side is the last round's second and neither side
+     * always meets what the other left behind (its garbage, its rows, the caches it filled).
+     */
+    static int firstInRound(int round) {
+        return round % 2;
+    }
+
+    private static int[] order(int round) {
+        return firstInRound(round) == 0 ? new int[] {0, 1} : new int[] {1, 0};
+    }
+
+    /**
+     * The number of rounds or slices each side of an alternating measurement gets:
+     * {@code -Dbench.rounds} when given (to check the harness itself), else {@code byDefault}.
+     */
+    static int rounds(int byDefault) {
+        int rounds = Integer.getInteger("bench.rounds", byDefault);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("bench.rounds must be at least 1, was " + rounds);
+        }
+        return rounds;
+    }
+
+    /**
+     * True when {@code -Dbench.sameCode=true}: the sections that measure the library against its
+     * floor in turn measure the library against itself instead (initiation and webhooks). The
+     * ratio such a run prints is the harness's own error on this machine, which a ratio of the
+     * library to its floor cannot be read more finely than.
+     */
+    static boolean sameCode() {
+        return Boolean.getBoolean("bench.sameCode");
     }
 
     private static Raw timedRaw(int callers, Duration warmup, Duration measure, Operation op)
