@@ -77,7 +77,8 @@ final class InitiationBenchmark {
             if (callers == 16) {
                 // the library and its floor in turn, ROUNDS rounds each, so that drift during the
                 // run (tables growing, the store's background work) falls on both alike
-                Stats[] both = LoadRunner.alternating(callers, LoadRunner.rounds(ROUNDS),
+                Stats[] both = LoadRunner.alternating("initiation-16-" + ResultTable.storeKey(db.name),
+                        callers, LoadRunner.rounds(ROUNDS),
                         mode.warmup(), mode.measure(), library,
                         LoadRunner.sameCode() ? library : floor::checkout);
                 lib = both[0];

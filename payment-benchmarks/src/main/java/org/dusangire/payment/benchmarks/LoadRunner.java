@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,54 +68,72 @@ final class LoadRunner {
      * falls on both alike instead of on whichever came second. The turns go a, b, b, a, a, b, ...
      * ({@link #firstInRound}), so that neither side always follows the other. Only the first
      * round of each is preceded by {@code warmup}. Each side's rounds are pooled: all its
-     * operations over all its measured time, percentiles over all its latencies.
+     * operations over all its measured time, percentiles over all its latencies. With
+     * {@code -Dbench.threads=true} the sides' CPU by thread ({@link ThreadsCpu}) in the rounds
+     * after the first is printed under {@code label}.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
-    static Stats[] alternating(int callers, int rounds, Duration warmup, Duration measure,
-            Operation a, Operation b) throws InterruptedException {
+    static Stats[] alternating(String label, int callers, int rounds, Duration warmup,
+            Duration measure, Operation a, Operation b) throws InterruptedException {
         List<Raw> as = new ArrayList<>();
         List<Raw> bs = new ArrayList<>();
+        ThreadsCpu split = ThreadsCpu.whenAsked();
         Duration perRound = measure.dividedBy(rounds);
         for (int r = 0; r < rounds; r++) {
             Duration w = r == 0 ? warmup : Duration.ZERO;
             for (int side : order(r)) {
-                if (side == 0) {
-                    as.add(timedRaw(callers, w, perRound, a));
-                } else {
-                    bs.add(timedRaw(callers, w, perRound, b));
+                // a turn with a warm-up is left out of the split: its threads' time is not per
+                // measured operation
+                Map<Long, ThreadsCpu.Seen> before = split == null || !w.isZero() ? null
+                        : ThreadsCpu.snapshot();
+                Raw turn = timedRaw(callers, w, perRound, side == 0 ? a : b);
+                (side == 0 ? as : bs).add(turn);
+                if (before != null) {
+                    split.add(side, before, ThreadsCpu.snapshot(), turn.operations());
                 }
             }
         }
+        print(split, label);
         return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
     }
 
     /**
      * Two counted operations measured in turn: {@code measuredOps} of each in {@code rounds}
      * slices, in the order of {@link #alternating} (callers warm both up before, with
-     * {@link #counted}). Sequence numbers run on per side from 0; pooled as {@link #alternating}.
+     * {@link #counted}). Sequence numbers run on per side from 0; pooled as {@link #alternating};
+     * with {@code -Dbench.threads=true} the split by thread is printed under {@code label}.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
-    static Stats[] alternatingCounted(int callers, int rounds, int measuredOps, Operation a,
-            Operation b) throws InterruptedException {
+    static Stats[] alternatingCounted(String label, int callers, int rounds, int measuredOps,
+            Operation a, Operation b) throws InterruptedException {
         AtomicInteger nextA = new AtomicInteger();
         AtomicInteger nextB = new AtomicInteger();
         Operation onA = seq -> a.run(nextA.getAndIncrement());
         Operation onB = seq -> b.run(nextB.getAndIncrement());
         List<Raw> as = new ArrayList<>();
         List<Raw> bs = new ArrayList<>();
+        ThreadsCpu split = ThreadsCpu.whenAsked();
         for (int r = 0; r < rounds; r++) {
             int slice = measuredOps / rounds + (r < measuredOps % rounds ? 1 : 0);
             for (int side : order(r)) {
-                if (side == 0) {
-                    as.add(countedRaw(callers, slice, onA));
-                } else {
-                    bs.add(countedRaw(callers, slice, onB));
+                Map<Long, ThreadsCpu.Seen> before = split == null ? null : ThreadsCpu.snapshot();
+                Raw turn = countedRaw(callers, slice, side == 0 ? onA : onB);
+                (side == 0 ? as : bs).add(turn);
+                if (before != null) {
+                    split.add(side, before, ThreadsCpu.snapshot(), turn.operations());
                 }
             }
         }
+        print(split, label);
         return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+    }
+
+    private static void print(ThreadsCpu split, String label) {
+        if (split != null) {
+            split.lines(label).forEach(System.out::println);
+        }
     }
 
     /**
@@ -167,6 +186,10 @@ final class LoadRunner {
 
     /** What one measured run saw: its latencies, its measured wall time, its errors, its CPU. */
     private record Raw(long[] latencies, long elapsedNanos, int errors, Cpu.Spent cpu) {
+        long operations() {
+            return latencies.length + (long) errors;
+        }
+
         Stats stats() {
             return Stats.of(latencies, latencies.length, elapsedNanos, errors).withCpu(cpu);
         }
@@ -235,6 +258,7 @@ final class LoadRunner {
                         }
                     }
                 } finally {
+                    ThreadsCpu.callerEnds();
                     done.countDown();
                 }
             }, "bench-caller-" + c);

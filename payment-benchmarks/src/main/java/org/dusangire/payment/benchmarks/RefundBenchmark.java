@@ -112,7 +112,8 @@ final class RefundBenchmark {
         checks.set(0);
         // the measured refunds in turn, ROUNDS slices each, so that what drifts (tables growing,
         // the store's background work) falls on both sides alike
-        Stats[] both = LoadRunner.alternatingCounted(CALLERS, ROUNDS, n,
+        Stats[] both = LoadRunner.alternatingCounted("refunds-" + ResultTable.storeKey(db.name),
+                CALLERS, LoadRunner.rounds(ROUNDS), n,
                 seq -> library.run(warmed + seq), seq -> atFloor.run(warmed + seq));
         Stats lib = both[0];
         Stats atFloorStats = both[1];

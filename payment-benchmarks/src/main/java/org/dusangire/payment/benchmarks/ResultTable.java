@@ -30,12 +30,17 @@ public final class ResultTable {
         notes.add(note);
     }
 
+    /** A store's name as the machine-readable lines spell it: {@code h2}, {@code postgresql}. */
+    static String storeKey(String store) {
+        return store.toLowerCase(Locale.ROOT);
+    }
+
     /**
      * Records the machine-readable line {@code RATIO <path>-<store> library/floor=<x.xx>} from
      * two rates measured in the same run, and returns it; blank ratio when the floor is zero.
      */
     public String floorRatio(String path, String store, double library, double floor) {
-        String line = "RATIO " + path + "-" + store.toLowerCase(Locale.ROOT) + " library/floor="
+        String line = "RATIO " + path + "-" + storeKey(store) + " library/floor="
                 + (floor == 0 ? "n/a" : ratio(library, floor));
         ratioLines.add(line);
         return line;
@@ -71,7 +76,7 @@ public final class ResultTable {
         double atFloor = floor.microsPer(floorOps, server);
         String line = String.format(Locale.ROOT,
                 "CPU %s-%s library=%.0fus floor=%.0fus library/floor=%s", path,
-                store.toLowerCase(Locale.ROOT), lib, atFloor,
+                storeKey(store), lib, atFloor,
                 atFloor == 0 ? "n/a" : ratio(lib, atFloor));
         if (server) {
             line += String.format(Locale.ROOT, "; PostgreSQL library=%.0fus floor=%.0fus",

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dusangire.payment.core.model.Payment;
 import org.dusangire.payment.core.port.PaymentAnomaly;
@@ -141,7 +142,9 @@ final class WebhookBenchmark {
                 // on an empty events table (a full scan for a mark of two events)
                 db.analyze();
                 // in turn, ROUNDS slices each, so that drift during the run falls on both alike
-                Stats[] both = LoadRunner.alternatingCounted(CALLERS, LoadRunner.rounds(ROUNDS),
+                Stats[] both = LoadRunner.alternatingCounted("webhooks-" + provider.name()
+                        .toLowerCase(Locale.ROOT) + "-" + ResultTable.storeKey(db.name), CALLERS,
+                        LoadRunner.rounds(ROUNDS),
                         mode.webhooks(), seq -> library.run(warm + seq),
                         seq -> atFloor.run(warm + seq));
                 lib = both[0];

@@ -15,7 +15,7 @@ class LoadRunnerTest {
     void countedSlicesTakeTurnsSoThatNeitherSideAlwaysGoesFirst() throws Exception {
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
-        Stats[] both = LoadRunner.alternatingCounted(1, 4, 8,
+        Stats[] both = LoadRunner.alternatingCounted("test", 1, 4, 8,
                 seq -> ran.add("a" + seq), seq -> ran.add("b" + seq));
 
         assertThat(ran).containsExactly("a0", "a1", "b0", "b1", "b2", "b3", "a2", "a3",
@@ -28,7 +28,7 @@ class LoadRunnerTest {
     void unevenSlicesStillMeasureEveryOperationOnce() throws Exception {
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
-        Stats[] both = LoadRunner.alternatingCounted(1, 3, 7,
+        Stats[] both = LoadRunner.alternatingCounted("test", 1, 3, 7,
                 seq -> ran.add("a" + seq), seq -> ran.add("b" + seq));
 
         assertThat(ran).containsExactly("a0", "a1", "a2", "b0", "b1", "b2", "b3", "b4", "a3",
@@ -41,7 +41,7 @@ class LoadRunnerTest {
     void timedRoundsTakeTurnsTheSameWay() throws Exception {
         List<Character> sides = Collections.synchronizedList(new ArrayList<>());
 
-        LoadRunner.alternating(1, 4, Duration.ZERO, Duration.ofMillis(40),
+        LoadRunner.alternating("test", 1, 4, Duration.ZERO, Duration.ofMillis(40),
                 seq -> add(sides, 'a'), seq -> add(sides, 'b'));
 
         List<Character> turns = new ArrayList<>();
