@@ -1,6 +1,7 @@
 package org.dusangire.payment.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +49,14 @@ final class ThreadsCpu {
     static Map<Long, Seen> snapshot() {
         Map<Long, Seen> now = new HashMap<>();
         now.put(-1L, new Seen(CALLERS, ENDED_CALLERS.get()));
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            long nanos = THREADS.getThreadCpuTime(t.getId());
-            if (nanos > 0 && !t.getName().startsWith("bench-caller-")) {
-                now.put(t.getId(), new Seen(group(t.getName()), nanos));
+        // names without stacks: no thread's stack is walked for a snapshot
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t == null || t.getThreadName().startsWith("bench-caller-")) {
+                continue; // ended since the ids were read, or a caller (counted as it ends)
+            }
+            long nanos = THREADS.getThreadCpuTime(t.getThreadId());
+            if (nanos > 0) {
+                now.put(t.getThreadId(), new Seen(group(t.getThreadName()), nanos));
             }
         }
         return now;
