@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,36 +67,19 @@ final class LoadRunner {
      * Two timed operations measured in turn, {@code rounds} rounds each, so that what drifts
      * during a run (tables growing, the store's background work, the collectors, the other core)
      * falls on both alike instead of on whichever came second. The turns go a, b, b, a, a, b, ...
-     * ({@link #firstInRound}), so that neither side always follows the other. Only the first
-     * round of each is preceded by {@code warmup}. Each side's rounds are pooled: all its
-     * operations over all its measured time, percentiles over all its latencies. With
-     * {@code -Dbench.threads=true} the sides' CPU by thread ({@link ThreadsCpu}) in the rounds
-     * after the first is printed under {@code label}.
+     * ({@link #inTurn}). Only the first round of each is preceded by {@code warmup}. Each side's
+     * rounds are pooled: all its operations over all its measured time, percentiles over all its
+     * latencies. With {@code -Dbench.threads=true} the sides' CPU by thread ({@link ThreadsCpu})
+     * in the turns without a warm-up is printed under {@code label}.
      *
      * @return the two sides' pooled stats, {@code a}'s first
      */
     static Stats[] alternating(String label, int callers, int rounds, Duration warmup,
             Duration measure, Operation a, Operation b) throws InterruptedException {
-        List<Raw> as = new ArrayList<>();
-        List<Raw> bs = new ArrayList<>();
-        ThreadsCpu split = ThreadsCpu.whenAsked();
         Duration perRound = measure.dividedBy(rounds);
-        for (int r = 0; r < rounds; r++) {
-            Duration w = r == 0 ? warmup : Duration.ZERO;
-            for (int side : order(r)) {
-                // a turn with a warm-up is left out of the split: its threads' time is not per
-                // measured operation
-                Map<Long, ThreadsCpu.Seen> before = split == null || !w.isZero() ? null
-                        : ThreadsCpu.snapshot();
-                Raw turn = timedRaw(callers, w, perRound, side == 0 ? a : b);
-                (side == 0 ? as : bs).add(turn);
-                if (before != null) {
-                    split.add(side, before, ThreadsCpu.snapshot(), turn.operations());
-                }
-            }
-        }
-        print(split, label);
-        return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+        return inTurn(label, rounds, r -> r == 0 && !warmup.isZero(),
+                (r, side) -> timedRaw(callers, r == 0 ? warmup : Duration.ZERO, perRound,
+                        side == 0 ? a : b));
     }
 
     /**
@@ -112,41 +96,42 @@ final class LoadRunner {
         AtomicInteger nextB = new AtomicInteger();
         Operation onA = seq -> a.run(nextA.getAndIncrement());
         Operation onB = seq -> b.run(nextB.getAndIncrement());
-        List<Raw> as = new ArrayList<>();
-        List<Raw> bs = new ArrayList<>();
-        ThreadsCpu split = ThreadsCpu.whenAsked();
-        for (int r = 0; r < rounds; r++) {
-            int slice = measuredOps / rounds + (r < measuredOps % rounds ? 1 : 0);
-            for (int side : order(r)) {
-                Map<Long, ThreadsCpu.Seen> before = split == null ? null : ThreadsCpu.snapshot();
-                Raw turn = countedRaw(callers, slice, side == 0 ? onA : onB);
-                (side == 0 ? as : bs).add(turn);
-                if (before != null) {
-                    split.add(side, before, ThreadsCpu.snapshot(), turn.operations());
-                }
-            }
-        }
-        print(split, label);
-        return new Stats[] {Raw.pooled(as), Raw.pooled(bs)};
+        return inTurn(label, rounds, r -> false, (r, side) -> countedRaw(callers,
+                measuredOps / rounds + (r < measuredOps % rounds ? 1 : 0), side == 0 ? onA : onB));
     }
 
-    private static void print(ThreadsCpu split, String label) {
-        if (split != null) {
-            split.lines(label).forEach(System.out::println);
-        }
+    /** One turn of one side (0 for a, 1 for b) in round {@code round}. */
+    @FunctionalInterface
+    private interface Turn {
+        Raw take(int round, int side) throws InterruptedException;
     }
 
     /**
-     * Which side opens round {@code round} of an alternating measurement: a in even rounds, b in
-     * odd ones, so that each round's first side is the last round's second and neither side
-     * always meets what the other left behind (its garbage, its rows, the caches it filled).
+     * Takes {@code rounds} rounds of turns, a then b in even rounds and b then a in odd ones, so
+     * that each round's first side is the last round's second and neither side always meets
+     * what the other left behind (its garbage, its rows, the caches it filled); pools each
+     * side's turns. Rounds that {@code warming} names are left out of the split by thread: their
+     * threads' time is not per measured operation.
      */
-    static int firstInRound(int round) {
-        return round % 2;
-    }
-
-    private static int[] order(int round) {
-        return firstInRound(round) == 0 ? new int[] {0, 1} : new int[] {1, 0};
+    private static Stats[] inTurn(String label, int rounds, IntPredicate warming, Turn turn)
+            throws InterruptedException {
+        List<List<Raw>> sides = List.of(new ArrayList<>(), new ArrayList<>());
+        ThreadsCpu split = ThreadsCpu.whenAsked();
+        for (int r = 0; r < rounds; r++) {
+            for (int side : r % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
+                Map<Long, ThreadsCpu.Seen> before = split == null || warming.test(r) ? null
+                        : ThreadsCpu.snapshot();
+                Raw taken = turn.take(r, side);
+                sides.get(side).add(taken);
+                if (before != null) {
+                    split.add(side, before, ThreadsCpu.snapshot(), taken.operations());
+                }
+            }
+        }
+        if (split != null) {
+            split.lines(label).forEach(System.out::println);
+        }
+        return new Stats[] {Raw.pooled(sides.get(0)), Raw.pooled(sides.get(1))};
     }
 
     /**

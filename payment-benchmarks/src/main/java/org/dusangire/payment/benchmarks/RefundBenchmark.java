@@ -51,7 +51,10 @@ final class RefundBenchmark {
      * short warm-up measured the library's larger code before it was compiled.
      */
     static final int WARM_ROUNDS = 4;
-    /** Measured slices of each side, taken in turn, as finely as the webhooks' ({@link WebhookBenchmark#ROUNDS}). */
+    /**
+     * Measured slices of each side, taken in turn, as finely as the webhooks'
+     * ({@link WebhookBenchmark#ROUNDS}).
+     */
     static final int ROUNDS = 10;
 
     private RefundBenchmark() {
