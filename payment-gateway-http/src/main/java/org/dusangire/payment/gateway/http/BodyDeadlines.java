@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The deadlines of the answers' bodies being read, checked by one daemon thread every
@@ -29,6 +30,8 @@ final class BodyDeadlines {
 
     private static final Set<Watched> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean CHECKING = new AtomicBoolean();
+    /** Checks made so far, by every checker: for tests to see that the checker does not spin. */
+    private static final AtomicLong CHECKS = new AtomicLong();
 
     private BodyDeadlines() {
     }
@@ -48,14 +51,20 @@ final class BodyDeadlines {
         OPEN.remove(body);
     }
 
+    /** How many checks the checkers have made so far. */
+    static long checks() {
+        return CHECKS.get();
+    }
+
     private static void check() {
         while (true) {
             try {
                 TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
             } catch (InterruptedException e) {
-                // a daemon thread of this class's own: nothing else interrupts it
-                Thread.currentThread().interrupt();
+                // the open bodies still need their deadlines, so the checks go on. The flag is
+                // not set again: every later sleep would throw at once, a loop at full speed.
             }
+            CHECKS.incrementAndGet();
             long now = System.nanoTime();
             for (Watched body : OPEN) {
                 if (now - body.deadlineNanos() >= 0 && OPEN.remove(body)) {

@@ -73,6 +73,34 @@ class BodyDeadlinesTest {
         assertThat(waitUntilCheckerEnds()).isTrue();
     }
 
+    @Test
+    void anInterruptedCheckerGoesOnCheckingWithoutSpinning() throws Exception {
+        Body open = new Body(60_000);
+        BodyDeadlines.watch(open);
+        Thread checker = checker();
+        try {
+            long before = BodyDeadlines.checks();
+            checker.interrupt();
+            Thread.sleep(8 * BodyDeadlines.TICK_MILLIS);
+
+            // an interrupt flag set again after each sleep would make every next sleep throw at
+            // once: thousands of checks in these eight ticks instead of about eight
+            assertThat(BodyDeadlines.checks() - before).isBetween(1L, 40L);
+            Body next = new Body(50);
+            BodyDeadlines.watch(next);
+            assertThat(next.expiry.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            BodyDeadlines.done(open);
+        }
+        assertThat(waitUntilCheckerEnds()).isTrue();
+    }
+
+    private static Thread checker() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals(BodyDeadlines.THREAD_NAME))
+                .findFirst().orElseThrow();
+    }
+
     private static boolean waitUntilCheckerEnds() throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < until) {
