@@ -106,9 +106,21 @@ class BoundedBodyTest {
     }
 
     @Test
+    void aDeclaredAnswerThatStallsAfterTheHeadersTimesOutAsOutcomeUnknown() throws Exception {
+        assertStallTimesOut(serve("/stall", stalling(100)));
+    }
+
+    @Test
     void aChunkedAnswerThatStallsTimesOutAsOutcomeUnknown() throws Exception {
-        URI base = serve("/stall", exchange -> {
-            exchange.sendResponseHeaders(200, 0);
+        assertStallTimesOut(serve("/stall", stalling(0)));
+    }
+
+    /**
+     * Headers declaring {@code length} (chunked for 0), a piece of the body, then 5 s of nothing.
+     */
+    private static Answer stalling(long length) {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, length);
             OutputStream out = exchange.getResponseBody();
             out.write("{\"status\":".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -117,7 +129,11 @@ class BoundedBodyTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        };
+    }
+
+    /** The request timeout bounds the whole answer, not only its headers. */
+    private static void assertStallTimesOut(URI base) {
         JsonHttpClient client = JsonHttpClient.builder("test", base).retryPolicy(RetryPolicy.none())
                 .requestTimeout(Duration.ofMillis(300)).build();
 
