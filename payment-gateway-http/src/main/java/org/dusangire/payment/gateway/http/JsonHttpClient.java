@@ -30,6 +30,8 @@ public final class JsonHttpClient {
 
     private final String gatewayName;
     private final URI baseUri;
+    /** {@link #baseUri} without trailing slashes, the prefix of every request's path. */
+    private final String base;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -42,6 +44,11 @@ public final class JsonHttpClient {
     private JsonHttpClient(Builder b) {
         this.gatewayName = Objects.requireNonNull(b.gatewayName, "gatewayName must not be null");
         this.baseUri = Objects.requireNonNull(b.baseUri, "baseUri must not be null");
+        String text = baseUri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        this.base = text;
         this.requestTimeout = Objects.requireNonNull(b.requestTimeout, "requestTimeout must not be null");
         this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy must not be null");
         this.codec = Objects.requireNonNull(b.codec, "codec must not be null");
@@ -87,8 +94,13 @@ public final class JsonHttpClient {
      * @throws GatewayUnavailableException when no usable answer arrived: the outcome is unknown
      */
     public ApiResponse send(ApiRequest request) {
+        return send(request, (String) null);
+    }
+
+    /** Sends {@code request} with {@code authorization} in place of any it carries (null: as is). */
+    private ApiResponse send(ApiRequest request, String authorization) {
         byte[] body = request.body() == null ? null : codec.write(request.body());
-        HttpRequest httpRequest = toHttp(request, body);
+        HttpRequest httpRequest = toHttp(request, body, authorization);
         Instant start = retryPolicy.clock().instant();
         for (int attempt = 1; ; attempt++) {
             ApiResponse response;
@@ -125,17 +137,17 @@ public final class JsonHttpClient {
      */
     public ApiResponse send(ApiRequest request, TokenCache tokens) {
         Secret token = tokens.token();
-        ApiResponse response = send(withBearer(request, token));
+        ApiResponse response = send(request, bearer(token));
         if (response.status() != 401) {
             return response;
         }
         wire.tokenRejected(request);
         tokens.invalidate(token);
-        return send(withBearer(request, tokens.token()));
+        return send(request, bearer(tokens.token()));
     }
 
-    private static ApiRequest withBearer(ApiRequest request, Secret token) {
-        return request.toBuilder().header("Authorization", "Bearer " + token.reveal()).build();
+    private static String bearer(Secret token) {
+        return "Bearer " + token.reveal();
     }
 
     private ApiResponse exchange(HttpRequest httpRequest, ApiRequest request, byte[] body,
@@ -183,12 +195,22 @@ public final class JsonHttpClient {
         }
     }
 
-    private HttpRequest toHttp(ApiRequest request, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(request.path()))
+    private HttpRequest toHttp(ApiRequest request, byte[] body, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + request.path()))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", "dusangire-payments (" + gatewayName + ")");
-        request.headers().forEach(b::header);
+        if (authorization == null) {
+            request.headers().forEach(b::header);
+        } else {
+            // the token replaces an Authorization the request carries; the request is not copied
+            request.headers().forEach((name, value) -> {
+                if (!"Authorization".equalsIgnoreCase(name)) {
+                    b.header(name, value);
+                }
+            });
+            b.header("Authorization", authorization);
+        }
         if (body == null) {
             b.method(request.method(), HttpRequest.BodyPublishers.noBody());
         } else {
@@ -196,14 +218,6 @@ public final class JsonHttpClient {
             b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         }
         return b.build();
-    }
-
-    private URI resolve(String path) {
-        String base = baseUri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + path);
     }
 
     private GatewayUnavailableException unavailable(ApiRequest request, IOException e) {

@@ -22,7 +22,9 @@ final class LoopbackServer implements AutoCloseable {
         Answer handle(Recorded request, int n) throws Exception;
     }
 
-    record Recorded(String method, String path, String authorization, String body) {
+    /** {@code authorization} is the first Authorization header, {@code authorizations} all. */
+    record Recorded(String method, String path, String authorization, List<String> authorizations,
+            String body) {
     }
 
     record Answer(int status, String contentType, String body, long delayMillis, boolean drop) {
@@ -71,8 +73,11 @@ final class LoopbackServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            List<String> authorizations = exchange.getRequestHeaders()
+                    .getOrDefault("Authorization", List.of());
             Recorded recorded = new Recorded(exchange.getRequestMethod(), path,
-                    exchange.getRequestHeaders().getFirst("Authorization"), body);
+                    authorizations.isEmpty() ? null : authorizations.get(0),
+                    List.copyOf(authorizations), body);
             requests.add(recorded);
             int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             Answer answer = handler.handle(recorded, n);

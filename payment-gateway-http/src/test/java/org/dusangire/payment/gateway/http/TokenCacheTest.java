@@ -2,6 +2,7 @@ package org.dusangire.payment.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +140,19 @@ class TokenCacheTest {
         assertThat(server.count("/token")).isEqualTo(2);
         assertThat(server.count("/api")).isEqualTo(2);
         assertThat(cache.token().reveal()).isEqualTo("tok-2");
+    }
+
+    @Test
+    void theTokenReplacesAnAuthorizationTheRequestCarries() throws Exception {
+        server = new LoopbackServer((req, n) -> LoopbackServer.Answer.json(200,
+                "{\"access_token\":\"tok-" + n + "\"}"));
+        JsonHttpClient client = client();
+        TokenCache cache = cacheOver(client, 3600);
+        client.send(ApiRequest.get("/api").header("Authorization", "Basic b2xkOm9sZA==").build(), cache);
+        // the token's fetch (no Authorization), then the call with the token alone
+        assertThat(server.requests()).extracting(LoopbackServer.Recorded::path,
+                        LoopbackServer.Recorded::authorizations)
+                .containsExactly(tuple("/token", List.of()), tuple("/api", List.of("Bearer tok-1")));
     }
 
     @Test
