@@ -32,24 +32,33 @@ public final class Cpu {
      * and apart from both the JVM's own runtime threads (JIT compilers, collectors, the VM
      * thread), which no figure counts in but which take cores from the work while they run; and
      * the collectors' stop-the-world time ({@link #pauseNanos()}), wall time in which no caller
-     * of this JVM runs.
+     * of this JVM runs; and the bytes this JVM allocated ({@link #allocatedBytes()}), which is
+     * what makes the collectors run.
      */
-    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos) {
-        public static final Spent NONE = new Spent(0, 0, 0, 0);
+    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos,
+            long allocatedBytes) {
+        public static final Spent NONE = new Spent(0, 0, 0, 0, 0);
 
-        /** Without the collectors' pauses (none read). */
+        /** Without the collectors' pauses and the bytes allocated (none read). */
         public Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
-            this(jvmNanos, serverNanos, runtimeNanos, 0);
+            this(jvmNanos, serverNanos, runtimeNanos, 0, 0);
+        }
+
+        /** Without the bytes allocated (none read). */
+        public Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos) {
+            this(jvmNanos, serverNanos, runtimeNanos, pauseNanos, 0);
         }
 
         Spent minus(Spent earlier) {
             return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
-                    runtimeNanos - earlier.runtimeNanos, pauseNanos - earlier.pauseNanos);
+                    runtimeNanos - earlier.runtimeNanos, pauseNanos - earlier.pauseNanos,
+                    allocatedBytes - earlier.allocatedBytes);
         }
 
         Spent plus(Spent other) {
             return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos,
-                    runtimeNanos + other.runtimeNanos, pauseNanos + other.pauseNanos);
+                    runtimeNanos + other.runtimeNanos, pauseNanos + other.pauseNanos,
+                    allocatedBytes + other.allocatedBytes);
         }
 
         /** This JVM's time, and PostgreSQL's too when {@code withServer}. */
@@ -79,7 +88,21 @@ public final class Cpu {
         long server = procNanos(Path.of("/proc"),
                 p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
                 Cpu::ticksIfPostgres);
-        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, pauseNanos());
+        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, pauseNanos(),
+                allocatedBytes());
+    }
+
+    /**
+     * The bytes this JVM's threads have allocated so far, those of ended threads included (the
+     * callers of each turn end with it); 0 where the JVM does not count them.
+     */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported()
+                && threads.isThreadAllocatedMemoryEnabled()) {
+            return Math.max(0, threads.getTotalThreadAllocatedBytes());
+        }
+        return 0;
     }
 
     /**

@@ -109,6 +109,8 @@ final class InitiationBenchmark {
                 System.out.println(table.floorRatio("initiation-16", db.name, lib.perSecond(),
                         atFloor.perSecond()));
                 System.out.println(table.floorCpu("initiation-16", db.name, lib, atFloor));
+                table.pausesShared("initiation-16", db.name, lib, atFloor)
+                        .ifPresent(System.out::println);
             }
         }
     }

@@ -94,6 +94,10 @@ final class ReconciliationBenchmark {
             System.out.println(table.floorRatio("reconcile", db.name, r.libRate(), r.floorRate()));
             System.out.println(table.floorCpu("reconcile", db.name, r.libCpu(), r.succeeded(),
                     r.floorCpu(), r.floorSettled()));
+            table.pausesShared("reconcile", db.name,
+                    new Stats(r.succeeded(), 0, r.libRate(), 0, 0, r.libCpu()),
+                    new Stats(r.floorSettled(), 0, r.floorRate(), 0, 0, r.floorCpu()))
+                    .ifPresent(System.out::println);
             System.out.printf(Locale.ROOT, "reconciliation %s: floor %.0f/s (%d settled)%n", db.name,
                     r.floorRate(), r.floorSettled());
             System.out.printf(Locale.ROOT, "reconciliation %s: library %.0f/s (%d settled, %d passes) | bare %.0f/s,"

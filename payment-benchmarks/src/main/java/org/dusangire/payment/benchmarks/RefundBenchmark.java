@@ -139,6 +139,7 @@ final class RefundBenchmark {
         System.out.println(table.floorRatio("refunds", db.name, lib.perSecond(),
                 atFloorStats.perSecond()));
         System.out.println(table.floorCpu("refunds", db.name, lib, atFloorStats));
+        table.pausesShared("refunds", db.name, lib, atFloorStats).ifPresent(System.out::println);
         System.out.printf(Locale.ROOT, "refunds %s: library %s | floor %s | SUCCEEDED with the payment"
                 + " REFUNDED: library %d of %d, floor %d of %d%n", on, ResultTable.cell(lib, "refunds"),
                 ResultTable.cell(atFloorStats, "refunds"), libDone, warmed + n, floorDone,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The results as one Markdown table: what was measured, library, bare baseline, their ratio. */
 public final class ResultTable {
@@ -93,6 +94,48 @@ public final class ResultTable {
         }
         ratioLines.add(line);
         return line;
+    }
+
+    /**
+     * Records the line {@code PAUSES <path>-<store> library/floor=<x.xx>; ...} and returns it;
+     * empty when neither side's window held a pause or no allocation was counted. It is
+     * the ratio of {@link #floorRatio} with the collectors' stop-the-world time shared out between
+     * the sides by the bytes each allocated, instead of left on whichever side's turn a pause
+     * happened to fall in. A young collection here stops every caller for 50 to 140 ms, about
+     * once a second and a half, so a side measured for 3 s takes one to three of them by chance:
+     * that alone moves a ratio by several hundredths. Each side's rate is its operations over its
+     * measured time less the pauses in it, plus all pauses times its share of the bytes both
+     * allocated. A side that allocates more still pays for more collection; the ratio stops
+     * depending on where the pauses fell.
+     */
+    public Optional<String> pausesShared(String path, String store, Stats library, Stats floor) {
+        long pauses = library.cpu().pauseNanos() + floor.cpu().pauseNanos();
+        long allocated = library.cpu().allocatedBytes() + floor.cpu().allocatedBytes();
+        if (pauses <= 0 || allocated <= 0 || library.perSecond() <= 0 || floor.perSecond() <= 0) {
+            return Optional.empty();
+        }
+        double lib = sharedRate(library, pauses, allocated);
+        double atFloor = sharedRate(floor, pauses, allocated);
+        String line = String.format(Locale.ROOT, "PAUSES %s-%s library/floor=%s; GC pauses"
+                        + " library=%.0fms floor=%.0fms shared by allocation library=%.0fKB"
+                        + " floor=%.0fKB an operation", path, storeKey(store), ratio(lib, atFloor),
+                library.cpu().pauseNanos() / 1e6, floor.cpu().pauseNanos() / 1e6,
+                kilobytesPer(library), kilobytesPer(floor));
+        ratioLines.add(line);
+        return Optional.of(line);
+    }
+
+    /** A side's operations a second with {@code pauses} shared by its part of {@code allocated}. */
+    static double sharedRate(Stats side, long pauses, long allocated) {
+        double seconds = side.operations() / side.perSecond();
+        double share = (double) side.cpu().allocatedBytes() / allocated;
+        double charged = seconds - side.cpu().pauseNanos() / 1e9 + pauses / 1e9 * share;
+        return charged <= 0 ? 0 : side.operations() / charged;
+    }
+
+    private static double kilobytesPer(Stats side) {
+        int ops = side.operations() + side.errors();
+        return ops == 0 ? 0 : side.cpu().allocatedBytes() / 1024.0 / ops;
     }
 
     /** Whether a store's name is PostgreSQL's, whose server's CPU counts with the JVM's. */

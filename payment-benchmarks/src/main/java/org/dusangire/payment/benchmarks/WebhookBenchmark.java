@@ -179,6 +179,7 @@ final class WebhookBenchmark {
                 System.out.println(table.floorRatio("webhooks", db.name, lib.perSecond(),
                         floor.perSecond()));
                 System.out.println(table.floorCpu("webhooks", db.name, lib, floor));
+                table.pausesShared("webhooks", db.name, lib, floor).ifPresent(System.out::println);
             }
             table.add(title(provider), db.name + ", " + CALLERS + " callers",
                     ResultTable.cell(lib, "webhooks"), ResultTable.cell(bare, "webhooks"),

@@ -14,6 +14,18 @@ class CpuTest {
             + " 5 6 11 16 20 0 1 0 4495 222445568 7440";
 
     @Test
+    void theBytesAllocatedGrowWithWhatThisJvmAllocates() {
+        long before = Cpu.allocatedBytes();
+        byte[][] kept = new byte[64][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new byte[64 * 1024];
+        }
+        long after = Cpu.now().allocatedBytes();
+        assertThat(kept[63]).hasSize(64 * 1024);
+        assertThat(after - before).isGreaterThanOrEqualTo(64L * 64 * 1024);
+    }
+
+    @Test
     void aPostgresProcessCountsItsOwnAndItsEndedChildrensTicks() {
         assertThat(Cpu.ticksIfPostgres(BACKEND)).isEqualTo(5 + 6 + 11 + 16);
     }
