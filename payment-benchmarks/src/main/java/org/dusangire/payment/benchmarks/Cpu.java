@@ -35,30 +35,36 @@ public final class Cpu {
      * of this JVM runs; and the bytes this JVM allocated ({@link #allocatedBytes()}), which is
      * what makes the collectors run.
      */
-    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos,
-            long allocatedBytes) {
-        public static final Spent NONE = new Spent(0, 0, 0, 0, 0);
+    public record Spent(long jvmNanos, long serverNanos, long runtimeNanos, long compilerNanos,
+            long pauseNanos, long allocatedBytes) {
+        public static final Spent NONE = new Spent(0, 0, 0, 0, 0, 0);
 
-        /** Without the collectors' pauses and the bytes allocated (none read). */
+        /** Without the compilers' part, the collectors' pauses and the bytes allocated. */
         public Spent(long jvmNanos, long serverNanos, long runtimeNanos) {
-            this(jvmNanos, serverNanos, runtimeNanos, 0, 0);
+            this(jvmNanos, serverNanos, runtimeNanos, 0, 0, 0);
         }
 
-        /** Without the bytes allocated (none read). */
+        /** Without the compilers' part and the bytes allocated (none read). */
         public Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos) {
-            this(jvmNanos, serverNanos, runtimeNanos, pauseNanos, 0);
+            this(jvmNanos, serverNanos, runtimeNanos, 0, pauseNanos, 0);
+        }
+
+        /** Without the compilers' part of the runtime (none read). */
+        public Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos,
+                long allocatedBytes) {
+            this(jvmNanos, serverNanos, runtimeNanos, 0, pauseNanos, allocatedBytes);
         }
 
         Spent minus(Spent earlier) {
             return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
-                    runtimeNanos - earlier.runtimeNanos, pauseNanos - earlier.pauseNanos,
-                    allocatedBytes - earlier.allocatedBytes);
+                    runtimeNanos - earlier.runtimeNanos, compilerNanos - earlier.compilerNanos,
+                    pauseNanos - earlier.pauseNanos, allocatedBytes - earlier.allocatedBytes);
         }
 
         Spent plus(Spent other) {
             return new Spent(jvmNanos + other.jvmNanos, serverNanos + other.serverNanos,
-                    runtimeNanos + other.runtimeNanos, pauseNanos + other.pauseNanos,
-                    allocatedBytes + other.allocatedBytes);
+                    runtimeNanos + other.runtimeNanos, compilerNanos + other.compilerNanos,
+                    pauseNanos + other.pauseNanos, allocatedBytes + other.allocatedBytes);
         }
 
         /** This JVM's time, and PostgreSQL's too when {@code withServer}. */
@@ -76,6 +82,11 @@ public final class Cpu {
             return operations <= 0 ? 0 : runtimeNanos / 1e3 / operations;
         }
 
+        /** The JIT compilers' part of {@link #runtimeMicrosPer}; 0 for no operations. */
+        public double compilerMicrosPer(int operations) {
+            return operations <= 0 ? 0 : compilerNanos / 1e3 / operations;
+        }
+
         /** The collectors' stop-the-world microseconds per operation; 0 for none. */
         public double pauseMicrosPer(int operations) {
             return operations <= 0 ? 0 : pauseNanos / 1e3 / operations;
@@ -84,12 +95,14 @@ public final class Cpu {
 
     /** CPU time spent so far by this JVM's work, by PostgreSQL, and by this JVM's runtime threads. */
     static Spent now() {
+        // the compilers first: read after them, the runtime (which holds them) is never less
+        long compilers = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::compilerTicks);
         long runtime = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::runtimeTicks);
         long server = procNanos(Path.of("/proc"),
                 p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
                 Cpu::ticksIfPostgres);
-        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, pauseNanos(),
-                allocatedBytes());
+        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, compilers,
+                pauseNanos(), allocatedBytes());
     }
 
     /**
@@ -150,14 +163,23 @@ public final class Cpu {
         return ticks(line, Cpu::isRuntimeThread, 14, 15);
     }
 
+    /** A thread's user and system ticks when its {@code /proc} stat line names a JIT compiler. */
+    static long compilerTicks(String line) {
+        return ticks(line, Cpu::isCompilerThread, 14, 15);
+    }
+
+    /** The JIT compilers' threads, by their (15-character) names: part of the runtime's. */
+    static boolean isCompilerThread(String name) {
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
     /**
      * The JVM's own threads by their (15-character) names: the JIT compilers, the collectors'
      * threads (G1's, the parallel and serial collectors' run as {@code GC Thread} or in the VM
      * thread) and the VM thread, which runs safepoint work such as collections.
      */
     static boolean isRuntimeThread(String name) {
-        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")
-                || name.startsWith("GC Thread") || name.startsWith("G1 ")
+        return isCompilerThread(name) || name.startsWith("GC Thread") || name.startsWith("G1 ")
                 || name.equals("VM Thread");
     }
 

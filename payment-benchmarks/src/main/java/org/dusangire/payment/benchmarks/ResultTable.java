@@ -65,7 +65,9 @@ public final class ResultTable {
      * When the runtime threads' time was read, it ends with {@code ; JVM runtime library=<n>us
      * floor=<n>us}: the JIT compilers', collectors' and VM thread's time per operation in each
      * side's window, counted in neither figure, which takes cores from the side it falls on
-     * (while a section still compiles, mostly from the side with more code to compile).
+     * (while a section still compiles, mostly from the side with more code to compile); when the
+     * compilers' part was read, {@code , of it JIT compilers library=<n>us floor=<n>us} follows,
+     * and the rest is the collectors' and the VM thread's.
      * When the collectors paused the JVM in either side's window, it ends with {@code ; GC pauses
      * library=<n>us floor=<n>us}: their stop-the-world time per operation in each side's window,
      * which stops that side's callers and the servers they wait on alike.
@@ -87,6 +89,11 @@ public final class ResultTable {
         if (library.runtimeNanos() != 0 || floor.runtimeNanos() != 0) {
             line += String.format(Locale.ROOT, "; JVM runtime library=%.0fus floor=%.0fus",
                     library.runtimeMicrosPer(libraryOps), floor.runtimeMicrosPer(floorOps));
+            if (library.compilerNanos() != 0 || floor.compilerNanos() != 0) {
+                line += String.format(Locale.ROOT, ", of it JIT compilers library=%.0fus"
+                        + " floor=%.0fus", library.compilerMicrosPer(libraryOps),
+                        floor.compilerMicrosPer(floorOps));
+            }
         }
         if (library.pauseNanos() != 0 || floor.pauseNanos() != 0) {
             line += String.format(Locale.ROOT, "; GC pauses library=%.0fus floor=%.0fus",

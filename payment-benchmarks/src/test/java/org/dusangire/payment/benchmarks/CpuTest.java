@@ -59,6 +59,23 @@ class CpuTest {
     }
 
     @Test
+    void theCompilersAreThePartOfTheRuntimeCountedApart() {
+        assertThat(Cpu.compilerTicks(BACKEND.replace("(postgres)", "(C1 CompilerThre)")))
+                .isEqualTo(5 + 6);
+        assertThat(Cpu.compilerTicks(BACKEND.replace("(postgres)", "(GC Thread#0)"))).isZero();
+        assertThat(Cpu.isCompilerThread("C2 CompilerThre")).isTrue();
+        assertThat(Cpu.isCompilerThread("G1 Conc#0")).isFalse();
+        assertThat(Cpu.isRuntimeThread("C2 CompilerThre")).isTrue();
+        Cpu.Spent a = new Cpu.Spent(10, 0, 8, 5, 0, 0);
+        Cpu.Spent b = new Cpu.Spent(20, 0, 12, 7, 0, 0);
+        assertThat(b.minus(a).compilerNanos()).isEqualTo(2);
+        assertThat(a.plus(b).compilerNanos()).isEqualTo(12);
+        assertThat(new Cpu.Spent(1, 0, 0, 3_000, 0, 0).compilerMicrosPer(3)).isEqualTo(1.0);
+        Cpu.Spent now = Cpu.now();
+        assertThat(now.compilerNanos()).isNotNegative().isLessThanOrEqualTo(now.runtimeNanos());
+    }
+
+    @Test
     void spentTimesSubtractAddAndCountTheServerOnlyWhenAsked() {
         Cpu.Spent later = new Cpu.Spent(5_000, 700, 0);
         Cpu.Spent d = later.minus(new Cpu.Spent(2_000, 200, 0));

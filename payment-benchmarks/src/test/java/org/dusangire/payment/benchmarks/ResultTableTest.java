@@ -121,5 +121,14 @@ class ResultTableTest {
                 .isEqualTo("CPU webhooks-h2 library=600us floor=600us library/floor=1.00;"
                         + " JVM runtime library=250us floor=20us;"
                         + " GC pauses library=90us floor=0us");
+        // the compilers' part of the runtime, when it was read: the rest is the collectors'
+        Stats jit = new Stats(100, 0, 1, 1, 1)
+                .withCpu(new Cpu.Spent(60_000_000, 0, 25_000_000, 20_000_000, 0, 0));
+        Stats gc = new Stats(50, 0, 1, 1, 1)
+                .withCpu(new Cpu.Spent(30_000_000, 0, 1_000_000, 0, 0, 0));
+        assertThat(t.floorCpu("webhooks", "H2", jit, gc))
+                .isEqualTo("CPU webhooks-h2 library=600us floor=600us library/floor=1.00;"
+                        + " JVM runtime library=250us floor=20us, of it JIT compilers"
+                        + " library=200us floor=0us");
     }
 }
