@@ -15,6 +15,20 @@ record Mode(String name, Duration warmup, Duration measure, int webhookWarmup, i
     static final Mode LONG = new Mode("long", Duration.ofSeconds(5), Duration.ofSeconds(15),
             2_000, 10_000, 10_000, 5_000, 1_000_000, 3, 5, Duration.ofSeconds(2), 0);
 
+    /**
+     * The webhooks each side handles before its measured ones: {@code -Dbench.webhookWarmup=N}
+     * when given, else the mode's.
+     */
+    @Override
+    public int webhookWarmup() {
+        int warmup = Integer.getInteger("bench.webhookWarmup", webhookWarmup);
+        if (warmup < 0) {
+            throw new IllegalArgumentException("bench.webhookWarmup must not be negative, was "
+                    + warmup);
+        }
+        return warmup;
+    }
+
     static Mode parse(String[] args) {
         Mode mode = QUICK;
         for (String a : args) {

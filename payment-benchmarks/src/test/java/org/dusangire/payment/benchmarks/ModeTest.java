@@ -16,6 +16,23 @@ class ModeTest {
     }
 
     @Test
+    void theWebhookWarmUpCanBeSetForARun() {
+        assertThat(Mode.QUICK.webhookWarmup()).isEqualTo(1_000);
+        System.setProperty("bench.webhookWarmup", "5000");
+        try {
+            assertThat(Mode.QUICK.webhookWarmup()).isEqualTo(5_000);
+            assertThat(Mode.LONG.webhookWarmup()).isEqualTo(5_000);
+            System.setProperty("bench.webhookWarmup", "-1");
+            assertThatThrownBy(Mode.QUICK::webhookWarmup)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bench.webhookWarmup");
+        } finally {
+            System.clearProperty("bench.webhookWarmup");
+        }
+        assertThat(Mode.LONG.webhookWarmup()).isEqualTo(2_000);
+    }
+
+    @Test
     void quickModeStillReconcilesTenThousandPayments() {
         assertThat(Mode.QUICK.reconcilePayments()).isEqualTo(10_000);
         assertThat(Mode.LONG.memoryPayments()).isEqualTo(1_000_000);
