@@ -200,15 +200,13 @@ public final class JsonHttpClient {
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", "dusangire-payments (" + gatewayName + ")");
-        if (authorization == null) {
-            request.headers().forEach(b::header);
-        } else {
-            // the token replaces an Authorization the request carries; the request is not copied
-            request.headers().forEach((name, value) -> {
-                if (!"Authorization".equalsIgnoreCase(name)) {
-                    b.header(name, value);
-                }
-            });
+        // a token replaces an Authorization the request carries; the request is not copied
+        request.headers().forEach((name, value) -> {
+            if (authorization == null || !"Authorization".equalsIgnoreCase(name)) {
+                b.header(name, value);
+            }
+        });
+        if (authorization != null) {
             b.header("Authorization", authorization);
         }
         if (body == null) {
