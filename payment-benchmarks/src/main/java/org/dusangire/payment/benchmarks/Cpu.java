@@ -49,12 +49,6 @@ public final class Cpu {
             this(jvmNanos, serverNanos, runtimeNanos, 0, pauseNanos, 0);
         }
 
-        /** Without the compilers' part of the runtime (none read). */
-        public Spent(long jvmNanos, long serverNanos, long runtimeNanos, long pauseNanos,
-                long allocatedBytes) {
-            this(jvmNanos, serverNanos, runtimeNanos, 0, pauseNanos, allocatedBytes);
-        }
-
         Spent minus(Spent earlier) {
             return new Spent(jvmNanos - earlier.jvmNanos, serverNanos - earlier.serverNanos,
                     runtimeNanos - earlier.runtimeNanos, compilerNanos - earlier.compilerNanos,
@@ -95,13 +89,13 @@ public final class Cpu {
 
     /** CPU time spent so far by this JVM's work, by PostgreSQL, and by this JVM's runtime threads. */
     static Spent now() {
-        // the compilers first: read after them, the runtime (which holds them) is never less
-        long compilers = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::compilerTicks);
-        long runtime = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::runtimeTicks);
+        // one read of each thread's line for both: the compilers' part never exceeds the whole
+        long[] runtime = procNanos(Path.of("/proc/self/task"), id -> true, Cpu::runtimeTicks,
+                Cpu::compilerTicks);
         long server = procNanos(Path.of("/proc"),
                 p -> p.getFileName().toString().chars().allMatch(Character::isDigit),
-                Cpu::ticksIfPostgres);
-        return new Spent(Math.max(0, jvmNanos() - runtime), server, runtime, compilers,
+                Cpu::ticksIfPostgres)[0];
+        return new Spent(Math.max(0, jvmNanos() - runtime[0]), server, runtime[0], runtime[1],
                 pauseNanos(), allocatedBytes());
     }
 
@@ -134,28 +128,32 @@ public final class Cpu {
     }
 
     /**
-     * The ticks that {@code ticksOf} finds in the {@code stat} file of each entry of {@code dir}
-     * that {@code entries} accepts, in nanoseconds; 0 where there is no such directory (no
-     * {@code /proc}). For {@code /proc/self/task}: this JVM's runtime threads (a compiler thread
+     * For each of {@code ticksOf}, the ticks it finds in the {@code stat} file of each entry of
+     * {@code dir} that {@code entries} accepts, in nanoseconds, each file read once; 0 where there
+     * is no such directory (no {@code /proc}). For {@code /proc/self/task}: this JVM's runtime threads (a compiler thread
      * the JVM retires takes its time with it and leaves it in the work's figure: seldom, and
      * small next to a run). For {@code /proc}: every process named {@code postgres} (postmaster,
      * backends, background workers) with its ended children (a backend that exits hands its
      * time to the postmaster, which counts it once it has reaped it).
      */
-    private static long procNanos(Path dir, DirectoryStream.Filter<Path> entries,
-            ToLongFunction<String> ticksOf) {
+    @SafeVarargs
+    private static long[] procNanos(Path dir, DirectoryStream.Filter<Path> entries,
+            ToLongFunction<String>... ticksOf) {
+        long[] nanos = new long[ticksOf.length];
         if (!Files.isDirectory(dir)) {
-            return 0;
+            return nanos;
         }
-        long ticks = 0;
         try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, entries)) {
             for (Path entry : found) {
-                ticks += ticksOf.applyAsLong(read(entry.resolve("stat")));
+                String line = read(entry.resolve("stat"));
+                for (int i = 0; i < ticksOf.length; i++) {
+                    nanos[i] += ticksOf[i].applyAsLong(line) * (1_000_000_000L / TICKS_PER_SECOND);
+                }
             }
         } catch (IOException e) {
-            return 0;
+            return new long[ticksOf.length];
         }
-        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+        return nanos;
     }
 
     /** A thread's user and system ticks when its {@code /proc} stat line names a runtime thread. */

@@ -47,18 +47,18 @@ class ResultTableTest {
         // 1,000 operations each; the library's second held a 200 ms pause, the floor's 0.8 s none,
         // and both allocated alike: each is charged 100 ms, so both ran 1,000 in 0.9 s
         Stats lib = new Stats(1_000, 0, 1_000, 1, 1)
-                .withCpu(new Cpu.Spent(1, 0, 0, 200_000_000, 102_400_000L));
+                .withCpu(new Cpu.Spent(1, 0, 0, 0, 200_000_000, 102_400_000L));
         Stats floor = new Stats(1_000, 0, 1_250, 1, 1)
-                .withCpu(new Cpu.Spent(1, 0, 0, 0, 102_400_000L));
+                .withCpu(new Cpu.Spent(1, 0, 0, 0, 0, 102_400_000L));
         assertThat(t.floorRatio("initiation-16", "H2", lib.perSecond(), floor.perSecond()))
                 .endsWith("library/floor=0.80");
         assertThat(t.pausesShared("initiation-16", "H2", lib, floor)).hasValue(
                 "PAUSES initiation-16-h2 library/floor=1.00; GC pauses library=200ms floor=0ms"
                         + " shared by allocation library=100KB floor=100KB an operation");
         // a side that allocates three times as much takes three quarters of the pauses
-        Stats heavy = lib.withCpu(new Cpu.Spent(1, 0, 0, 0, 307_200_000L));
+        Stats heavy = lib.withCpu(new Cpu.Spent(1, 0, 0, 0, 0, 307_200_000L));
         Stats light = new Stats(1_000, 0, 1_000, 1, 1)
-                .withCpu(new Cpu.Spent(1, 0, 0, 200_000_000, 102_400_000L));
+                .withCpu(new Cpu.Spent(1, 0, 0, 0, 200_000_000, 102_400_000L));
         assertThat(ResultTable.sharedRate(heavy, 200_000_000, 409_600_000L))
                 .isCloseTo(1_000 / 1.15, within(1e-6));
         assertThat(ResultTable.sharedRate(light, 200_000_000, 409_600_000L))
@@ -69,7 +69,7 @@ class ResultTableTest {
     @Test
     void noPauseOrNoAllocationCountedGivesNoPausesLine() {
         ResultTable t = new ResultTable();
-        Stats plain = new Stats(10, 0, 10, 1, 1).withCpu(new Cpu.Spent(1, 0, 0, 0, 1_000));
+        Stats plain = new Stats(10, 0, 10, 1, 1).withCpu(new Cpu.Spent(1, 0, 0, 0, 0, 1_000));
         assertThat(t.pausesShared("webhooks", "H2", plain, plain)).isEmpty();
         Stats paused = new Stats(10, 0, 10, 1, 1).withCpu(new Cpu.Spent(1, 0, 0, 5_000_000));
         assertThat(t.pausesShared("webhooks", "H2", paused, paused)).isEmpty();
